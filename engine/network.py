@@ -1,0 +1,259 @@
+"""Layered networks: the forward pass of ch. 3 and the learning of ch. 4–5.
+
+``Network`` is a fully connected network with one activation per layer. Its forward
+pass follows §3.4.3 (a = z·W + b, z = h(a), y = σ(a) at the output) and keeps every
+intermediate value in a ``Trace``. With a softmax or identity output it also has a loss
+and two gradients: the numerical one of §4.5 and backpropagation (§5.6–5.7).
+
+``TwoLayerNet`` is the book's two-layer net (§4.5.1 with ReLU as in §5.7.2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from engine import functions as F
+from engine.gradient import numerical_gradient as _numerical_gradient
+
+__all__ = ["Network", "TwoLayerNet", "Trace", "init_weights", "WEIGHT_INITS"]
+
+HIDDEN_ACTIVATIONS = ("step", "sigmoid", "relu", "tanh", "identity")
+OUTPUT_ACTIVATIONS = ("identity", "softmax", "sigmoid", "step")
+WEIGHT_INITS = ("std", "xavier", "he")
+
+Array = NDArray[np.floating]
+
+
+@dataclass
+class Trace:
+    """Everything the forward pass computed (book §3.4.3's a1, z1, a2, z2, …, y).
+
+    ``a[i]`` is layer i+1's weighted sum, ``z[i]`` the hidden layer i+1's activation
+    (there are one fewer ``z`` than ``a``), and ``y`` the output.
+    """
+
+    x: Array
+    a: list[Array] = field(default_factory=list)
+    z: list[Array] = field(default_factory=list)
+    y: Array | None = None
+
+
+def init_weights(
+    sizes: Sequence[int],
+    method: str = "std",
+    std: float = 0.01,
+    seed: int | None = None,
+    dtype: type = np.float64,
+) -> tuple[list[Array], list[Array]]:
+    """Random weights and zero biases for layer sizes ``sizes`` (book §6.2).
+
+    ``method`` is ``"std"`` (N(0, std²), the book's ``weight_init_std``), ``"xavier"``
+    (std 1/√n, §6.2.2, for sigmoid and tanh) or ``"he"`` (std √(2/n), §6.2.3, for ReLU),
+    n being the number of inputs to the layer.
+    """
+    if method not in WEIGHT_INITS:
+        raise ValueError(f"unknown weight initialisation {method!r}")
+    rng = np.random.default_rng(seed)
+    weights, biases = [], []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=False):
+        scale = {"std": std, "xavier": 1.0 / np.sqrt(n_in), "he": np.sqrt(2.0 / n_in)}[method]
+        weights.append((scale * rng.standard_normal((n_in, n_out))).astype(dtype))
+        biases.append(np.zeros(n_out, dtype=dtype))
+    return weights, biases
+
+
+class Network:
+    """A fully connected network with per-layer activations (book §3.4, §5.7).
+
+    ``sizes`` lists the neurons per layer, input first (``[2, 3, 2, 2]``);
+    ``activations`` has one name per weight layer (``["sigmoid", "sigmoid", "identity"]``),
+    hidden layers from ``step, sigmoid, relu, tanh, identity`` and the output from
+    ``identity, softmax, sigmoid, step``. Weights default to zeros.
+
+    ``weights[i]`` has shape (sizes[i], sizes[i+1]); ``params`` views the same arrays
+    under the book's names ``W1, b1, W2, b2, …`` so optimizers update the network in place.
+    """
+
+    def __init__(
+        self,
+        sizes: Sequence[int],
+        activations: Sequence[str],
+        weights: Sequence[ArrayLike] | None = None,
+        biases: Sequence[ArrayLike] | None = None,
+        dtype: type = np.float64,
+    ) -> None:
+        sizes = [int(s) for s in sizes]
+        if len(sizes) < 2 or min(sizes) < 1:
+            raise ValueError("a network needs at least two layers of at least one neuron")
+        if len(activations) != len(sizes) - 1:
+            raise ValueError(
+                f"{len(sizes) - 1} weight layers need {len(sizes) - 1} activations, "
+                f"got {len(activations)}"
+            )
+        for i, name in enumerate(activations):
+            allowed = OUTPUT_ACTIVATIONS if i == len(activations) - 1 else HIDDEN_ACTIVATIONS
+            if name not in allowed:
+                raise ValueError(f"activation {name!r} is not allowed in layer {i + 1}")
+        self.sizes = sizes
+        self.activations = list(activations)
+        self.dtype = np.dtype(dtype)
+        if weights is None:
+            weights = [np.zeros((m, n)) for m, n in zip(sizes[:-1], sizes[1:], strict=False)]
+        if biases is None:
+            biases = [np.zeros(n) for n in sizes[1:]]
+        self.weights: list[Array] = [np.array(w, dtype=self.dtype) for w in weights]
+        self.biases: list[Array] = [np.array(b, dtype=self.dtype) for b in biases]
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            if w.shape != (sizes[i], sizes[i + 1]):
+                raise ValueError(
+                    f"W{i + 1} has shape {w.shape}, expected {(sizes[i], sizes[i + 1])}"
+                )
+            if b.shape != (sizes[i + 1],):
+                raise ValueError(f"b{i + 1} has shape {b.shape}, expected {(sizes[i + 1],)}")
+        if len(self.weights) != len(sizes) - 1 or len(self.biases) != len(sizes) - 1:
+            raise ValueError("one weight matrix and one bias vector per layer are needed")
+
+    # -- structure -------------------------------------------------------------------
+    @property
+    def params(self) -> dict[str, Array]:
+        """``{"W1": weights[0], "b1": biases[0], …}``: the same arrays, not copies."""
+        out: dict[str, Array] = {}
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            out[f"W{i + 1}"] = w
+            out[f"b{i + 1}"] = b
+        return out
+
+    @property
+    def n_layers(self) -> int:
+        """The number of weight layers (the book's "3-layer network" has 3)."""
+        return len(self.weights)
+
+    def copy(self) -> Network:
+        """A deep copy (weights copied)."""
+        return Network(self.sizes, self.activations, self.weights, self.biases, self.dtype)
+
+    def __repr__(self) -> str:
+        return f"Network(sizes={self.sizes}, activations={self.activations})"
+
+    # -- forward ---------------------------------------------------------------------
+    def forward(self, x: ArrayLike) -> Trace:
+        """The forward pass with every intermediate value (book §3.4.3).
+
+        ``x`` is one sample (1-D) or a batch (one sample per row).
+        """
+        z = np.asarray(x, dtype=self.dtype)
+        if z.shape[-1] != self.sizes[0]:
+            raise ValueError(f"input has {z.shape[-1]} values, the network takes {self.sizes[0]}")
+        trace = Trace(x=z.copy())
+        last = self.n_layers - 1
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            a = z @ w + b
+            trace.a.append(a)
+            z = np.asarray(F.ACTIVATIONS[self.activations[i]](a), dtype=self.dtype)
+            if i < last:
+                trace.z.append(z)
+        trace.y = z
+        return trace
+
+    def predict(self, x: ArrayLike) -> Array:
+        """The network's output y for ``x`` (book §3.4.3 ``forward``, §4.5 ``predict``)."""
+        y = self.forward(x).y
+        assert y is not None
+        return y
+
+    # -- learning --------------------------------------------------------------------
+    def _check_trainable(self) -> None:
+        if self.activations[-1] not in ("softmax", "identity"):
+            raise ValueError("learning needs a softmax or identity output layer")
+        for name in self.activations[:-1]:
+            if name not in F.ACTIVATION_GRADS and name != "identity":
+                raise ValueError(f"the {name} activation has no useful gradient")
+
+    def _one_hot(self, t: ArrayLike, n: int) -> Array:
+        ta = np.asarray(t)
+        if ta.ndim == 2 and ta.shape[1] == self.sizes[-1]:
+            return ta.astype(self.dtype)
+        labels = ta.reshape(-1).astype(np.int64)
+        out = np.zeros((n, self.sizes[-1]), dtype=self.dtype)
+        out[np.arange(n), labels] = 1
+        return out
+
+    def _loss_from_output(self, y: Array, t: ArrayLike) -> float:
+        if self.activations[-1] == "softmax":
+            return F.cross_entropy_error(y, t)
+        y2 = np.atleast_2d(y)
+        return F.sum_squared_error(y2, self._one_hot(t, y2.shape[0])) / y2.shape[0]
+
+    def loss(self, x: ArrayLike, t: ArrayLike) -> float:
+        """The loss: cross-entropy after softmax (§4.2.2), else ½Σ(y−t)² per sample (§4.2.1).
+
+        ``t`` is one-hot or class labels; the mean over the batch is returned.
+        """
+        self._check_trainable()
+        return self._loss_from_output(self.predict(x), t)
+
+    def accuracy(self, x: ArrayLike, t: ArrayLike) -> float:
+        """The fraction of samples whose largest output is the target class (book §4.5.2)."""
+        y = np.atleast_2d(self.predict(x))
+        ta = np.asarray(t)
+        labels = ta.argmax(axis=1) if ta.ndim == 2 else ta.reshape(-1)
+        return float(np.mean(y.argmax(axis=1) == labels))
+
+    def numerical_gradient(self, x: ArrayLike, t: ArrayLike) -> dict[str, Array]:
+        """∂L/∂W for every parameter by central differences, the book's loop (§4.5.1)."""
+        self._check_trainable()
+        params = self.params
+        return {key: _numerical_gradient(lambda _p: self.loss(x, t), params[key]) for key in params}
+
+    def loss_and_gradient(self, x: ArrayLike, t: ArrayLike) -> tuple[float, dict[str, Array]]:
+        """The loss and its gradient by backpropagation from one forward pass (§5.6–5.7)."""
+        self._check_trainable()
+        trace = self.forward(x)
+        y = trace.y
+        assert y is not None
+        loss = self._loss_from_output(y, t)
+        y2 = np.atleast_2d(y)
+        batch = y2.shape[0]
+        x2 = np.atleast_2d(trace.x)
+        # softmax + cross-entropy and identity + squared error share dL/da = (y - t) / N
+        delta = (y2 - self._one_hot(t, batch)) / batch
+        grads: dict[str, Array] = {}
+        for i in range(self.n_layers - 1, -1, -1):
+            z_prev = x2 if i == 0 else np.atleast_2d(trace.z[i - 1])
+            grads[f"W{i + 1}"] = z_prev.T @ delta
+            grads[f"b{i + 1}"] = delta.sum(axis=0)
+            if i > 0:
+                delta = delta @ self.weights[i].T
+                name = self.activations[i - 1]
+                if name != "identity":
+                    delta = delta * F.ACTIVATION_GRADS[name](np.atleast_2d(trace.a[i - 1]))
+        return loss, {k: grads[k] for k in self.params}
+
+    def gradient(self, x: ArrayLike, t: ArrayLike) -> dict[str, Array]:
+        """∂L/∂W for every parameter by backpropagation (book §5.7.2)."""
+        return self.loss_and_gradient(x, t)[1]
+
+
+class TwoLayerNet(Network):
+    """The book's two-layer net: Affine → ReLU → Affine → Softmax (§4.5.1, §5.7.2).
+
+    Weights are ``weight_init_std`` × N(0, 1) and biases zero, as in the book; ``params``
+    holds ``W1, b1, W2, b2``.
+    """
+
+    def __init__(
+        self,
+        input_size: int,
+        hidden_size: int,
+        output_size: int,
+        weight_init_std: float = 0.01,
+        seed: int | None = None,
+        dtype: type = np.float64,
+    ) -> None:
+        sizes = [input_size, hidden_size, output_size]
+        w, b = init_weights(sizes, "std", weight_init_std, seed, dtype)
+        super().__init__(sizes, ["relu", "softmax"], w, b, dtype)
