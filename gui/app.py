@@ -1,0 +1,122 @@
+"""The application entry point: ``zerokara-lab`` / ``python main.py``.
+
+Command line::
+
+    zerokara-lab [--lang ja|en] [--smoke-test] [--screenshot DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+import resources
+
+__all__ = ["main", "configure_application", "parse_args", "__version__"]
+
+__version__ = "0.1.0"
+
+ORGANIZATION = "Zerokara Lab"
+APPLICATION = "Zerokara Lab"
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="zerokara-lab",
+        description="Zerokara Lab: learn neural networks hands-on, the way "
+        "'Deep Learning from Scratch' teaches them.",
+    )
+    parser.add_argument("--lang", choices=["ja", "en"], help="user-interface language")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="start, exercise every tab, quit (exit 0 = fine)"
+    )
+    parser.add_argument("--screenshot", metavar="DIR", type=Path, help="save one PNG per tab, quit")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(list(argv))
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Names (for QSettings), icon and pyqtgraph's global options; safe to call twice."""
+    import pyqtgraph as pg
+
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    if isinstance(app, QApplication):
+        app.setApplicationDisplayName("Zerokara Lab")
+        app.setDesktopFileName("zerokara-lab")
+        icon = resources.path("icons", "zerokara-lab.svg")
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True, background="w", foreground="k")
+
+
+def _screenshots(window, directory: Path) -> list[Path]:
+    from gui.main_window import TAB_KEYS
+
+    directory.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for key in TAB_KEYS:
+        window.show_tab(key)
+        for _ in range(5):
+            QApplication.processEvents()
+        target = directory / f"{key}.png"
+        if not window.grab().save(str(target)):
+            raise OSError(f"could not write {target}")
+        saved.append(target)
+    return saved
+
+
+def _smoke_test(window) -> None:
+    from gui.main_window import TAB_KEYS
+
+    for key in TAB_KEYS:
+        tab = window.show_tab(key)
+        QApplication.processEvents()
+        tab.smoke_test()
+        QApplication.processEvents()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start Zerokara Lab; returns the process exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    configure_application(app)
+
+    from gui.i18n import LanguageManager
+    from gui.main_window import MainWindow
+
+    languages = LanguageManager.instance()
+    languages.set_language(args.lang or languages.saved_language(), save=args.lang is None)
+    window = MainWindow()
+    window.show()
+
+    if args.screenshot is not None or args.smoke_test:
+        status = {"code": 0}
+
+        def run_checks() -> None:
+            try:
+                if args.smoke_test:
+                    _smoke_test(window)
+                if args.screenshot is not None:
+                    for path in _screenshots(window, args.screenshot):
+                        print(path)
+                if args.smoke_test:
+                    print("smoke test passed")
+            except Exception:
+                traceback.print_exc()
+                status["code"] = 1
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, run_checks)
+        app.exec()
+        return status["code"]
+    return app.exec()

@@ -1,0 +1,192 @@
+"""The main window: four tabs, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from gui.i18n import LANGUAGES, LanguageManager
+from gui.tabs.base import LabTab
+from gui.tabs.descent import DescentTab
+from gui.tabs.gates import GatesTab
+from gui.tabs.network import NetworkTab
+from gui.tabs.training import TrainingTab
+
+__all__ = ["MainWindow", "TAB_KEYS"]
+
+#: The tabs in order, by the key used in code, settings and screenshots.
+TAB_KEYS = ("gates", "network", "descent", "training")
+_TAB_CLASSES = {
+    "gates": GatesTab,
+    "network": NetworkTab,
+    "descent": DescentTab,
+    "training": TrainingTab,
+}
+
+
+class MainWindow(QMainWindow):
+    """Zerokara Lab's window. Built with no arguments inside an existing QApplication."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._tabs: dict[str, LabTab] = {}
+        for key in TAB_KEYS:
+            tab = _TAB_CLASSES[key](self.tabs)
+            self._tabs[key] = tab
+            self.tabs.addTab(tab, tab.title())
+        self._build_actions()
+        self._build_menus()
+        self.statusBar().setObjectName("statusBar")
+        self.retranslate_ui()
+        self._restore_settings()
+
+    # -- access ------------------------------------------------------------------------
+    def tab(self, key: str) -> LabTab:
+        """The tab with key ``gates``, ``network``, ``descent`` or ``training``."""
+        return self._tabs[key]
+
+    def show_tab(self, key: str) -> LabTab:
+        tab = self.tab(key)
+        self.tabs.setCurrentWidget(tab)
+        return tab
+
+    # -- menus -------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.lesson_action = QAction(self)
+        self.lesson_action.setCheckable(True)
+        self.lesson_action.setChecked(True)
+        self.lesson_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lesson_action.toggled.connect(self._on_lesson_toggled)
+        self.tab_actions: list[QAction] = []
+        for i, key in enumerate(TAB_KEYS):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(self._on_tab_action)
+            action.setData(key)
+            self.tab_actions.append(action)
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.language_group.triggered.connect(self._on_language_action)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._on_about)
+        self.about_qt_action = QAction(self)
+        self.about_qt_action.triggered.connect(QApplication.aboutQt)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        for action in self.tab_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.lesson_action)
+        self.language_menu = self.view_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_qt_action)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle("Zerokara Lab")
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.lesson_action.setText(self.tr("Show &lesson panels"))
+        self.about_action.setText(self.tr("&About Zerokara Lab"))
+        self.about_qt_action.setText(self.tr("About &Qt"))
+        for i, key in enumerate(TAB_KEYS):
+            self.tabs.setTabText(i, self._tabs[key].title())
+            self.tab_actions[i].setText(self.tr("Go to %1").replace("%1", self._tabs[key].title()))
+        current = LanguageManager.instance().current
+        if current in self.language_actions:
+            self.language_actions[current].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- slots -------------------------------------------------------------------------
+    @Slot()
+    def _on_tab_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.show_tab(action.data())
+
+    @Slot(bool)
+    def _on_lesson_toggled(self, visible: bool) -> None:
+        for tab in self._tabs.values():
+            tab.set_lesson_visible(visible)
+
+    @Slot(QAction)
+    def _on_language_action(self, action: QAction) -> None:
+        self.set_language(action.data())
+
+    def set_language(self, code: str) -> None:
+        """Switch every visible string to ``code`` ("en" or "ja") without a restart."""
+        if LanguageManager.instance().set_language(code):
+            self.retranslate_ui()
+
+    @Slot()
+    def _on_about(self) -> None:
+        from gui.app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Zerokara Lab"),
+            self.tr(
+                "<h3>Zerokara Lab %1</h3><p>Learn neural networks hands-on, chapter by "
+                "chapter, the way 「ゼロから作るDeep Learning」 (Deep Learning from Scratch) "
+                "teaches them.</p><p>Engine: pure NumPy. Interface: PySide6 and pyqtgraph.</p>"
+            ).replace("%1", __version__),
+        )
+
+    # -- settings and closing ----------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        index = settings.value("window/tab", 0, type=int)
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+        self.lesson_action.setChecked(settings.value("window/lessons", True, type=bool))
+
+    def _save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        settings.setValue("window/lessons", self.lesson_action.isChecked())
+
+    def shutdown(self) -> None:
+        """Stop and join every worker of every tab."""
+        for tab in self._tabs.values():
+            tab.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        self._save_settings()
+        event.accept()
+        super().closeEvent(event)

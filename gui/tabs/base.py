@@ -1,0 +1,87 @@
+"""What every tab shares: a content area beside a collapsible lesson panel, language
+changes, owned workers that are joined on shutdown, and the hooks the main window calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+
+from gui.lesson import LessonPanel
+from gui.worker import WorkerController
+
+__all__ = ["LabTab"]
+
+
+class LabTab(QWidget):
+    """Base class of the four tabs.
+
+    Subclasses set ``lesson_key`` and ``object_name``, build their widgets into
+    ``self.content`` in ``__init__`` and put every visible string in ``retranslate_ui``
+    (called once at the end of ``__init__`` by ``finish_setup`` and on every language
+    change). Long computations go through ``self.make_controller()``.
+    """
+
+    lesson_key = ""
+    object_name = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(self.object_name)
+        self._controllers: list[WorkerController] = []
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.content = QWidget(self.splitter)
+        self.lesson = LessonPanel(self.lesson_key, self.splitter)
+        self.splitter.addWidget(self.content)
+        self.splitter.addWidget(self.lesson)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def finish_setup(self) -> None:
+        """Call at the end of a subclass ``__init__``: labels everything once."""
+        self.retranslate_ui()
+
+    # -- hooks -----------------------------------------------------------------------
+    def title(self) -> str:
+        """The tab's label in the tab bar (translated)."""
+        raise NotImplementedError
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string with ``self.tr``; called on language changes."""
+
+    def smoke_test(self) -> None:
+        """Exercise the tab briefly (``--smoke-test``); raise on failure."""
+
+    def state(self) -> dict[str, Any]:
+        """The tab's state for a project file (plain JSON types)."""
+        return {}
+
+    def set_state(self, state: dict[str, Any]) -> None:
+        """Restore a state made by ``state``; raise ``ValueError`` if it is unusable."""
+
+    # -- workers ---------------------------------------------------------------------
+    def make_controller(self, emit_hz: float = 30.0) -> WorkerController:
+        """A worker controller owned by this tab and stopped by ``shutdown``."""
+        controller = WorkerController(self, emit_hz)
+        self._controllers.append(controller)
+        return controller
+
+    def shutdown(self) -> None:
+        """Stop and join every worker of this tab (window closing)."""
+        for controller in self._controllers:
+            controller.stop()
+
+    def set_lesson_visible(self, visible: bool) -> None:
+        self.lesson.setVisible(visible)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.lesson.reload()
+        super().changeEvent(event)

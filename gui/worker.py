@@ -1,0 +1,263 @@
+"""The one worker pattern: an engine generator consumed in a ``QThread``.
+
+A tab asks its :class:`WorkerController` to ``start`` a *factory* (a callable returning
+an engine generator). The generator runs in a worker thread; its records are buffered
+and handed to the GUI thread in lists, at most ``emit_hz`` times a second (plus at once
+when stepping, pausing or finishing), so a fast generator cannot flood the event loop.
+
+Pause, step and resume act *between* two records of the generator, so a paused and
+stepped run yields exactly the records of an uninterrupted one.
+
+Every signal of the worker is connected to bound methods of the controller, a
+GUI-thread ``QObject``: Qt queues them to the GUI thread (a lambda would run in the
+worker thread). ``stop`` joins the thread; tabs call it from ``shutdown``, which the
+main window calls from ``closeEvent``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+__all__ = ["GeneratorWorker", "WorkerController", "RedrawThrottle"]
+
+Factory = Callable[[], Iterator[Any]]
+
+
+class GeneratorWorker(QObject):
+    """Runs in a worker thread: pulls records from a generator and emits them in lists."""
+
+    records_ready = Signal(object)
+    done = Signal(bool)  # True: generator exhausted; False: stopped early
+    failed = Signal(str)
+
+    def __init__(self, factory: Factory, emit_hz: float = 30.0, paused: bool = False) -> None:
+        super().__init__()
+        self._factory = factory
+        self._interval = 1.0 / emit_hz if emit_hz > 0 else 0.0
+        self._cond = threading.Condition()
+        self._paused = paused
+        self._steps = 0
+        self._stop = False
+
+    # -- control, called from the GUI thread -----------------------------------------
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+            self._cond.notify_all()
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._steps = 0
+            self._cond.notify_all()
+
+    def step(self, n: int = 1) -> None:
+        with self._cond:
+            self._paused = True
+            self._steps += n
+            self._cond.notify_all()
+
+    def request_stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+
+    # -- the loop, in the worker thread ----------------------------------------------
+    def _should_stop(self) -> bool:
+        return self._stop or QThread.currentThread().isInterruptionRequested()
+
+    def _wait_for_permission(self, flush: Callable[[], None]) -> bool:
+        """Block while paused; return False if a stop was requested."""
+        with self._cond:
+            while self._paused and self._steps == 0 and not self._should_stop():
+                flush()
+                self._cond.wait(0.05)
+            if self._should_stop():
+                return False
+            if self._paused:
+                self._steps -= 1
+            return True
+
+    @Slot()
+    def run(self) -> None:
+        buffer: list[Any] = []
+        last_emit = time.monotonic()
+
+        def flush() -> None:
+            nonlocal buffer, last_emit
+            if buffer:
+                self.records_ready.emit(buffer)
+                buffer = []
+            last_emit = time.monotonic()
+
+        completed = False
+        try:
+            generator = self._factory()
+            while True:
+                if not self._wait_for_permission(flush):
+                    break
+                try:
+                    record = next(generator)
+                except StopIteration:
+                    completed = True
+                    break
+                buffer.append(record)
+                if self._paused or time.monotonic() - last_emit >= self._interval:
+                    flush()
+            flush()
+        except Exception as exc:  # surfaced to the GUI thread, never raised into Qt
+            flush()
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            self.failed.emit(detail)
+        self.done.emit(completed)
+
+
+class WorkerController(QObject):
+    """Owns at most one worker thread; lives in the GUI thread; re-emits the worker's news.
+
+    ``state`` is ``"idle"``, ``"running"`` or ``"paused"``; ``state_changed`` announces it.
+    ``records`` delivers lists of records, ``finished(completed)`` comes once per run
+    (``completed`` False when stopped early, by ``stop`` too, or failed), ``failed(message)``
+    before it. After ``finished`` no record of that run arrives.
+    """
+
+    records = Signal(object)
+    finished = Signal(bool)
+    failed = Signal(str)
+    state_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, emit_hz: float = 30.0) -> None:
+        super().__init__(parent)
+        self.emit_hz = emit_hz
+        self._thread: QThread | None = None
+        self._worker: GeneratorWorker | None = None
+        self._state = "idle"
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    def is_active(self) -> bool:
+        """True while a run is going or paused."""
+        return self._thread is not None
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def start(self, factory: Factory, paused: bool = False) -> None:
+        """Start running ``factory()`` in a new worker thread (stopping any current run)."""
+        self.stop()
+        worker = GeneratorWorker(factory, self.emit_hz, paused)
+        thread = QThread()
+        thread.setObjectName("zerokara-worker")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.records_ready.connect(self._on_records)
+        worker.failed.connect(self._on_failed)
+        worker.done.connect(self._on_done)
+        self._worker, self._thread = worker, thread
+        thread.start()
+        self._set_state("paused" if paused else "running")
+
+    def pause(self) -> None:
+        if self._worker is not None:
+            self._worker.pause()
+            self._set_state("paused")
+
+    def resume(self) -> None:
+        if self._worker is not None:
+            self._worker.resume()
+            self._set_state("running")
+
+    def step(self, n: int = 1) -> None:
+        """Let a paused run advance ``n`` records (pausing it first if it runs)."""
+        if self._worker is not None:
+            self._worker.step(n)
+            self._set_state("paused")
+
+    def stop(self, timeout_ms: int = 5000) -> bool:
+        """Stop the run and join its thread. Returns False if it did not end in time."""
+        thread, worker = self._thread, self._worker
+        if thread is None or worker is None:
+            return True
+        worker.request_stop()
+        thread.requestInterruption()
+        thread.quit()
+        ok = thread.wait(timeout_ms)
+        if ok:
+            self._release()
+            self.finished.emit(False)
+        return ok
+
+    def _release(self) -> None:
+        """Forget the joined thread and worker; Python ownership deletes both."""
+        thread = self._thread
+        self._thread = self._worker = None
+        if thread is not None:
+            thread.wait()
+        self._set_state("idle")
+
+    def _from_current_run(self) -> bool:
+        """True if the signal being handled comes from the current (not a stopped) run."""
+        return self._worker is not None and self.sender() is self._worker
+
+    @Slot(object)
+    def _on_records(self, batch: list[Any]) -> None:
+        if self._from_current_run():
+            self.records.emit(batch)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        if self._from_current_run():
+            self.failed.emit(message)
+
+    @Slot(bool)
+    def _on_done(self, completed: bool) -> None:
+        if not self._from_current_run() or self._thread is None:
+            return
+        self._thread.quit()
+        self._release()
+        self.finished.emit(completed)
+
+
+class RedrawThrottle(QObject):
+    """Coalesces redraw requests: ``callback`` runs at most ``fps`` times a second.
+
+    Call ``request()`` whenever data changed; the callback runs on the next frame tick.
+    ``flush()`` runs a pending redraw now (e.g. when a run ends).
+    """
+
+    def __init__(self, callback: Callable[[], None], fps: float = 30.0, parent=None) -> None:
+        super().__init__(parent)
+        self._callback = callback
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(1, int(1000 / fps)))
+        self._timer.timeout.connect(self._on_tick)
+
+    def request(self) -> None:
+        self._dirty = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self._callback()
+        self._timer.stop()
+
+    @Slot()
+    def _on_tick(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self._callback()
+        else:
+            self._timer.stop()

@@ -1,0 +1,134 @@
+"""The one worker pattern: records arrive in order, pause/step/resume are exact, stop joins."""
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QObject
+
+from gui.worker import RedrawThrottle, WorkerController
+
+
+def counting(n, delay=0.0):
+    def factory():
+        for i in range(n):
+            if delay:
+                time.sleep(delay)
+            yield i
+
+    return factory
+
+
+def random_walk(seed, n):
+    def factory():
+        rng = np.random.default_rng(seed)
+        x = 0.0
+        for _ in range(n):
+            x += rng.standard_normal()
+            yield x
+
+    return factory
+
+
+class Collector(QObject):
+    def __init__(self, controller):
+        super().__init__()
+        self.items = []
+        self.batches = 0
+        self.finished = []
+        self.errors = []
+        controller.records.connect(self.on_records)
+        controller.finished.connect(self.on_finished)
+        controller.failed.connect(self.on_failed)
+
+    def on_records(self, batch):
+        self.batches += 1
+        self.items.extend(batch)
+
+    def on_finished(self, completed):
+        self.finished.append(completed)
+
+    def on_failed(self, message):
+        self.errors.append(message)
+
+
+def test_all_records_arrive_in_batches(qtbot):
+    c = WorkerController()
+    got = Collector(c)
+    with qtbot.waitSignal(c.finished, timeout=10000):
+        c.start(counting(100000))
+    assert got.items == list(range(100000))
+    assert got.finished == [True]
+    assert got.batches < 2000  # coalesced, not one signal per record
+    assert c.state == "idle" and not c.is_active()
+
+
+def test_pause_step_resume_same_numbers(qtbot):
+    reference = list(random_walk(7, 500)())
+    c = WorkerController()
+    got = Collector(c)
+    c.start(random_walk(7, 500), paused=True)
+    assert c.state == "paused"
+    for _ in range(5):
+        c.step()
+        qtbot.waitUntil(lambda: len(got.items) >= 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(got.items) == 5, timeout=5000)
+    qtbot.wait(50)
+    assert len(got.items) == 5  # paused: nothing more
+    c.step(10)
+    qtbot.waitUntil(lambda: len(got.items) == 15, timeout=5000)
+    with qtbot.waitSignal(c.finished, timeout=10000):
+        c.resume()
+    assert got.items == reference
+
+
+def test_stop_mid_run_joins(qtbot):
+    c = WorkerController()
+    got = Collector(c)
+    c.start(counting(10**9, delay=0.0005))
+    qtbot.waitUntil(lambda: len(got.items) > 10, timeout=5000)
+    assert c.stop(2000)
+    assert not c.is_active() and c.state == "idle"
+    assert got.finished == [False]
+    n = len(got.items)
+    qtbot.wait(100)
+    assert len(got.items) == n
+
+
+def test_failure_is_reported_not_raised(qtbot):
+    def broken():
+        yield 1
+        raise FloatingPointError("overflow at step 2")
+
+    c = WorkerController()
+    got = Collector(c)
+    with qtbot.waitSignal(c.finished, timeout=5000):
+        c.start(broken)
+    assert got.items == [1]
+    assert got.errors and "overflow at step 2" in got.errors[0]
+    assert got.finished == [False]
+
+
+@pytest.mark.parametrize("cycles", [50])
+def test_rapid_start_stop(qtbot, cycles):
+    c = WorkerController()
+    for _ in range(cycles):
+        c.start(counting(10**9))
+        c.pause()
+        c.step()
+        c.resume()
+        assert c.stop(2000)
+    assert not c.is_active()
+
+
+def test_redraw_throttle_coalesces(qtbot):
+    calls = []
+    throttle = RedrawThrottle(lambda: calls.append(time.monotonic()), fps=30)
+    for _ in range(1000):
+        throttle.request()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=1000)
+    qtbot.wait(100)
+    assert len(calls) == 1
+    throttle.request()
+    throttle.flush()
+    assert len(calls) == 2
