@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
             tab = _TAB_CLASSES[key](self.tabs)
             self._tabs[key] = tab
             self.tabs.addTab(tab, tab.title())
+            tab.send_network.connect(self._on_send_network)
         self._build_actions()
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
@@ -132,6 +133,15 @@ class MainWindow(QMainWindow):
         action = self.sender()
         if isinstance(action, QAction):
             self.show_tab(action.data())
+
+    @Slot(object, str)
+    def _on_send_network(self, network: object, description: str) -> None:
+        """Show a network built or learned on another tab on the Network tab."""
+        target = self.tab("network")
+        show = getattr(target, "show_network", None)
+        if show is not None:
+            show(network, description)
+            self.show_tab("network")
 
     @Slot(bool)
     def _on_lesson_toggled(self, visible: bool) -> None:

@@ -3,8 +3,11 @@
     python tools/i18n.py update    # pyside6-lupdate: gui/ -> resources/translations/*.ts
     python tools/i18n.py release   # pyside6-lrelease: *.ts -> *.qm (commit both)
     python tools/i18n.py check     # list unfinished or missing translations (exit 1 if any)
-    python tools/i18n.py fill F    # set translations from a JSON file, then release
-                                   #   {"source text": "訳", "Context|source text": "訳"}
+    python tools/i18n.py fill [F]  # set translations from JSON (default: every tools/ja/*.json),
+                                   # then release: {"source": "訳", "Context|source": "訳"}
+
+Keep your translations in a JSON file under tools/ja/ (one per tab): after a merge
+conflict in the .ts or .qm, take either side, then run ``update`` and ``fill`` again.
 
 The ``.ts`` files are the source of truth (edit them with Qt Linguist or a text editor);
 the ``.qm`` files are committed because hatchling ships only tracked files.
@@ -111,7 +114,12 @@ if __name__ == "__main__":
     elif command == "fill":
         import json
 
-        print(fill(json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))), "set")
+        target = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "tools" / "ja"
+        files = sorted(target.glob("*.json")) if target.is_dir() else [target]
+        mapping: dict[str, str] = {}
+        for file in files:
+            mapping.update(json.loads(file.read_text(encoding="utf-8")))
+        print(fill(mapping), "set")
         release()
     elif command == "check":
         todo = unfinished()

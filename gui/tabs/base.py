@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from gui.lesson import LessonPanel
@@ -26,6 +26,10 @@ class LabTab(QWidget):
 
     lesson_key = ""
     object_name = ""
+
+    #: Emitted with an ``engine.network.Network`` and a short description to show it on
+    #: the Network tab (the main window connects it).
+    send_network = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +68,18 @@ class LabTab(QWidget):
 
     def set_state(self, state: dict[str, Any]) -> None:
         """Restore a state made by ``state``; raise ``ValueError`` if it is unusable."""
+
+    def export_code(self) -> str:
+        """A standalone NumPy-only Python script reproducing what the tab shows."""
+        return ""
+
+    def plot_widgets(self) -> dict[str, QWidget]:
+        """The tab's plots by name (pyqtgraph widgets), for File ▸ Export."""
+        return {}
+
+    def table_models(self) -> dict[str, QAbstractItemModel]:
+        """The tab's tables by name, for File ▸ Export as CSV."""
+        return {}
 
     # -- workers ---------------------------------------------------------------------
     def make_controller(self, emit_hz: float = 30.0) -> WorkerController:
