@@ -1,6 +1,7 @@
 """Desktop integration: the menu entry validates, installs into a user's data folders with
 this installation's launcher, registers *.zkl.json, and uninstalls cleanly; the icons exist."""
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -173,3 +174,25 @@ def test_window_icon_is_set(qapp):
     assert not icon.isNull()
     assert icon.pixmap(16, 16).width() == 16 and icon.pixmap(256, 256).width() == 256
     assert qapp.desktopFileName() == "zerokara-lab"
+
+
+def test_double_click_runs_the_entry_exec_line_with_the_project(home, tmp_path):
+    """What the file manager does on a double-click: the installed entry's Exec, %f = file."""
+    desktop.install(env=home)  # this installation's real launcher
+    entry = Path(home["HOME"]) / ".local" / "share" / "applications" / "zerokara-lab.desktop"
+    exec_value = entry_values(entry.read_text())["Exec"].replace("\\\\", "\\")
+    project = tmp_path / "my net.zkl.json"
+    try:  # a real, empty project once engine.project exists
+        from engine import project as project_io
+
+        project_io.save(project, project_io.new_document())
+    except ImportError:
+        project.write_text('{"schema_version": 1, "tabs": {}}')
+    argv = [project.as_posix() if part == "%f" else part for part in shlex.split(exec_value)]
+    assert argv.count(project.as_posix()) == 1
+    env = dict(home, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    proc = subprocess.run(
+        [*argv, "--smoke-test"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "smoke test passed" in proc.stdout
