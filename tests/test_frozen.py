@@ -6,6 +6,7 @@ Slow (about 20–60 s of build on two cores); CI runs it with the rest of the su
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -117,3 +118,22 @@ def test_frozen_app_installs_its_own_desktop_entry(frozen_app, tmp_path):
     entry = tmp_path / ".local" / "share" / "applications" / "zerokara-lab.desktop"
     exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
     assert exec_line == f"Exec={(frozen_app / 'zerokara-lab').resolve()} %f"
+
+
+def test_frozen_app_on_a_real_x_display(frozen_app, tmp_path):
+    """The bundled xcb platform plugin and its libraries work: smoke test under Xvfb."""
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        if os.environ.get("CI"):
+            pytest.fail("xvfb-run is missing in CI (apt-get install xvfb xauth)")
+        pytest.skip("xvfb-run not installed")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "xcb"}
+    proc = subprocess.run(
+        [xvfb_run, "-a", "-s", "-screen 0 1600x1000x24", str(frozen_app / "zerokara-lab")]
+        + ["--smoke-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0 and "smoke test passed" in proc.stdout, proc.stdout + proc.stderr
