@@ -54,10 +54,12 @@ class InstallReport:
     """What an install or uninstall did: files written/removed and notes for the user."""
 
     files: list[Path] = field(default_factory=list)
+    edited: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def text(self, verb: str) -> str:
         lines = [f"{verb} {path}" for path in self.files]
+        lines += [f"updated {path}" for path in self.edited]
         return "\n".join(lines + self.notes)
 
 
@@ -229,7 +231,7 @@ def install(
 
     defaults = _set_default(_config_home(env), enable=True)
     if defaults is not None:
-        report.files.append(defaults)
+        report.edited.append(defaults)
     _refresh(data_home, report)
     report.notes.append(f"Zerokara Lab starts with: {' '.join(command)}")
     return report
@@ -249,7 +251,7 @@ def uninstall(env: dict[str, str] | None = None) -> InstallReport:
             report.files.append(target)
     defaults = _set_default(_config_home(env), enable=False)
     if defaults is not None:
-        report.files.append(defaults)
+        report.edited.append(defaults)
     _refresh(data_home, report)
     return report
 

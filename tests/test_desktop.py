@@ -88,6 +88,7 @@ def test_install_writes_entry_icons_and_mime_type(home):
     assert (share / "mime" / "packages" / "zerokara-lab.xml").exists()
     mimeapps = Path(home["HOME"]) / ".config" / "mimeapps.list"
     assert f"{desktop.MIME_TYPE}=zerokara-lab.desktop" in mimeapps.read_text().splitlines()
+    assert mimeapps in report.edited
     if shutil.which("update-mime-database"):
         # the user's MIME database now maps *.zkl.json to the project type
         globs = (share / "mime" / "globs2").read_text()
