@@ -2,6 +2,7 @@
 # Zerokara Lab: set up and run, or set up and test, on a Debian/Ubuntu machine.
 #   ./zerokara.sh run  [app arguments]   install what is missing, then start the app
 #   ./zerokara.sh test [pytest arguments] install what is missing, then run the test suite
+#   ./zerokara.sh desktop [--uninstall]   add (remove) the menu entry, icon and project file type
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -46,7 +47,19 @@ case "${1:-run}" in
     shift || true
     need_debs "${APP_DEBS[@]}"
     need_venv . app
+    if [ ! -e "${XDG_DATA_HOME:-$HOME/.local/share}/applications/zerokara-lab.desktop" ]; then
+      echo "Tip: ./zerokara.sh desktop adds Zerokara Lab to your applications menu." >&2
+    fi
     exec "$VENV/bin/python" main.py "$@"
+    ;;
+  desktop)
+    shift || true
+    need_debs "${APP_DEBS[@]}"
+    need_venv . app
+    if [ "${1:-}" = "--uninstall" ]; then
+      exec "$VENV/bin/zerokara-lab" --uninstall-desktop
+    fi
+    exec "$VENV/bin/zerokara-lab" --install-desktop
     ;;
   test)
     shift || true
@@ -56,7 +69,7 @@ case "${1:-run}" in
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)
-    sed -n '2,4p' "$0"
+    sed -n '2,5p' "$0"
     exit 2
     ;;
 esac

@@ -2,7 +2,8 @@
 
 Command line::
 
-    zerokara-lab [--lang ja|en] [--smoke-test] [--screenshot DIR]
+    zerokara-lab [--lang ja|en] [--smoke-test] [--screenshot DIR] [PROJECT.zkl.json]
+    zerokara-lab --install-desktop | --uninstall-desktop
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
 
-__all__ = ["main", "configure_application", "parse_args", "__version__"]
+__all__ = ["main", "application_icon", "configure_application", "parse_args", "__version__"]
 
 __version__ = "0.1.0"
 
@@ -39,7 +40,28 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--screenshot", metavar="DIR", type=Path, help="save one PNG per tab, quit")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Zerokara Lab to the desktop menu and open *.zkl.json projects with it",
+    )
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="undo --install-desktop")
+    parser.add_argument("project", nargs="?", type=Path, help="a project file (*.zkl.json) to open")
     return parser.parse_args(list(argv))
+
+
+def application_icon() -> QIcon:
+    """The app's icon: the committed PNG sizes, plus the SVG where Qt can draw it."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        png = resources.path("icons", f"zerokara-lab-{size}.png")
+        if png.exists():
+            icon.addFile(str(png), QSize(size, size))
+    svg = resources.path("icons", "zerokara-lab.svg")
+    if svg.exists():
+        icon.addFile(str(svg))
+    return icon
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -52,9 +74,7 @@ def configure_application(app: QCoreApplication) -> None:
     if isinstance(app, QApplication):
         app.setApplicationDisplayName("Zerokara Lab")
         app.setDesktopFileName("zerokara-lab")
-        icon = resources.path("icons", "zerokara-lab.svg")
-        if icon.exists():
-            app.setWindowIcon(QIcon(str(icon)))
+        app.setWindowIcon(application_icon())
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True, background="w", foreground="k")
 
 
@@ -87,6 +107,10 @@ def _smoke_test(window) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start Zerokara Lab; returns the process exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from gui import desktop
+
+        return desktop.main(["install" if args.install_desktop else "uninstall"])
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure_application(app)
 
@@ -97,6 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     languages.set_language(args.lang or languages.saved_language(), save=args.lang is None)
     window = MainWindow()
     window.show()
+    if args.project is not None:
+        opener = getattr(window, "open_project", None)
+        if opener is not None:
+            opener(args.project)
+        else:
+            print(f"zerokara-lab: opening projects is not available yet: {args.project}")
 
     if args.screenshot is not None or args.smoke_test:
         status = {"code": 0}
