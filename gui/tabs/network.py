@@ -413,75 +413,76 @@ class NetworkTab(LabTab):
         return self.tr("Network")
 
     def retranslate_ui(self) -> None:
-        tr = self.tr
-        self.preset_button.setText(tr("Presets"))
-        self.preset_button.setToolTip(tr("Load a network from the book or the study notes"))
-        self.book_action.setText(tr("Book §3.4.3: 3-layer network (x = [1.0, 0.5])"))
-        self.notes_action.setText(tr("Study notes: 2-3-2-2 network (x = [1.0, 2.0])"))
-        self.xor_action.setText(tr("XOR perceptron: NAND and OR, then AND (§2.5)"))
-        self.load_action.setText(tr("Load weights…"))
+        self.preset_button.setText(self.tr("Presets"))
+        self.preset_button.setToolTip(self.tr("Load a network from the book or the study notes"))
+        self.book_action.setText(self.tr("Book §3.4.3: 3-layer network (x = [1.0, 0.5])"))
+        self.notes_action.setText(self.tr("Study notes: 2-3-2-2 network (x = [1.0, 2.0])"))
+        self.xor_action.setText(self.tr("XOR perceptron: NAND and OR, then AND (§2.5)"))
+        self.load_action.setText(self.tr("Load weights…"))
         self.load_action.setToolTip(
-            tr("Open W1, b1, W2, b2, … from an .npz file or the book's sample_weight.pkl")
+            self.tr("Open W1, b1, W2, b2, … from an .npz file or the book's sample_weight.pkl")
         )
-        self.add_layer_action.setText(tr("Add layer"))
+        self.add_layer_action.setText(self.tr("Add layer"))
         self.add_layer_action.setToolTip(
-            tr("Insert a hidden layer after the selected layer (Ctrl+Shift+L)")
+            self.tr("Insert a hidden layer after the selected layer (Ctrl+Shift+L)")
         )
-        self.remove_layer_action.setText(tr("Remove layer"))
-        self.remove_layer_action.setToolTip(tr("Remove the selected hidden layer"))
-        self.add_neuron_action.setText(tr("Add neuron"))
-        self.add_neuron_action.setToolTip(tr("Add a neuron to the selected layer (Ctrl+Shift+N)"))
-        self.remove_neuron_action.setText(tr("Remove neuron"))
-        self.remove_neuron_action.setToolTip(tr("Remove the selected neurons (Delete)"))
-        self.undo_action.setText(tr("Undo"))
-        self.redo_action.setText(tr("Redo"))
-        self.undo_action.setToolTip(tr("Undo the last edit (Ctrl+Z)"))
-        self.redo_action.setToolTip(tr("Redo (Ctrl+Shift+Z)"))
-        self.bias_action.setText(tr("Bias nodes"))
-        self.bias_action.setToolTip(tr("Draw each layer's bias as a node of constant 1"))
-        self.fit_action.setText(tr("Fit"))
-        self.fit_action.setToolTip(tr("Fit the network into the canvas (Ctrl+0)"))
+        self.remove_layer_action.setText(self.tr("Remove layer"))
+        self.remove_layer_action.setToolTip(self.tr("Remove the selected hidden layer"))
+        self.add_neuron_action.setText(self.tr("Add neuron"))
+        self.add_neuron_action.setToolTip(
+            self.tr("Add a neuron to the selected layer (Ctrl+Shift+N)")
+        )
+        self.remove_neuron_action.setText(self.tr("Remove neuron"))
+        self.remove_neuron_action.setToolTip(self.tr("Remove the selected neurons (Delete)"))
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.undo_action.setToolTip(self.tr("Undo the last edit (Ctrl+Z)"))
+        self.redo_action.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
+        self.bias_action.setText(self.tr("Bias nodes"))
+        self.bias_action.setToolTip(self.tr("Draw each layer's bias as a node of constant 1"))
+        self.fit_action.setText(self.tr("Fit"))
+        self.fit_action.setToolTip(self.tr("Fit the network into the canvas (Ctrl+0)"))
         self.view.setToolTip(
-            tr(
+            self.tr(
                 "Click an edge to edit its weight, + to add a neuron or a layer; "
                 "select neurons and press Delete to remove them; right-click for more."
             )
         )
-        self.input_label.setText(tr("Input x (edit a cell; the forward pass follows):"))
-        self.random_input_button.setText(tr("Random input"))
-        self.zero_input_button.setText(tr("Zeros"))
-        self.left_tabs.setTabText(0, tr("Forward pass"))
-        self.left_tabs.setTabText(1, tr("Batch"))
-        self.left_tabs.setTabText(2, tr("Random init"))
-        self.batch_rows_label.setText(tr("Rows:"))
-        self.batch_in_label.setText(tr("Inputs X (one sample per row)"))
-        self.batch_out_label.setText(tr("Outputs Y = forward(X)"))
+        self.input_label.setText(self.tr("Input x (edit a cell; the forward pass follows):"))
+        self.random_input_button.setText(self.tr("Random input"))
+        self.zero_input_button.setText(self.tr("Zeros"))
+        self.left_tabs.setTabText(0, self.tr("Forward pass"))
+        self.left_tabs.setTabText(1, self.tr("Batch"))
+        self.left_tabs.setTabText(2, self.tr("Random init"))
+        self.batch_rows_label.setText(self.tr("Rows:"))
+        self.batch_in_label.setText(self.tr("Inputs X (one sample per row)"))
+        self.batch_out_label.setText(self.tr("Outputs Y = forward(X)"))
         for label, text in zip(
             self._form_labels,
             (
-                tr("Layer sizes:"),
-                tr("Hidden activation:"),
-                tr("Output activation:"),
-                tr("Initialisation:"),
-                tr("Std (for std):"),
-                tr("Seed:"),
+                self.tr("Layer sizes:"),
+                self.tr("Hidden activation:"),
+                self.tr("Output activation:"),
+                self.tr("Initialisation:"),
+                self.tr("Std (for std):"),
+                self.tr("Seed:"),
             ),
             strict=True,
         ):
             label.setText(text)
-        self.sizes_edit.setToolTip(tr("Neurons per layer, input first, e.g. 784, 50, 100, 10"))
+        self.sizes_edit.setToolTip(self.tr("Neurons per layer, input first, e.g. 784, 50, 100, 10"))
         for combo in (self.hidden_combo, self.output_combo):
             for i in range(combo.count()):
                 combo.setItemText(i, activation_label(combo.itemData(i)))
         methods = {
-            "std": tr("std: N(0, std²) (book §4.5)"),
-            "xavier": tr("Xavier: std 1/√n (§6.2.2, sigmoid, tanh)"),
-            "he": tr("He: std √(2/n) (§6.2.3, ReLU)"),
+            "std": self.tr("std: N(0, std²) (book §4.5)"),
+            "xavier": self.tr("Xavier: std 1/√n (§6.2.2, sigmoid, tanh)"),
+            "he": self.tr("He: std √(2/n) (§6.2.3, ReLU)"),
         }
         for i in range(self.method_combo.count()):
             self.method_combo.setItemText(i, methods[self.method_combo.itemData(i)])
-        self.random_button.setText(tr("Initialise"))
-        self.weights_title.setText(tr("Weights and biases (edit a cell; the canvas follows)"))
+        self.random_button.setText(self.tr("Initialise"))
+        self.weights_title.setText(self.tr("Weights and biases (edit a cell; the canvas follows)"))
         for page in self.pages:
             page.update_labels()
         self._update_tab_titles()

@@ -9,6 +9,7 @@ edges not drawn, so a 784-50-100-10 network needs a few hundred items, not 45 00
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -49,20 +50,17 @@ __all__ = [
     "BundleItem",
     "MAX_SHOWN",
     "activation_label",
+    "ValueRef",
 ]
 
 #: Layers with more neurons than this are drawn collapsed.
 MAX_SHOWN = 10
 _HEAD, _TAIL = 5, 3
-_DX, _DY, _R = 190.0, 66.0, 23.0
+_DY, _R = 66.0, 23.0
 
 _POS = QColor(31, 100, 200)
 _NEG = QColor(214, 39, 40)
 _ZERO = QColor(175, 175, 175)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TopologyView", text)
 
 
 def activation_label(name: str) -> str:
@@ -89,6 +87,20 @@ def _short(value: float) -> str:
     if not math.isfinite(value):
         return str(value)
     return format_number(value, 4)
+
+
+@dataclass(frozen=True)
+class ValueRef:
+    """Where a value lives: W{layer+1}[i, j] (kind "W") or b{layer+1}[j] (kind "b")."""
+
+    kind: str
+    layer: int
+    index: tuple
+
+    def name(self) -> str:
+        if self.kind == "W":
+            return f"W{self.layer + 1}[{self.index[0]}, {self.index[1]}]"
+        return f"b{self.layer + 1}[{self.index[0]}]"
 
 
 class NeuronItem(QGraphicsEllipseItem):
@@ -160,9 +172,7 @@ class EdgeItem(QGraphicsLineItem):
         self._hover = False
 
     def name(self) -> str:
-        if self.kind == "W":
-            return f"W{self.layer + 1}[{self.index[0]}, {self.index[1]}]"
-        return f"b{self.layer + 1}[{self.index[0]}]"
+        return ValueRef(self.kind, self.layer, self.index).name()
 
     def set_value(self, value: float, scale: float) -> None:
         if value == 0 or not math.isfinite(value):
@@ -179,7 +189,9 @@ class EdgeItem(QGraphicsLineItem):
         self.setPen(pen)
         self.value = value
         self.setToolTip(
-            _tr("%1 = %2 (click to edit)").replace("%1", self.name()).replace("%2", repr(value))
+            QCoreApplication.translate("TopologyView", "%1 = %2 (click to edit)")
+            .replace("%1", self.name())
+            .replace("%2", repr(value))
         )
 
     def shape(self) -> QPainterPath:
@@ -285,6 +297,7 @@ class TopologyView(QGraphicsView):
         self.setBackgroundBrush(QBrush(QColor(252, 252, 250)))
         self.setMinimumHeight(220)
         self.show_bias = True
+        self.dx = 190.0
         self.weight_scale = 1.0
         self.neurons: dict[tuple[int, int], NeuronItem] = {}
         self.edges: dict[tuple, EdgeItem] = {}
@@ -300,7 +313,7 @@ class TopologyView(QGraphicsView):
         self.editor.setFixedWidth(150)
         self.editor.returnPressed.connect(self._on_editor_return)
         self.editor.installEventFilter(self)
-        self._editing: EdgeItem | None = None
+        self._editing: ValueRef | None = None
         doc.structure_changed.connect(self.rebuild)
         doc.values_changed.connect(self.refresh)
         doc.input_changed.connect(self.refresh_neurons)
@@ -310,7 +323,18 @@ class TopologyView(QGraphicsView):
     def _column_positions(self, layer: int) -> list[tuple[int | None, QPointF]]:
         slots = shown_indices(self.doc.sizes[layer])
         top = -(len(slots) - 1) / 2 * _DY
-        return [(idx, QPointF(layer * _DX, top + k * _DY)) for k, idx in enumerate(slots)]
+        return [(idx, QPointF(layer * self.dx, top + k * _DY)) for k, idx in enumerate(slots)]
+
+    def _column_spacing(self) -> float:
+        """Columns spread to use the canvas's width (between 170 and 300 scene units)."""
+        sizes = self.doc.sizes
+        slots = max(len(shown_indices(n)) for n in sizes)
+        height = (slots - 1) * _DY + _DY * (3.6 if self.show_bias else 2.8)
+        width, view_height = self.viewport().width(), self.viewport().height()
+        if width < 50 or view_height < 50:
+            return 190.0
+        aspect = width / view_height
+        return max(170.0, min(300.0, (aspect * height - 160) / max(1, len(sizes) - 1)))
 
     def rebuild(self) -> None:
         """Recreate every item (after a change of structure)."""
@@ -329,6 +353,7 @@ class TopologyView(QGraphicsView):
         ):
             store.clear()
         sizes = self.doc.sizes
+        self.dx = self._column_spacing()
         columns = [self._column_positions(layer) for layer in range(len(sizes))]
         top = min(p.y() for col in columns for _, p in col)
         bottom = max(p.y() for col in columns for _, p in col)
@@ -344,7 +369,9 @@ class TopologyView(QGraphicsView):
                     scene.addItem(text)
                     self.ellipses[layer] = text
                     count = QGraphicsSimpleTextItem(
-                        _tr("%1 more").replace("%1", str(sizes[layer] - _HEAD - _TAIL))
+                        QCoreApplication.translate("TopologyView", "%1 more").replace(
+                            "%1", str(sizes[layer] - _HEAD - _TAIL)
+                        )
                     )
                     rect = count.boundingRect()
                     count.setPos(pos.x() + 10, pos.y() - rect.height() / 2)
@@ -357,30 +384,44 @@ class TopologyView(QGraphicsView):
             header = HeaderItem(layer)
             scene.addItem(header)
             self.headers[layer] = header
-            button = ButtonItem("neuron", layer, QPointF(layer * _DX, bottom + _DY * 0.85))
-            button.setToolTip(_tr("Add a neuron to this layer"))
+            button = ButtonItem("neuron", layer, QPointF(layer * self.dx, bottom + _DY * 0.85))
+            button.setToolTip(
+                QCoreApplication.translate("TopologyView", "Add a neuron to this layer")
+            )
             scene.addItem(button)
             self.add_neuron_buttons[layer] = button
             if self.show_bias and layer < len(sizes) - 1:
-                bias = BiasItem(layer, QPointF(layer * _DX + _DX * 0.32, top - _DY * 0.95))
+                bias = BiasItem(layer, QPointF(layer * self.dx + self.dx * 0.3, top - _DY * 0.95))
                 bias.setToolTip(
-                    _tr("Bias node: a constant 1 whose weights are b%1").replace(
-                        "%1", str(layer + 1)
-                    )
+                    QCoreApplication.translate(
+                        "TopologyView", "Bias node: a constant 1 whose weights are b%1"
+                    ).replace("%1", str(layer + 1))
                 )
                 scene.addItem(bias)
                 self.biases[layer] = bias
         for layer in range(1, len(sizes)):
             y = top - _DY * (1.75 if self.show_bias else 1.0)
-            button = ButtonItem("layer", layer, QPointF((layer - 0.5) * _DX, y))
+            button = ButtonItem("layer", layer, QPointF((layer - 0.5) * self.dx, y))
             button.setBrush(QBrush(QColor(238, 244, 255)))
             button.setPen(QPen(QColor(60, 90, 170), 1.2))
-            button.setToolTip(_tr("Insert a layer here"))
+            button.setToolTip(QCoreApplication.translate("TopologyView", "Insert a layer here"))
             scene.addItem(button)
             self.add_layer_buttons[layer] = button
         for k in range(len(sizes) - 1):
             self._build_edges(k, columns[k], columns[k + 1])
         self._retitle_headers(top)
+        legend = QGraphicsSimpleTextItem(
+            QCoreApplication.translate(
+                "TopologyView",
+                "Inside a neuron: its output z (y at the output); below: its weighted sum a.",
+            )
+        )
+        small = QFont()
+        small.setPointSizeF(8)
+        legend.setFont(small)
+        legend.setBrush(QBrush(QColor(110, 110, 110)))
+        legend.setPos(-_R, bottom + _DY * 1.25)
+        scene.addItem(legend)
         self.refresh()
         margin = 30
         self.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
@@ -412,8 +453,8 @@ class TopologyView(QGraphicsView):
         if hidden > 0:
             ys_s = [p.y() for _, p in source]
             ys_t = [p.y() for _, p in target]
-            rect_from = QRectF(k * _DX - _R, min(ys_s), 2 * _R, max(ys_s) - min(ys_s))
-            rect_to = QRectF((k + 1) * _DX - _R, min(ys_t), 2 * _R, max(ys_t) - min(ys_t))
+            rect_from = QRectF(k * self.dx - _R, min(ys_s), 2 * _R, max(ys_s) - min(ys_s))
+            rect_to = QRectF((k + 1) * self.dx - _R, min(ys_t), 2 * _R, max(ys_t) - min(ys_t))
             bundle = BundleItem(k, rect_from, rect_to, hidden)
             scene.addItem(bundle)
             self.bundles[k] = bundle
@@ -431,26 +472,40 @@ class TopologyView(QGraphicsView):
             top = min((n.pos().y() for n in self.neurons.values()), default=0.0)
         for layer, header in self.headers.items():
             if layer == 0:
-                title = _tr("Input layer")
+                title = QCoreApplication.translate("TopologyView", "Input layer")
             elif layer == last:
-                title = _tr("Output layer")
+                title = QCoreApplication.translate("TopologyView", "Output layer")
             else:
-                title = _tr("Layer %1").replace("%1", str(layer))
-            lines = [title, _tr("%1 neurons").replace("%1", str(sizes[layer]))]
+                title = QCoreApplication.translate("TopologyView", "Layer %1").replace(
+                    "%1", str(layer)
+                )
+            count = (
+                QCoreApplication.translate("TopologyView", "1 neuron")
+                if sizes[layer] == 1
+                else QCoreApplication.translate("TopologyView", "%1 neurons").replace(
+                    "%1", str(sizes[layer])
+                )
+            )
+            lines = [title, count]
             if layer > 0:
                 lines.append(activation_label(acts[layer - 1]))
             header.setText("\n".join(lines))
-            header.setToolTip(_tr("Right-click for the layer's activation and more"))
+            header.setToolTip(
+                QCoreApplication.translate(
+                    "TopologyView", "Right-click for the layer's activation and more"
+                )
+            )
             rect = header.boundingRect()
             y = top - _DY * (1.3 if self.show_bias else 0.6) - rect.height()
-            header.setPos(layer * _DX - rect.width() / 2, y)
+            header.setPos(layer * self.dx - rect.width() / 2, y)
             if self.bundles.get(layer):
                 n_in, n_out = sizes[layer], sizes[layer + 1]
                 bundle = self.bundles[layer]
                 bundle.setToolTip(
-                    _tr(
+                    QCoreApplication.translate(
+                        "TopologyView",
                         "W%1: %2 × %3 = %4 weights, %5 of them not drawn. "
-                        "Click to edit them in the W%1 table."
+                        "Click to edit them in the W%1 table.",
                     )
                     .replace("%1", str(layer + 1))
                     .replace("%2", str(n_in))
@@ -510,7 +565,10 @@ class TopologyView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fit()
+        if self._editing is None and abs(self._column_spacing() - self.dx) > 0.1 * self.dx:
+            self.rebuild()
+        else:
+            self.fit()
 
     # -- editing -----------------------------------------------------------------------
     def item_at(self, pos) -> QGraphicsItem | None:
@@ -564,16 +622,32 @@ class TopologyView(QGraphicsView):
     def selected_neurons(self) -> list[NeuronItem]:
         return [i for i in self.scene().selectedItems() if isinstance(i, NeuronItem)]
 
-    def start_edit(self, edge: EdgeItem, at=None) -> None:
-        """Open the in-place editor on ``edge`` (at view position ``at``)."""
-        self._editing = edge
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.item_at(event.position().toPoint())
+        if isinstance(item, NeuronItem) and item.layer > 0:
+            ref = ValueRef("b", item.layer - 1, (item.index,))
+            self.start_edit(ref, self.mapFromScene(item.scenePos() + QPointF(0, _R)))
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def start_edit(self, edge: EdgeItem | ValueRef, at=None) -> None:
+        """Open the in-place editor on an edge's value, or on any W/b entry (``ValueRef``),
+        at view position ``at``."""
         if at is None:
-            line = edge.line()
-            at = self.mapFromScene((line.p1() + line.p2()) / 2)
+            if isinstance(edge, EdgeItem):
+                line = edge.line()
+                at = self.mapFromScene((line.p1() + line.p2()) / 2)
+            else:
+                at = self.viewport().rect().center()
+        edge = ValueRef(edge.kind, edge.layer, edge.index)
+        self._editing = edge
         value = float(self.doc.array(edge.kind, edge.layer)[edge.index])
         self.editor.setText(repr(value))
         self.editor.setToolTip(
-            _tr("%1: type a number, Enter to apply, Esc to cancel").replace("%1", edge.name())
+            QCoreApplication.translate(
+                "TopologyView", "%1: type a number, Enter to apply, Esc to cancel"
+            ).replace("%1", edge.name())
         )
         x = min(max(0, at.x() - 20), max(0, self.viewport().width() - self.editor.width()))
         y = min(max(0, at.y() - 12), max(0, self.viewport().height() - self.editor.height()))

@@ -27,10 +27,6 @@ class DocumentError(ValueError):
     """An edit the network cannot take (e.g. removing its last neuron); translated text."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkDocument", text)
-
-
 @dataclass
 class Snapshot:
     """Everything a structural edit may change (copied)."""
@@ -153,7 +149,9 @@ class NetworkDocument(QObject):
         """W{layer+1}[i, j] = value (undoable)."""
         if float(self.network.weights[layer][i, j]) == float(value):
             return
-        text = _tr("Set W%1[%2, %3]").replace("%1", str(layer + 1))
+        text = QCoreApplication.translate("NetworkDocument", "Set W%1[%2, %3]").replace(
+            "%1", str(layer + 1)
+        )
         text = text.replace("%2", str(i)).replace("%3", str(j))
         self.undo_stack.push(_ValueCommand(self, "W", layer, (i, j), value, text))
 
@@ -161,7 +159,11 @@ class NetworkDocument(QObject):
         """b{layer+1}[j] = value (undoable)."""
         if float(self.network.biases[layer][j]) == float(value):
             return
-        text = _tr("Set b%1[%2]").replace("%1", str(layer + 1)).replace("%2", str(j))
+        text = (
+            QCoreApplication.translate("NetworkDocument", "Set b%1[%2]")
+            .replace("%1", str(layer + 1))
+            .replace("%2", str(j))
+        )
         self.undo_stack.push(_ValueCommand(self, "b", layer, (j,), value, text))
 
     def set_value(self, kind: str, layer: int, index: tuple, value: float) -> None:
@@ -179,7 +181,11 @@ class NetworkDocument(QObject):
     def set_input_vector(self, x: np.ndarray) -> None:
         x = np.asarray(x, dtype=np.float64).reshape(-1)
         if x.shape[0] != self.sizes[0]:
-            raise DocumentError(_tr("The input needs %1 values.").replace("%1", str(self.sizes[0])))
+            raise DocumentError(
+                QCoreApplication.translate("NetworkDocument", "The input needs %1 values.").replace(
+                    "%1", str(self.sizes[0])
+                )
+            )
         self.x = x.copy()
         self._trace = None
         self.input_changed.emit()
@@ -227,17 +233,27 @@ class NetworkDocument(QObject):
     ) -> None:
         """Show ``network`` (copied) with ``description`` (undoable)."""
         if len(network.sizes) > MAX_LAYERS or max(network.sizes) > MAX_NEURONS:
-            raise DocumentError(_tr("This network is too large to show."))
+            raise DocumentError(
+                QCoreApplication.translate("NetworkDocument", "This network is too large to show.")
+            )
         if x is None:
             x = self._fit(self.x, network.sizes[0])
         batch = self._default_batch(network.sizes[0], np.asarray(x, dtype=np.float64))
-        self._push_network(network, text or _tr("Load network"), x, description, batch)
+        self._push_network(
+            network,
+            text or QCoreApplication.translate("NetworkDocument", "Load network"),
+            x,
+            description,
+            batch,
+        )
 
     def add_neuron(self, layer: int) -> None:
         """Append a neuron to neuron layer ``layer``; its weights start at zero."""
         net, sizes = self.network, list(self.sizes)
         if sizes[layer] >= MAX_NEURONS:
-            raise DocumentError(_tr("This layer cannot grow any more."))
+            raise DocumentError(
+                QCoreApplication.translate("NetworkDocument", "This layer cannot grow any more.")
+            )
         weights = [w.copy() for w in net.weights]
         biases = [b.copy() for b in net.biases]
         sizes[layer] += 1
@@ -247,14 +263,16 @@ class NetworkDocument(QObject):
         if layer < len(sizes) - 1:
             weights[layer] = np.vstack([weights[layer], np.zeros((1, sizes[layer + 1]))])
         new = Network(sizes, net.activations, weights, biases)
-        self._push_network(new, _tr("Add neuron"))
+        self._push_network(new, QCoreApplication.translate("NetworkDocument", "Add neuron"))
 
     def remove_neurons(self, layer: int, indices: list[int]) -> None:
         """Remove neurons ``indices`` of neuron layer ``layer`` with their weights."""
         indices = sorted(set(indices))
         sizes = list(self.sizes)
         if len(indices) >= sizes[layer]:
-            raise DocumentError(_tr("A layer needs at least one neuron."))
+            raise DocumentError(
+                QCoreApplication.translate("NetworkDocument", "A layer needs at least one neuron.")
+            )
         net = self.network
         weights = [w.copy() for w in net.weights]
         biases = [b.copy() for b in net.biases]
@@ -267,7 +285,11 @@ class NetworkDocument(QObject):
         new = Network(sizes, net.activations, weights, biases)
         x = np.delete(self.x, indices) if layer == 0 else None
         batch = np.delete(self.batch, indices, axis=1) if layer == 0 else None
-        text = _tr("Remove neuron") if len(indices) == 1 else _tr("Remove neurons")
+        text = (
+            QCoreApplication.translate("NetworkDocument", "Remove neuron")
+            if len(indices) == 1
+            else QCoreApplication.translate("NetworkDocument", "Remove neurons")
+        )
         self._push_network(new, text, x=x, batch=batch)
 
     def add_layer(self, position: int) -> None:
@@ -279,7 +301,11 @@ class NetworkDocument(QObject):
         """
         sizes = list(self.sizes)
         if len(sizes) >= MAX_LAYERS:
-            raise DocumentError(_tr("The network cannot have more layers."))
+            raise DocumentError(
+                QCoreApplication.translate(
+                    "NetworkDocument", "The network cannot have more layers."
+                )
+            )
         position = max(1, min(position, len(sizes) - 1))
         n = sizes[position - 1]
         net = self.network
@@ -291,14 +317,16 @@ class NetworkDocument(QObject):
         activations.insert(position - 1, "identity")
         sizes.insert(position, n)
         new = Network(sizes, activations, weights, biases)
-        self._push_network(new, _tr("Add layer"))
+        self._push_network(new, QCoreApplication.translate("NetworkDocument", "Add layer"))
 
     def remove_layer(self, layer: int) -> None:
         """Remove hidden neuron layer ``layer``, joining its two weight matrices as if
         the layer were linear: W = W_in·W_out, b = b_in·W_out + b_out."""
         sizes = list(self.sizes)
         if layer <= 0 or layer >= len(sizes) - 1:
-            raise DocumentError(_tr("Only hidden layers can be removed."))
+            raise DocumentError(
+                QCoreApplication.translate("NetworkDocument", "Only hidden layers can be removed.")
+            )
         net = self.network
         weights = [w.copy() for w in net.weights]
         biases = [b.copy() for b in net.biases]
@@ -313,7 +341,7 @@ class NetworkDocument(QObject):
         del activations[layer - 1]
         del sizes[layer]
         new = Network(sizes, activations, weights, biases)
-        self._push_network(new, _tr("Remove layer"))
+        self._push_network(new, QCoreApplication.translate("NetworkDocument", "Remove layer"))
 
     def set_activation(self, layer: int, name: str) -> None:
         """The activation of weight layer ``layer`` (undoable)."""
@@ -325,4 +353,4 @@ class NetworkDocument(QObject):
         activations = list(net.activations)
         activations[layer] = name
         new = Network(net.sizes, activations, net.weights, net.biases)
-        self._push_network(new, _tr("Set activation"))
+        self._push_network(new, QCoreApplication.translate("NetworkDocument", "Set activation"))
