@@ -94,6 +94,7 @@ class _LayerPage(QWidget):
         super().__init__()
         self.layer = layer
         self.activation_label = QLabel()
+        self.activation_label.setWordWrap(True)
         self.activation_combo = QComboBox()
         self.activation_combo.setObjectName(f"activationCombo{layer + 1}")
         self.activation_combo.activated.connect(self._on_activation)
@@ -173,6 +174,8 @@ class NetworkTab(LabTab):
         self.doc.values_changed.connect(self._update_forward)
         self.doc.input_changed.connect(self._update_forward)
         self.doc.description = "@book"
+        self._header_layer: int | None = None
+        self._rng = np.random.default_rng()
         self._on_structure_changed()
         self.finish_setup()
 
@@ -253,7 +256,9 @@ class NetworkTab(LabTab):
         self.view.bundle_clicked.connect(self._on_bundle_clicked)
         self.view.header_clicked.connect(self._on_header_clicked)
         self.view.rejected.connect(self._on_rejected)
-        self.view.scene().selectionChanged.connect(self._update_action_state)
+        self.view.scene_rebuilt.connect(self._on_scene_rebuilt)
+        self.view.scene().selectionChanged.connect(self._on_selection_changed)
+        self._on_scene_rebuilt()
 
         # forward pass page
         self.forward_page = QWidget()
@@ -280,6 +285,7 @@ class NetworkTab(LabTab):
         self.trace_view = QPlainTextEdit()
         self.trace_view.setObjectName("traceView")
         self.trace_view.setReadOnly(True)
+        self.trace_view.setMinimumHeight(40)
         self.trace_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -383,12 +389,16 @@ class NetworkTab(LabTab):
         self.weight_tabs.setObjectName("weightTabs")
         self.weight_box = QWidget()
         self.weights_title = QLabel()
+        self.weights_title.setWordWrap(True)
         box = QVBoxLayout(self.weight_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.weights_title)
         box.addWidget(self.weight_tabs, 1)
         self.pages: list[_LayerPage] = []
 
+        # explicit minimums let small windows squeeze the pages instead of growing
+        self.left_tabs.setMinimumSize(160, 120)
+        self.weight_box.setMinimumSize(160, 120)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.left_tabs)
         bottom.addWidget(self.weight_box)
@@ -662,6 +672,18 @@ class NetworkTab(LabTab):
 
     # -- reacting to the document ------------------------------------------------------
     @Slot()
+    def _on_scene_rebuilt(self) -> None:
+        self._header_layer = None
+        self._update_action_state()
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        if self.view.selected_neurons():
+            self._header_layer = None
+            self.view.mark_header(None)
+        self._update_action_state()
+
+    @Slot()
     def _on_structure_changed(self) -> None:
         n = self.doc.network.n_layers
         if len(self.pages) != n:
@@ -746,7 +768,7 @@ class NetworkTab(LabTab):
         self.trace_view.setPlainText("\n".join(lines))
         y = trace.y
         assert y is not None
-        text = "y = " + format_vector(y) if y.size <= _FULL_VECTOR else "y = " + format_vector(y)
+        text = "y = " + format_vector(y)
         if y.size > 1 and net.activations[-1] == "softmax":
             text += "   " + self.tr("(largest: y%1)").replace("%1", str(int(np.argmax(y)) + 1))
         self.output_label.setText(text)
@@ -770,7 +792,7 @@ class NetworkTab(LabTab):
         sizes = self.doc.sizes
         if selected:
             return selected[-1].layer
-        layer = getattr(self, "_header_layer", None)
+        layer = self._header_layer
         if layer is not None and layer < len(sizes):
             return layer
         return len(sizes) - 2 if len(sizes) > 2 else len(sizes) - 1
@@ -818,7 +840,7 @@ class NetworkTab(LabTab):
     def _on_delete(self) -> None:
         if self.view.selected_neurons():
             self._on_remove_neurons()
-        elif getattr(self, "_header_layer", None) is not None:
+        elif self._header_layer is not None:
             self._on_remove_layer()
 
     @Slot(int)
@@ -836,8 +858,9 @@ class NetworkTab(LabTab):
 
     @Slot(int)
     def _on_header_clicked(self, layer: int) -> None:
-        self._header_layer = layer
         self.view.scene().clearSelection()
+        self._header_layer = layer
+        self.view.mark_header(layer)
         if layer > 0 and layer - 1 < len(self.pages):
             self.weight_tabs.setCurrentIndex(layer - 1)
         self._update_action_state()
@@ -906,9 +929,7 @@ class NetworkTab(LabTab):
 
     @Slot()
     def _on_random_input(self) -> None:
-        seed = int(self.seed_field.value())
-        rng = np.random.default_rng(seed + int(self.doc.x.sum() * 1000) % 1000)
-        self.doc.set_input_vector(rng.random(self.doc.sizes[0]).round(4))
+        self.doc.set_input_vector(self._rng.random(self.doc.sizes[0]).round(4))
 
     @Slot()
     def _on_zero_input(self) -> None:

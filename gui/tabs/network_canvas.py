@@ -284,6 +284,7 @@ class TopologyView(QGraphicsView):
     context_requested = Signal(object, object)  # (item under the mouse or None, global QPoint)
     bundle_clicked = Signal(int)
     header_clicked = Signal(int)
+    scene_rebuilt = Signal()
     rejected = Signal(str)
 
     def __init__(self, doc: NetworkDocument, parent: QWidget | None = None) -> None:
@@ -295,7 +296,7 @@ class TopologyView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setBackgroundBrush(QBrush(QColor(252, 252, 250)))
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(120)
         self.show_bias = True
         self.dx = 190.0
         self.weight_scale = 1.0
@@ -426,6 +427,13 @@ class TopologyView(QGraphicsView):
         margin = 30
         self.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
         self.fit()
+        self.scene_rebuilt.emit()
+
+    def mark_header(self, layer: int | None) -> None:
+        """Highlight the header of the layer the toolbar acts on (``None``: none)."""
+        for key, header in self.headers.items():
+            colour = QColor(230, 120, 0) if key == layer else QColor(0, 0, 0)
+            header.setBrush(QBrush(colour))
 
     def _build_edges(self, k: int, source: list, target: list) -> None:
         scene = self.scene()

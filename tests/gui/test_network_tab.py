@@ -109,16 +109,27 @@ def test_build_network_by_clicking_the_canvas(tab, qtbot):
     assert tab.doc.sizes == [2, 4, 2, 2]
 
 
-def test_added_layer_keeps_the_output_and_can_be_removed(tab):
+def test_added_layer_keeps_the_output_and_can_be_removed(tab, qtbot):
     before = tab.doc.trace().y.copy()
     tab.doc.add_layer(2)
     assert tab.doc.sizes == [2, 3, 3, 2, 2]
     assert tab.doc.network.activations == ["sigmoid", "identity", "sigmoid", "identity"]
     np.testing.assert_allclose(tab.doc.trace().y, before, rtol=1e-15)
-    tab._header_layer = 2
-    tab.remove_layer_action.trigger()
+    # click the new layer's header, then Delete removes the layer
+    view = tab.view
+    header = view.headers[2]
+    assert "identity" in header.text()
+    click_scene(qtbot, view, header.sceneBoundingRect().center())
+    assert tab.remove_layer_action.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert tab.doc.sizes == [2, 3, 2, 2]
     np.testing.assert_allclose(tab.doc.trace().y, before, rtol=1e-15)
+    # the input layer cannot be removed: a message, nothing lost
+    click_scene(qtbot, view, view.headers[0].sceneBoundingRect().center())
+    assert not tab.remove_layer_action.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert tab.doc.sizes == [2, 3, 2, 2]
+    assert "hidden layers" in tab.message_label.text()
 
 
 def test_toolbar_add_neuron_and_context_menu(tab, qtbot):
