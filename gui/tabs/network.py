@@ -193,7 +193,7 @@ class NetworkTab(LabTab):
         self.book_action = self._action(self.load_book_preset)
         self.notes_action = self._action(self.load_study_notes_preset)
         self.xor_action = self._action(self.load_xor_preset)
-        self.load_action = self._action(self._on_load_file, QKeySequence.StandardKey.Open)
+        self.load_action = self._action(self._on_load_file)
         self.add_layer_action = self._action(self._on_add_layer, "Ctrl+Shift+L")
         self.remove_layer_action = self._action(self._on_remove_layer)
         self.add_neuron_action = self._action(self._on_add_neuron, "Ctrl+Shift+N")

@@ -401,3 +401,20 @@ def test_neuron_items_hold_indices_only(tab):
         if isinstance(item, NeuronItem):
             assert isinstance(item.layer, int) and isinstance(item.index, int)
     assert QPointF  # imported for helpers
+
+
+def test_new_neurons_start_silent_and_undo_is_exact(tab):
+    before = tab.doc.trace().y.tolist()
+    for layer in (1, 2):
+        tab.doc.add_neuron(layer)
+        assert tab.doc.trace().y.tolist() == before  # zero outgoing weights
+    tab.doc.add_neuron(3)
+    assert tab.doc.trace().y.tolist()[:2] == before
+    tab.doc.remove_neurons(1, [0, 2])
+    assert tab.doc.sizes == [2, 2, 3, 3]
+    while tab.doc.undo_stack.canUndo():
+        tab.doc.undo_stack.undo()
+    assert tab.doc.sizes == [2, 3, 2, 2]
+    assert tab.doc.trace().y.tolist() == before
+    with pytest.raises(ValueError):
+        tab.doc.remove_neurons(3, [0, 1])
