@@ -128,3 +128,20 @@ def test_random_network(method):
     np.testing.assert_array_equal(net.weights[0], again.weights[0])
     with pytest.raises(ValueError):
         random_network([3], method=method)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    sizes=st.lists(st.integers(1, 6), min_size=2, max_size=5),
+    seed=st.integers(0, 2**16),
+)
+def test_dictionary_round_trip(sizes, seed):
+    net = random_network(sizes, "tanh", "identity", "xavier", seed=seed)
+    back = network_from_arrays(network_to_arrays(net), activations=net.activations)
+    x = np.random.default_rng(seed).normal(size=(3, sizes[0]))
+    assert back.sizes == net.sizes
+    np.testing.assert_array_equal(back.predict(x), net.predict(x))

@@ -418,3 +418,24 @@ def test_new_neurons_start_silent_and_undo_is_exact(tab):
     assert tab.doc.trace().y.tolist() == before
     with pytest.raises(ValueError):
         tab.doc.remove_neurons(3, [0, 1])
+
+
+def test_bias_nodes_can_be_hidden(tab):
+    assert ("b", 0, (0,)) in tab.view.edges and tab.view.biases
+    tab.bias_action.trigger()
+    assert not tab.view.biases
+    assert not any(key[0] == "b" for key in tab.view.edges)
+    tab.bias_action.trigger()
+    assert len(tab.view.biases) == 3
+
+
+def test_state_is_plain_json(tab):
+    import json
+
+    tab.xor_action.trigger()
+    text = json.dumps(tab.state())
+    other_state = json.loads(text)
+    other_state["weights"][0][0][0] = float("nan")
+    with pytest.raises(ValueError, match="NaN"):
+        tab.set_state(other_state)
+    assert tab.doc.sizes == [2, 2, 1]
