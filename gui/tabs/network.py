@@ -94,7 +94,6 @@ class _LayerPage(QWidget):
         super().__init__()
         self.layer = layer
         self.activation_label = QLabel()
-        self.activation_label.setWordWrap(True)
         self.activation_combo = QComboBox()
         self.activation_combo.setObjectName(f"activationCombo{layer + 1}")
         self.activation_combo.activated.connect(self._on_activation)
@@ -210,6 +209,7 @@ class NetworkTab(LabTab):
         self.redo_action.setEnabled(False)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.cleanChanged.connect(self._update_description)
 
     def _build_widgets(self) -> None:
         self.toolbar = QToolBar(self.content)
@@ -404,6 +404,7 @@ class NetworkTab(LabTab):
         bottom.addWidget(self.weight_box)
         bottom.setStretchFactor(0, 1)
         bottom.setStretchFactor(1, 1)
+        bottom.setSizes([500, 500])
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.addWidget(self.view)
         self.main_splitter.addWidget(bottom)
@@ -740,6 +741,8 @@ class NetworkTab(LabTab):
         }
         text = texts.get(key, "%1").replace("%1", detail)
         sizes = "-".join(str(s) for s in self.doc.sizes)
+        if not self.doc.undo_stack.isClean():
+            text += " " + self.tr("(edited)")
         self.description_label.setText(
             self.tr("Network %1 · %2").replace("%1", sizes).replace("%2", text)
         )

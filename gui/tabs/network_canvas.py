@@ -134,11 +134,10 @@ class NeuronItem(QGraphicsEllipseItem):
         self.sum_text.setPos(-r.width() / 2, _R + 1)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.isSelected():
-            self.setPen(QPen(QColor(255, 140, 0), 3))
-        else:
-            self.setPen(QPen(QColor(60, 60, 60), 1.5))
-        super().paint(painter, option, widget)
+        selected = self.isSelected()
+        painter.setPen(QPen(QColor(255, 140, 0), 3) if selected else QPen(QColor(60, 60, 60), 1.5))
+        painter.setBrush(self.brush())
+        painter.drawEllipse(self.rect())
 
 
 class BiasItem(QGraphicsEllipseItem):

@@ -246,6 +246,7 @@ class NetworkDocument(QObject):
             description,
             batch,
         )
+        self.undo_stack.setClean()
 
     def add_neuron(self, layer: int) -> None:
         """Append a neuron to neuron layer ``layer``; its weights start at zero."""

@@ -418,6 +418,10 @@
       <translation>ランダムな重み (%1)。</translation>
     </message>
     <message>
+      <source>(edited)</source>
+      <translation>(編集済み)</translation>
+    </message>
+    <message>
       <source>Network %1 · %2</source>
       <translation>ネットワーク %1 · %2</translation>
     </message>

@@ -153,6 +153,7 @@ def test_edit_weight_on_canvas_updates_table(tab, qtbot):
     edit_on_canvas(qtbot, tab, ("W", 0, (0, 2)), "-0.75")
     assert not tab.view.editor.isVisible()
     assert tab.doc.network.weights[0][0, 2] == -0.75
+    assert "(edited)" in tab.description_label.text()
     assert model.data(model.index(0, 2)) == "-0.75"
     edge = tab.view.edges[("W", 0, (0, 2))]
     assert "-0.75" in edge.toolTip()
@@ -165,6 +166,7 @@ def test_edit_weight_on_canvas_updates_table(tab, qtbot):
     tab.undo_action.trigger()
     tab.undo_action.trigger()
     assert "0.3168270764110298" in tab.output_label.text()
+    assert "(edited)" not in tab.description_label.text()
 
 
 def test_double_click_neuron_edits_its_bias(tab, qtbot):
