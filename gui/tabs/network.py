@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -60,101 +59,12 @@ from gui.tabs.network_models import (
     BatchInputModel,
     BatchOutputModel,
     InputModel,
-    WeightModel,
 )
+from gui.tabs.network_panels import LayerPage
+from gui.tabs.network_text import export_script, format_vector, trace_lines
 from gui.widgets import NumberField, notify
 
-__all__ = ["NetworkTab", "format_vector", "shape_text"]
-
-#: Vectors longer than this are shown abridged in the trace panel.
-_FULL_VECTOR = 12
-
-
-def shape_text(shape: tuple[int, ...]) -> str:
-    """A shape the way NumPy and the book print it: ``(3,)``, ``(2,3)``."""
-    if len(shape) == 1:
-        return f"({shape[0]},)"
-    return "(" + ",".join(str(s) for s in shape) + ")"
-
-
-def format_vector(values: np.ndarray) -> str:
-    """Every value at full (repr) precision, abridged in the middle for long vectors."""
-    flat = [float(v) for v in np.asarray(values).reshape(-1)]
-    if len(flat) <= _FULL_VECTOR:
-        return "[" + ", ".join(repr(v) for v in flat) + "]"
-    head = ", ".join(repr(v) for v in flat[:4])
-    tail = ", ".join(repr(v) for v in flat[-2:])
-    return f"[{head}, …, {tail}]"
-
-
-class _LayerPage(QWidget):
-    """W and b of one weight layer, with the layer's activation."""
-
-    def __init__(self, tab: NetworkTab, layer: int) -> None:
-        super().__init__()
-        self.layer = layer
-        self.activation_label = QLabel()
-        self.activation_combo = QComboBox()
-        self.activation_combo.setObjectName(f"activationCombo{layer + 1}")
-        self.activation_combo.activated.connect(self._on_activation)
-        self.w_label = QLabel()
-        self.b_label = QLabel()
-        self.w_model = WeightModel(tab.doc, "W", layer, self)
-        self.b_model = WeightModel(tab.doc, "b", layer, self)
-        self.w_view = QTableView()
-        self.w_view.setObjectName(f"weightTable{layer + 1}")
-        self.w_view.setModel(self.w_model)
-        self.b_view = QTableView()
-        self.b_view.setObjectName(f"biasTable{layer + 1}")
-        self.b_view.setModel(self.b_model)
-        for view in (self.w_view, self.b_view):
-            view.horizontalHeader().setDefaultSectionSize(78)
-            view.verticalHeader().setDefaultSectionSize(22)
-            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.b_view.setMaximumHeight(56)
-        for model in (self.w_model, self.b_model):
-            model.rejected.connect(tab._on_rejected)
-        self.tab = tab
-        top = QHBoxLayout()
-        top.addWidget(self.activation_label)
-        top.addWidget(self.activation_combo)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.w_label)
-        layout.addWidget(self.w_view, 1)
-        layout.addWidget(self.b_label)
-        layout.addWidget(self.b_view)
-        self.update_labels()
-
-    def update_labels(self) -> None:
-        doc, k = self.tab.doc, self.layer
-        if k >= doc.network.n_layers:
-            return
-        w = doc.network.weights[k]
-        self.w_label.setText(
-            self.tr("W%1: %2 × %3 (rows: inputs, columns: neurons)")
-            .replace("%1", str(k + 1))
-            .replace("%2", str(w.shape[0]))
-            .replace("%3", str(w.shape[1]))
-        )
-        self.b_label.setText(
-            self.tr("b%1: %2 values").replace("%1", str(k + 1)).replace("%2", str(w.shape[1]))
-        )
-        self.activation_label.setText(self.tr("Activation of layer %1:").replace("%1", str(k + 1)))
-        last = k == doc.network.n_layers - 1
-        names = OUTPUT_ACTIVATIONS if last else HIDDEN_ACTIVATIONS
-        self.activation_combo.blockSignals(True)
-        self.activation_combo.clear()
-        for name in names:
-            self.activation_combo.addItem(activation_label(name), name)
-        self.activation_combo.setCurrentIndex(names.index(doc.network.activations[k]))
-        self.activation_combo.blockSignals(False)
-
-    @Slot(int)
-    def _on_activation(self, index: int) -> None:
-        self.tab.doc.set_activation(self.layer, self.activation_combo.itemData(index))
+__all__ = ["NetworkTab"]
 
 
 class NetworkTab(LabTab):
@@ -394,7 +304,7 @@ class NetworkTab(LabTab):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.weights_title)
         box.addWidget(self.weight_tabs, 1)
-        self.pages: list[_LayerPage] = []
+        self.pages: list[LayerPage] = []
 
         # explicit minimums let small windows squeeze the pages instead of growing
         self.left_tabs.setMinimumSize(160, 120)
@@ -552,65 +462,7 @@ class NetworkTab(LabTab):
         self.doc.undo_stack.clear()
 
     def export_code(self) -> str:
-        net, x = self.doc.network, self.doc.x
-        lines = [
-            '"""The forward pass of the network on Zerokara Lab\'s Network tab (book §3.4.3).',
-            "",
-            f"Layers {net.sizes}, activations {net.activations}.",
-            '"""',
-            "",
-            "import numpy as np",
-            "",
-            "",
-        ]
-        used = set(net.activations)
-        defs = {
-            "step": "def step(a):\n    return (a > 0).astype(np.float64)\n",
-            "sigmoid": (
-                "def sigmoid(a):\n"
-                "    out = np.empty_like(a)\n"
-                "    pos = a >= 0\n"
-                "    out[pos] = 1.0 / (1.0 + np.exp(-a[pos]))\n"
-                "    e = np.exp(a[~pos])\n"
-                "    out[~pos] = e / (1.0 + e)\n"
-                "    return out\n"
-            ),
-            "relu": "def relu(a):\n    return np.maximum(0, a)\n",
-            "tanh": "def tanh(a):\n    return np.tanh(a)\n",
-            "identity": "def identity(a):\n    return a.copy()\n",
-            "softmax": (
-                "def softmax(a):\n"
-                "    e = np.exp(a - np.max(a, axis=-1, keepdims=True))\n"
-                "    return e / np.sum(e, axis=-1, keepdims=True)\n"
-            ),
-        }
-        for name in ("step", "sigmoid", "relu", "tanh", "identity", "softmax"):
-            if name in used:
-                lines += [defs[name], ""]
-        lines += [
-            "",
-            "def show(name, v):",
-            '    print(name, "=", [float(t) for t in v])',
-            "",
-            "",
-        ]
-        for k, (w, b) in enumerate(zip(net.weights, net.biases, strict=True), start=1):
-            lines.append(f"W{k} = np.array({w.tolist()!r})")
-            lines.append(f"b{k} = np.array({b.tolist()!r})")
-        lines.append(f"x = np.array({x.tolist()!r})")
-        lines.append("")
-        prev = "x"
-        last = net.n_layers
-        for k in range(1, last + 1):
-            act = net.activations[k - 1]
-            out = "y" if k == last else f"z{k}"
-            lines.append(f"a{k} = {prev} @ W{k} + b{k}")
-            lines.append(f"{out} = {act}(a{k})")
-            lines.append(f'show("a{k}", a{k})')
-            lines.append(f'show("{out}", {out})')
-            prev = out
-        lines.append("")
-        return "\n".join(lines)
+        return export_script(self.doc.network, self.doc.x)
 
     def plot_widgets(self) -> dict[str, QWidget]:
         """The canvas (a QGraphicsView: export it with ``grab()``)."""
@@ -694,7 +546,7 @@ class NetworkTab(LabTab):
                 self.weight_tabs.removeTab(self.weight_tabs.indexOf(page))
                 page.deleteLater()
             for k in range(n):
-                page = _LayerPage(self, k)
+                page = LayerPage(self.doc, k, self._on_rejected)
                 self.pages.append(page)
                 self.weight_tabs.addTab(page, "")
             self.weight_tabs.setCurrentIndex(max(0, min(current, n - 1)))
@@ -752,22 +604,7 @@ class NetworkTab(LabTab):
         doc = self.doc
         trace = doc.trace()
         net = doc.network
-        lines = [f"x   {shape_text(trace.x.shape)}", f"    {format_vector(trace.x)}"]
-        prev, prev_shape = "x", trace.x.shape
-        last = net.n_layers
-        for k in range(1, last + 1):
-            w = net.weights[k - 1]
-            a = trace.a[k - 1]
-            lines.append(
-                f"a{k} = {prev}·W{k} + b{k}   "
-                f"{shape_text(prev_shape)}·{shape_text(w.shape)} → {shape_text(a.shape)}"
-            )
-            lines.append(f"    {format_vector(a)}")
-            out = trace.y if k == last else trace.z[k - 1]
-            name = "y" if k == last else f"z{k}"
-            lines.append(f"{name} = {net.activations[k - 1]}(a{k})   {shape_text(out.shape)}")
-            lines.append(f"    {format_vector(out)}")
-            prev, prev_shape = name, out.shape
+        lines = trace_lines(net, trace)
         self.trace_view.setPlainText("\n".join(lines))
         y = trace.y
         assert y is not None

@@ -334,8 +334,14 @@ class NetworkDocument(QObject):
         w_in, w_out = weights[layer - 1], weights[layer]
         merged_w = w_in @ w_out
         merged_b = biases[layer - 1] @ w_out + biases[layer]
-        if not np.all(np.isfinite(merged_w)) or np.max(np.abs(merged_w), initial=0) > 1e6:
-            merged_w = np.zeros_like(merged_w)
+        too_big = [np.max(np.abs(m), initial=0) > 1e6 for m in (merged_w, merged_b)]
+        if any(too_big) or not (np.all(np.isfinite(merged_w)) and np.all(np.isfinite(merged_b))):
+            raise DocumentError(
+                QCoreApplication.translate(
+                    "NetworkDocument",
+                    "Joining the weights around this layer would give values beyond ±1e6.",
+                )
+            )
         weights[layer - 1 : layer + 1] = [merged_w]
         biases[layer - 1 : layer + 1] = [merged_b]
         activations = list(net.activations)

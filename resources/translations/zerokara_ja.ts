@@ -80,6 +80,21 @@
     </message>
   </context>
   <context>
+    <name>LayerPage</name>
+    <message>
+      <source>W%1: %2 × %3 (rows: inputs, columns: neurons)</source>
+      <translation>W%1: %2 × %3 (行: 入力、列: ニューロン)</translation>
+    </message>
+    <message>
+      <source>b%1: %2 values</source>
+      <translation>b%1: %2 個の値</translation>
+    </message>
+    <message>
+      <source>Activation of layer %1:</source>
+      <translation>第 %1 層の活性化関数:</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;File</source>
@@ -181,6 +196,10 @@
     <message>
       <source>Only hidden layers can be removed.</source>
       <translation>削除できるのは中間層だけです。</translation>
+    </message>
+    <message>
+      <source>Joining the weights around this layer would give values beyond ±1e6.</source>
+      <translation>この層の前後の重みをまとめると ±1e6 を超える値になります。</translation>
     </message>
     <message>
       <source>Remove layer</source>
@@ -534,22 +553,6 @@
     <message>
       <source>Mini-batch training (book ch. 4.5, 5, 6): a small network learning in a worker thread with live loss and accuracy, on bundled or your own data. Coming in the next release.</source>
       <translation>ミニバッチ学習(本書 4.5 節、5 章、6 章): 小さなネットワークをワーカースレッドで学習させ、損失と認識精度をリアルタイムに表示。同梱データでも自分のデータでも。次のリリースで登場します。</translation>
-    </message>
-  </context>
-  <context>
-    <name>_LayerPage</name>
-    <message>
-      <source>W%1: %2 × %3 (rows: inputs, columns: neurons)</source>
-      <extracomment>Vectors longer than this are shown abridged in the trace panel.</extracomment>
-      <translation>W%1: %2 × %3 (行: 入力、列: ニューロン)</translation>
-    </message>
-    <message>
-      <source>b%1: %2 values</source>
-      <translation>b%1: %2 個の値</translation>
-    </message>
-    <message>
-      <source>Activation of layer %1:</source>
-      <translation>第 %1 層の活性化関数:</translation>
     </message>
   </context>
 </TS>
