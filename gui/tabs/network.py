@@ -14,12 +14,9 @@ import numpy as np
 from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -32,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, WEIGHT_INITS, Network
+from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network
 from engine.weights import (
     BOOK_INPUT,
     MAX_LAYERS,
@@ -56,13 +53,11 @@ from gui.tabs.network_canvas import (
 )
 from gui.tabs.network_doc import DocumentError, NetworkDocument
 from gui.tabs.network_models import (
-    BatchInputModel,
-    BatchOutputModel,
     InputModel,
 )
-from gui.tabs.network_panels import LayerPage
+from gui.tabs.network_panels import BatchPage, LayerPage, RandomInitPage
 from gui.tabs.network_text import export_script, format_vector, trace_lines
-from gui.widgets import NumberField, notify
+from gui.widgets import notify
 
 __all__ = ["NetworkTab"]
 
@@ -212,83 +207,15 @@ class NetworkTab(LabTab):
         forward.addWidget(self.output_label)
         forward.addWidget(self.trace_view, 1)
 
-        # batch page
-        self.batch_page = QWidget()
-        self.batch_input_model = BatchInputModel(self.doc, self)
-        self.batch_input_model.rejected.connect(self._on_rejected)
-        self.batch_output_model = BatchOutputModel(self.doc, self)
-        self.batch_inputs = QTableView()
-        self.batch_inputs.setObjectName("batchInputTable")
-        self.batch_inputs.setModel(self.batch_input_model)
-        self.batch_outputs = QTableView()
-        self.batch_outputs.setObjectName("batchOutputTable")
-        self.batch_outputs.setModel(self.batch_output_model)
-        self.batch_outputs.horizontalHeader().setDefaultSectionSize(150)
-        for view in (self.batch_inputs, self.batch_outputs):
-            view.verticalHeader().setDefaultSectionSize(22)
-        self.batch_rows_label = QLabel()
-        self.batch_rows = NumberField(4, 1, 1000, 1, integer=True)
-        self.batch_rows.setMaximumWidth(70)
-        self.batch_rows.value_changed.connect(self._on_batch_rows)
-        self.batch_rows.rejected.connect(self._on_rejected)
-        self.batch_in_label = QLabel()
-        self.batch_out_label = QLabel()
-        rows = QHBoxLayout()
-        rows.addWidget(self.batch_rows_label)
-        rows.addWidget(self.batch_rows)
-        rows.addStretch(1)
-        grid = QHBoxLayout()
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(self.batch_in_label)
-        left.addWidget(self.batch_inputs)
-        right.addWidget(self.batch_out_label)
-        right.addWidget(self.batch_outputs)
-        grid.addLayout(left, 1)
-        grid.addLayout(right, 1)
-        batch = QVBoxLayout(self.batch_page)
-        batch.setContentsMargins(4, 4, 4, 4)
-        batch.addLayout(rows)
-        batch.addLayout(grid, 1)
-
-        # random initialisation page
-        self.random_page = QWidget()
-        self.sizes_edit = QLineEdit("2, 3, 2")
-        self.sizes_edit.setObjectName("randomSizesEdit")
-        self.hidden_combo = QComboBox()
-        for name in HIDDEN_ACTIVATIONS:
-            self.hidden_combo.addItem("", name)
-        self.hidden_combo.setCurrentIndex(HIDDEN_ACTIVATIONS.index("sigmoid"))
-        self.output_combo = QComboBox()
-        for name in OUTPUT_ACTIVATIONS:
-            self.output_combo.addItem("", name)
-        self.output_combo.setCurrentIndex(OUTPUT_ACTIVATIONS.index("softmax"))
-        self.method_combo = QComboBox()
-        self.method_combo.setObjectName("initMethodCombo")
-        for name in WEIGHT_INITS:
-            self.method_combo.addItem("", name)
-        self.std_field = NumberField(0.01, 1e-6, 100, 0.01)
-        self.std_field.rejected.connect(self._on_rejected)
-        self.seed_field = NumberField(0, 0, 2**31 - 1, 1, integer=True)
-        self.seed_field.rejected.connect(self._on_rejected)
-        self.random_button = QPushButton()
-        self.random_button.setObjectName("randomInitButton")
-        self.random_button.clicked.connect(self._on_random_init)
-        self.random_form = QFormLayout(self.random_page)
-        self._form_labels = [QLabel() for _ in range(6)]
-        for label, field in zip(
-            self._form_labels,
-            (
-                self.sizes_edit,
-                self.hidden_combo,
-                self.output_combo,
-                self.method_combo,
-                self.std_field,
-                self.seed_field,
-            ),
-            strict=True,
-        ):
-            self.random_form.addRow(label, field)
-        self.random_form.addRow(self.random_button)
+        self.batch_page = BatchPage(self.doc, self._on_rejected)
+        self.batch_input_model = self.batch_page.input_model
+        self.batch_output_model = self.batch_page.output_model
+        self.batch_rows = self.batch_page.rows
+        self.random_page = RandomInitPage(self._on_rejected)
+        self.random_page.requested.connect(self._on_random_requested)
+        self.sizes_edit = self.random_page.sizes_edit
+        self.method_combo = self.random_page.method_combo
+        self.random_button = self.random_page.button
 
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("forwardTabs")
@@ -375,34 +302,8 @@ class NetworkTab(LabTab):
         self.left_tabs.setTabText(0, self.tr("Forward pass"))
         self.left_tabs.setTabText(1, self.tr("Batch"))
         self.left_tabs.setTabText(2, self.tr("Random init"))
-        self.batch_rows_label.setText(self.tr("Rows:"))
-        self.batch_in_label.setText(self.tr("Inputs X (one sample per row)"))
-        self.batch_out_label.setText(self.tr("Outputs Y = forward(X)"))
-        for label, text in zip(
-            self._form_labels,
-            (
-                self.tr("Layer sizes:"),
-                self.tr("Hidden activation:"),
-                self.tr("Output activation:"),
-                self.tr("Initialisation:"),
-                self.tr("Std (for std):"),
-                self.tr("Seed:"),
-            ),
-            strict=True,
-        ):
-            label.setText(text)
-        self.sizes_edit.setToolTip(self.tr("Neurons per layer, input first, e.g. 784, 50, 100, 10"))
-        for combo in (self.hidden_combo, self.output_combo):
-            for i in range(combo.count()):
-                combo.setItemText(i, activation_label(combo.itemData(i)))
-        methods = {
-            "std": self.tr("std: N(0, std²) (book §4.5)"),
-            "xavier": self.tr("Xavier: std 1/√n (§6.2.2, sigmoid, tanh)"),
-            "he": self.tr("He: std √(2/n) (§6.2.3, ReLU)"),
-        }
-        for i in range(self.method_combo.count()):
-            self.method_combo.setItemText(i, methods[self.method_combo.itemData(i)])
-        self.random_button.setText(self.tr("Initialise"))
+        self.batch_page.retranslate()
+        self.random_page.retranslate()
         self.weights_title.setText(self.tr("Weights and biases (edit a cell; the canvas follows)"))
         for page in self.pages:
             page.update_labels()
@@ -553,7 +454,6 @@ class NetworkTab(LabTab):
         for page in self.pages:
             page.update_labels()
         self._update_tab_titles()
-        self.batch_rows.setValue(self.doc.batch.shape[0])
         self._update_description()
         self._update_forward()
         self._update_action_state()
@@ -775,36 +675,11 @@ class NetworkTab(LabTab):
     def _on_zero_input(self) -> None:
         self.doc.set_input_vector(np.zeros(self.doc.sizes[0]))
 
-    @Slot(float)
-    def _on_batch_rows(self, value: float) -> None:
-        self.doc.resize_batch(int(value))
-
-    @Slot()
-    def _on_random_init(self) -> None:
-        text = self.sizes_edit.text().replace("-", ",").replace("、", ",").replace("，", ",")
-        try:
-            sizes = [int(part) for part in text.replace(" ", ",").split(",") if part.strip()]
-            if len(sizes) < 2 or len(sizes) > MAX_LAYERS:
-                raise ValueError
-            if min(sizes) < 1 or max(sizes) > MAX_NEURONS:
-                raise ValueError
-        except ValueError:
-            self._on_rejected(
-                self.tr(
-                    "Layer sizes: enter 2 to %1 whole numbers from 1 to %2, e.g. 784, 50, 100, 10."
-                )
-                .replace("%1", str(MAX_LAYERS))
-                .replace("%2", str(MAX_NEURONS))
-            )
-            return
-        self.random_init(
-            sizes,
-            self.hidden_combo.currentData(),
-            self.output_combo.currentData(),
-            self.method_combo.currentData(),
-            float(self.std_field.value()),
-            int(self.seed_field.value()),
-        )
+    @Slot(list, str, str, str, float, int)
+    def _on_random_requested(
+        self, sizes: list, hidden: str, output: str, method: str, std: float, seed: int
+    ) -> None:
+        self.random_init(sizes, hidden, output, method, std, seed)
         self.message_label.clear()
 
     @Slot()

@@ -30,6 +30,21 @@
     </message>
   </context>
   <context>
+    <name>BatchPage</name>
+    <message>
+      <source>Rows:</source>
+      <translation>行数:</translation>
+    </message>
+    <message>
+      <source>Inputs X (one sample per row)</source>
+      <translation>入力 X (1 行に 1 サンプル)</translation>
+    </message>
+    <message>
+      <source>Outputs Y = forward(X)</source>
+      <translation>出力 Y = forward(X)</translation>
+    </message>
+  </context>
+  <context>
     <name>DescentTab</name>
     <message>
       <source>Descent</source>
@@ -337,62 +352,6 @@
       <translation>ランダム初期化</translation>
     </message>
     <message>
-      <source>Rows:</source>
-      <translation>行数:</translation>
-    </message>
-    <message>
-      <source>Inputs X (one sample per row)</source>
-      <translation>入力 X (1 行に 1 サンプル)</translation>
-    </message>
-    <message>
-      <source>Outputs Y = forward(X)</source>
-      <translation>出力 Y = forward(X)</translation>
-    </message>
-    <message>
-      <source>Layer sizes:</source>
-      <translation>各層のニューロン数:</translation>
-    </message>
-    <message>
-      <source>Hidden activation:</source>
-      <translation>中間層の活性化関数:</translation>
-    </message>
-    <message>
-      <source>Output activation:</source>
-      <translation>出力層の活性化関数:</translation>
-    </message>
-    <message>
-      <source>Initialisation:</source>
-      <translation>初期化:</translation>
-    </message>
-    <message>
-      <source>Std (for std):</source>
-      <translation>標準偏差 (std の場合):</translation>
-    </message>
-    <message>
-      <source>Seed:</source>
-      <translation>シード:</translation>
-    </message>
-    <message>
-      <source>Neurons per layer, input first, e.g. 784, 50, 100, 10</source>
-      <translation>入力層から順に各層のニューロン数。例: 784, 50, 100, 10</translation>
-    </message>
-    <message>
-      <source>std: N(0, std²) (book §4.5)</source>
-      <translation>std: N(0, std²) (本書 4.5 節)</translation>
-    </message>
-    <message>
-      <source>Xavier: std 1/√n (§6.2.2, sigmoid, tanh)</source>
-      <translation>Xavier: 標準偏差 1/√n (6.2.2 節、シグモイド・tanh 向け)</translation>
-    </message>
-    <message>
-      <source>He: std √(2/n) (§6.2.3, ReLU)</source>
-      <translation>He: 標準偏差 √(2/n) (6.2.3 節、ReLU 向け)</translation>
-    </message>
-    <message>
-      <source>Initialise</source>
-      <translation>初期化する</translation>
-    </message>
-    <message>
       <source>Weights and biases (edit a cell; the canvas follows)</source>
       <translation>重みとバイアス (セルを編集するとキャンバスが追従します)</translation>
     </message>
@@ -477,12 +436,60 @@
       <translation>活性化関数</translation>
     </message>
     <message>
-      <source>Layer sizes: enter 2 to %1 whole numbers from 1 to %2, e.g. 784, 50, 100, 10.</source>
-      <translation>各層のニューロン数: 1 から %2 までの整数を 2〜%1 個入力してください。例: 784, 50, 100, 10</translation>
-    </message>
-    <message>
       <source>Weights (*.npz *.pkl *.pickle);;All files (*)</source>
       <translation>重み (*.npz *.pkl *.pickle);;すべてのファイル (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RandomInitPage</name>
+    <message>
+      <source>Layer sizes:</source>
+      <extracomment>sizes, hidden activation, output activation, method, std, seed</extracomment>
+      <translation>各層のニューロン数:</translation>
+    </message>
+    <message>
+      <source>Hidden activation:</source>
+      <translation>中間層の活性化関数:</translation>
+    </message>
+    <message>
+      <source>Output activation:</source>
+      <translation>出力層の活性化関数:</translation>
+    </message>
+    <message>
+      <source>Initialisation:</source>
+      <translation>初期化:</translation>
+    </message>
+    <message>
+      <source>Std (for std):</source>
+      <translation>標準偏差 (std の場合):</translation>
+    </message>
+    <message>
+      <source>Seed:</source>
+      <translation>シード:</translation>
+    </message>
+    <message>
+      <source>Neurons per layer, input first, e.g. 784, 50, 100, 10</source>
+      <translation>入力層から順に各層のニューロン数。例: 784, 50, 100, 10</translation>
+    </message>
+    <message>
+      <source>std: N(0, std²) (book §4.5)</source>
+      <translation>std: N(0, std²) (本書 4.5 節)</translation>
+    </message>
+    <message>
+      <source>Xavier: std 1/√n (§6.2.2, sigmoid, tanh)</source>
+      <translation>Xavier: 標準偏差 1/√n (6.2.2 節、シグモイド・tanh 向け)</translation>
+    </message>
+    <message>
+      <source>He: std √(2/n) (§6.2.3, ReLU)</source>
+      <translation>He: 標準偏差 √(2/n) (6.2.3 節、ReLU 向け)</translation>
+    </message>
+    <message>
+      <source>Initialise</source>
+      <translation>初期化する</translation>
+    </message>
+    <message>
+      <source>Layer sizes: enter 2 to %1 whole numbers from 1 to %2, e.g. 784, 50, 100, 10.</source>
+      <translation>各層のニューロン数: 1 から %2 までの整数を 2〜%1 個入力してください。例: 784, 50, 100, 10</translation>
     </message>
   </context>
   <context>
