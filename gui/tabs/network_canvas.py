@@ -9,7 +9,6 @@ edges not drawn, so a 784-50-100-10 network needs a few hundred items, not 45 00
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -20,18 +19,12 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
-    QPainterPathStroker,
     QPen,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsLineItem,
-    QGraphicsPathItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -40,7 +33,23 @@ from PySide6.QtWidgets import (
 )
 
 from gui.tabs.network_doc import NetworkDocument
-from gui.widgets import format_number
+from gui.tabs.network_items import (
+    DY,
+    HEAD,
+    MAX_SHOWN,
+    RADIUS,
+    TAIL,
+    BiasItem,
+    BundleItem,
+    ButtonItem,
+    EdgeItem,
+    HeaderItem,
+    NeuronItem,
+    ValueRef,
+    activation_label,
+    short_number,
+    shown_indices,
+)
 
 __all__ = [
     "TopologyView",
@@ -53,226 +62,6 @@ __all__ = [
     "activation_label",
     "ValueRef",
 ]
-
-#: Layers with more neurons than this are drawn collapsed.
-MAX_SHOWN = 10
-_HEAD, _TAIL = 5, 3
-_DY, _R = 66.0, 23.0
-
-_POS = QColor(31, 100, 200)
-_NEG = QColor(214, 39, 40)
-_ZERO = QColor(175, 175, 175)
-
-
-def activation_label(name: str) -> str:
-    """The activation's name as a learner reads it (translated)."""
-    labels = {
-        "step": QCoreApplication.translate("Activation", "step"),
-        "sigmoid": QCoreApplication.translate("Activation", "sigmoid"),
-        "relu": QCoreApplication.translate("Activation", "ReLU"),
-        "tanh": QCoreApplication.translate("Activation", "tanh"),
-        "identity": QCoreApplication.translate("Activation", "identity"),
-        "softmax": QCoreApplication.translate("Activation", "softmax"),
-    }
-    return labels.get(name, name)
-
-
-def shown_indices(n: int) -> list[int | None]:
-    """Neuron indices drawn for a layer of ``n``; ``None`` marks the ellipsis slot."""
-    if n <= MAX_SHOWN:
-        return list(range(n))
-    return [*range(_HEAD), None, *range(n - _TAIL, n)]
-
-
-def _short(value: float) -> str:
-    if not math.isfinite(value):
-        return str(value)
-    return format_number(value, 4)
-
-
-@dataclass(frozen=True)
-class ValueRef:
-    """Where a value lives: W{layer+1}[i, j] (kind "W") or b{layer+1}[j] (kind "b")."""
-
-    kind: str
-    layer: int
-    index: tuple
-
-    def name(self) -> str:
-        if self.kind == "W":
-            return f"W{self.layer + 1}[{self.index[0]}, {self.index[1]}]"
-        return f"b{self.layer + 1}[{self.index[0]}]"
-
-
-class NeuronItem(QGraphicsEllipseItem):
-    """One neuron: neuron layer ``layer``, index ``index``; shows its value inside."""
-
-    def __init__(self, layer: int, index: int, center: QPointF) -> None:
-        super().__init__(-_R, -_R, 2 * _R, 2 * _R)
-        self.layer, self.index = layer, index
-        self.setPos(center)
-        self.setZValue(10)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setAcceptHoverEvents(True)
-        self.setPen(QPen(QColor(60, 60, 60), 1.5))
-        self.value_text = QGraphicsSimpleTextItem(self)
-        font = QFont()
-        font.setPointSizeF(8.5)
-        self.value_text.setFont(font)
-        self.sum_text = QGraphicsSimpleTextItem(self)
-        small = QFont()
-        small.setPointSizeF(7.5)
-        self.sum_text.setFont(small)
-        self.sum_text.setBrush(QBrush(QColor(90, 90, 90)))
-
-    def set_texts(self, inside: str, below: str) -> None:
-        self.value_text.setText(inside)
-        r = self.value_text.boundingRect()
-        self.value_text.setPos(-r.width() / 2, -r.height() / 2)
-        self.sum_text.setText(below)
-        r = self.sum_text.boundingRect()
-        self.sum_text.setPos(-r.width() / 2, _R + 1)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        selected = self.isSelected()
-        painter.setPen(QPen(QColor(255, 140, 0), 3) if selected else QPen(QColor(60, 60, 60), 1.5))
-        painter.setBrush(self.brush())
-        painter.drawEllipse(self.rect())
-
-
-class BiasItem(QGraphicsEllipseItem):
-    """The constant-1 node of neuron layer ``layer`` (the book draws it grey, labelled 1)."""
-
-    def __init__(self, layer: int, center: QPointF) -> None:
-        r = _R * 0.7
-        super().__init__(-r, -r, 2 * r, 2 * r)
-        self.layer = layer
-        self.setPos(center)
-        self.setZValue(10)
-        self.setBrush(QBrush(QColor(225, 225, 225)))
-        self.setPen(QPen(QColor(120, 120, 120), 1))
-        text = QGraphicsSimpleTextItem("1", self)
-        rect = text.boundingRect()
-        text.setPos(-rect.width() / 2, -rect.height() / 2)
-
-
-class EdgeItem(QGraphicsLineItem):
-    """An edge for W{layer+1}[i, j] (kind "W") or b{layer+1}[j] (kind "b", from the bias).
-
-    Coloured by sign, as wide as |value| relative to the largest weight shown; clicking
-    it opens the in-place editor; hovering shows the value.
-    """
-
-    def __init__(self, kind: str, layer: int, index: tuple, p1: QPointF, p2: QPointF) -> None:
-        super().__init__(p1.x(), p1.y(), p2.x(), p2.y())
-        self.kind, self.layer, self.index = kind, layer, index
-        self.setZValue(2)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._hover = False
-
-    def name(self) -> str:
-        return ValueRef(self.kind, self.layer, self.index).name()
-
-    def set_value(self, value: float, scale: float) -> None:
-        if value == 0 or not math.isfinite(value):
-            colour, width = _ZERO, 0.8
-        else:
-            colour = _POS if value > 0 else _NEG
-            width = 0.8 + 5.2 * min(abs(value) / scale, 1.0)
-        if self._hover:
-            colour = colour.darker(150)
-            width += 1.5
-        pen = QPen(colour, width)
-        if value == 0:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        self.setPen(pen)
-        self.value = value
-        self.setToolTip(
-            QCoreApplication.translate("TopologyView", "%1 = %2 (click to edit)")
-            .replace("%1", self.name())
-            .replace("%2", repr(value))
-        )
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        line = self.line()
-        path.moveTo(line.p1())
-        path.lineTo(line.p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(7.0, self.pen().widthF() + 2))
-        return stroker.createStroke(path)
-
-    def boundingRect(self) -> QRectF:
-        return self.shape().boundingRect()
-
-    def hoverEnterEvent(self, event) -> None:
-        self._hover = True
-        self.set_value(self.value, self._scale())
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event) -> None:
-        self._hover = False
-        self.set_value(self.value, self._scale())
-        super().hoverLeaveEvent(event)
-
-    def _scale(self) -> float:
-        view = self.scene().views()[0] if self.scene() and self.scene().views() else None
-        return getattr(view, "weight_scale", 1.0)
-
-
-class BundleItem(QGraphicsPathItem):
-    """The weights of a collapsed layer that are not drawn one by one."""
-
-    def __init__(self, layer: int, rect_from: QRectF, rect_to: QRectF, hidden: int) -> None:
-        path = QPainterPath()
-        path.moveTo(rect_from.topRight())
-        path.lineTo(rect_to.topLeft())
-        path.lineTo(rect_to.bottomLeft())
-        path.lineTo(rect_from.bottomRight())
-        path.closeSubpath()
-        super().__init__(path)
-        self.layer, self.hidden = layer, hidden
-        self.setZValue(0)
-        self.setBrush(QBrush(QColor(120, 120, 160, 40)))
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-
-class ButtonItem(QGraphicsRectItem):
-    """A small round "+" button on the canvas: add a neuron (``action`` "neuron", at
-    neuron layer ``target``) or insert a layer (``action`` "layer", at position ``target``)."""
-
-    def __init__(self, action: str, target: int, center: QPointF) -> None:
-        super().__init__(-11, -11, 22, 22)
-        self.action, self.target = action, target
-        self.setPos(center)
-        self.setZValue(12)
-        self.setBrush(QBrush(QColor(240, 248, 240)))
-        self.setPen(QPen(QColor(60, 140, 60), 1.2))
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAcceptHoverEvents(True)
-        text = QGraphicsSimpleTextItem("+", self)
-        font = QFont()
-        font.setPointSizeF(12)
-        font.setBold(True)
-        text.setFont(font)
-        text.setBrush(QBrush(QColor(40, 120, 40)))
-        rect = text.boundingRect()
-        text.setPos(-rect.width() / 2, -rect.height() / 2)
-
-
-class HeaderItem(QGraphicsSimpleTextItem):
-    """The label above a column: the layer's name, size and activation."""
-
-    def __init__(self, layer: int) -> None:
-        super().__init__()
-        self.layer = layer
-        self.setZValue(11)
-        font = QFont()
-        font.setBold(True)
-        self.setFont(font)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
 class TopologyView(QGraphicsView):
@@ -323,14 +112,14 @@ class TopologyView(QGraphicsView):
     # -- building ----------------------------------------------------------------------
     def _column_positions(self, layer: int) -> list[tuple[int | None, QPointF]]:
         slots = shown_indices(self.doc.sizes[layer])
-        top = -(len(slots) - 1) / 2 * _DY
-        return [(idx, QPointF(layer * self.dx, top + k * _DY)) for k, idx in enumerate(slots)]
+        top = -(len(slots) - 1) / 2 * DY
+        return [(idx, QPointF(layer * self.dx, top + k * DY)) for k, idx in enumerate(slots)]
 
     def _column_spacing(self) -> float:
         """Columns spread to use the canvas's width (between 170 and 300 scene units)."""
         sizes = self.doc.sizes
         slots = max(len(shown_indices(n)) for n in sizes)
-        height = (slots - 1) * _DY + _DY * (3.6 if self.show_bias else 2.8)
+        height = (slots - 1) * DY + DY * (3.6 if self.show_bias else 2.8)
         width, view_height = self.viewport().width(), self.viewport().height()
         if width < 50 or view_height < 50:
             return 190.0
@@ -371,7 +160,7 @@ class TopologyView(QGraphicsView):
                     self.ellipses[layer] = text
                     count = QGraphicsSimpleTextItem(
                         QCoreApplication.translate("TopologyView", "%1 more").replace(
-                            "%1", str(sizes[layer] - _HEAD - _TAIL)
+                            "%1", str(sizes[layer] - HEAD - TAIL)
                         )
                     )
                     rect = count.boundingRect()
@@ -385,14 +174,14 @@ class TopologyView(QGraphicsView):
             header = HeaderItem(layer)
             scene.addItem(header)
             self.headers[layer] = header
-            button = ButtonItem("neuron", layer, QPointF(layer * self.dx, bottom + _DY * 0.85))
+            button = ButtonItem("neuron", layer, QPointF(layer * self.dx, bottom + DY * 0.85))
             button.setToolTip(
                 QCoreApplication.translate("TopologyView", "Add a neuron to this layer")
             )
             scene.addItem(button)
             self.add_neuron_buttons[layer] = button
             if self.show_bias and layer < len(sizes) - 1:
-                bias = BiasItem(layer, QPointF(layer * self.dx + self.dx * 0.3, top - _DY * 0.95))
+                bias = BiasItem(layer, QPointF(layer * self.dx + self.dx * 0.3, top - DY * 0.95))
                 bias.setToolTip(
                     QCoreApplication.translate(
                         "TopologyView", "Bias node: a constant 1 whose weights are b%1"
@@ -401,7 +190,7 @@ class TopologyView(QGraphicsView):
                 scene.addItem(bias)
                 self.biases[layer] = bias
         for layer in range(1, len(sizes)):
-            y = top - _DY * (1.75 if self.show_bias else 1.0)
+            y = top - DY * (1.75 if self.show_bias else 1.0)
             button = ButtonItem("layer", layer, QPointF((layer - 0.5) * self.dx, y))
             button.setBrush(QBrush(QColor(238, 244, 255)))
             button.setPen(QPen(QColor(60, 90, 170), 1.2))
@@ -421,7 +210,7 @@ class TopologyView(QGraphicsView):
         small.setPointSizeF(8)
         legend.setFont(small)
         legend.setBrush(QBrush(QColor(110, 110, 110)))
-        legend.setPos(-_R, bottom + _DY * 1.25)
+        legend.setPos(-RADIUS, bottom + DY * 1.25)
         scene.addItem(legend)
         self.refresh()
         margin = 30
@@ -451,7 +240,7 @@ class TopologyView(QGraphicsView):
             for j, p2 in target:
                 if j is None:
                     continue
-                edge = EdgeItem("b", k, (j,), self._rim(b, p2, _R * 0.7), self._rim(p2, b))
+                edge = EdgeItem("b", k, (j,), self._rim(b, p2, RADIUS * 0.7), self._rim(p2, b))
                 scene.addItem(edge)
                 self.edges[("b", k, (j,))] = edge
         n_in, n_out = self.doc.sizes[k], self.doc.sizes[k + 1]
@@ -461,14 +250,16 @@ class TopologyView(QGraphicsView):
         if hidden > 0:
             ys_s = [p.y() for _, p in source]
             ys_t = [p.y() for _, p in target]
-            rect_from = QRectF(k * self.dx - _R, min(ys_s), 2 * _R, max(ys_s) - min(ys_s))
-            rect_to = QRectF((k + 1) * self.dx - _R, min(ys_t), 2 * _R, max(ys_t) - min(ys_t))
+            rect_from = QRectF(k * self.dx - RADIUS, min(ys_s), 2 * RADIUS, max(ys_s) - min(ys_s))
+            rect_to = QRectF(
+                (k + 1) * self.dx - RADIUS, min(ys_t), 2 * RADIUS, max(ys_t) - min(ys_t)
+            )
             bundle = BundleItem(k, rect_from, rect_to, hidden)
             scene.addItem(bundle)
             self.bundles[k] = bundle
 
     @staticmethod
-    def _rim(a: QPointF, b: QPointF, radius: float = _R) -> QPointF:
+    def _rim(a: QPointF, b: QPointF, radius: float = RADIUS) -> QPointF:
         d = b - a
         length = math.hypot(d.x(), d.y()) or 1.0
         return a + d * (radius / length)
@@ -504,7 +295,7 @@ class TopologyView(QGraphicsView):
                 )
             )
             rect = header.boundingRect()
-            y = top - _DY * (1.3 if self.show_bias else 0.6) - rect.height()
+            y = top - DY * (1.3 if self.show_bias else 0.6) - rect.height()
             header.setPos(layer * self.dx - rect.width() / 2, y)
             if self.bundles.get(layer):
                 n_in, n_out = sizes[layer], sizes[layer + 1]
@@ -544,14 +335,14 @@ class TopologyView(QGraphicsView):
         for (layer, idx), item in self.neurons.items():
             if layer == 0:
                 value = float(trace.x[idx])
-                item.set_texts(_short(value), f"x{idx + 1}")
+                item.set_texts(short_number(value), f"x{idx + 1}")
                 item.setBrush(QBrush(QColor(235, 242, 252)))
                 item.setToolTip(f"x{idx + 1} = {value!r}")
                 continue
             a = float(trace.a[layer - 1][idx])
             z = float((trace.y if layer == last else trace.z[layer - 1])[idx])
             name = "y" if layer == last else "z"
-            item.set_texts(_short(z), f"a={_short(a)}")
+            item.set_texts(short_number(z), f"a={short_number(a)}")
             shade = 0.0 if not math.isfinite(z) else max(0.0, min(1.0, abs(z)))
             item.setBrush(QBrush(QColor(255, int(255 - 60 * shade), int(255 - 120 * shade))))
             item.setToolTip(
@@ -644,7 +435,7 @@ class TopologyView(QGraphicsView):
         item = self.item_at(event.position().toPoint())
         if isinstance(item, NeuronItem) and item.layer > 0:
             ref = ValueRef("b", item.layer - 1, (item.index,))
-            self.start_edit(ref, self.mapFromScene(item.scenePos() + QPointF(0, _R)))
+            self.start_edit(ref, self.mapFromScene(item.scenePos() + QPointF(0, RADIUS)))
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
