@@ -1,34 +1,694 @@
-"""The Network tab (placeholder until its issue lands)."""
+"""The Network tab (book ch. 3): draw a network, edit its weights, watch the forward pass.
+
+The model is a ``NetworkDocument`` (network_doc.py) with an undo stack; the canvas
+(network_canvas.py) and the tables (network_models.py) mirror it and edit it only
+through its undoable methods.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pathlib import Path
+from typing import Any
 
+import numpy as np
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, Slot
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network
+from engine.weights import (
+    BOOK_INPUT,
+    MAX_LAYERS,
+    MAX_NEURONS,
+    STUDY_NOTES_INPUT,
+    book_network,
+    load_weights,
+    network_from_arrays,
+    random_network,
+    study_notes_network,
+    xor_network,
+)
 from gui.tabs.base import LabTab
+from gui.tabs.network_canvas import (
+    BundleItem,
+    EdgeItem,
+    HeaderItem,
+    NeuronItem,
+    TopologyView,
+    activation_label,
+)
+from gui.tabs.network_doc import DocumentError, NetworkDocument
+from gui.tabs.network_models import (
+    InputModel,
+)
+from gui.tabs.network_panels import BatchPage, LayerPage, RandomInitPage
+from gui.tabs.network_text import export_script, format_vector, trace_lines
+from gui.widgets import notify
 
 __all__ = ["NetworkTab"]
 
 
 class NetworkTab(LabTab):
-    """Network: A network you draw (book ch. 3): layers and neurons on a canvas, editable weight matrices kept in sync, and the forward pass shown live at every neuron. Coming in the next release."""
+    """Network: draw a network on a canvas, edit W and b in tables kept in sync, see a, z
+    and y of the forward pass (book §3.4.3) live, in batches too; presets and weight files."""
 
     lesson_key = "network"
     object_name = "networkTab"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.placeholder = QLabel(self.content)
-        self.placeholder.setWordWrap(True)
-        layout = QVBoxLayout(self.content)
-        layout.addWidget(self.placeholder)
+        self.doc = NetworkDocument(self)
+        self._build_actions()
+        self._build_widgets()
+        self.doc.structure_changed.connect(self._on_structure_changed)
+        self.doc.values_changed.connect(self._update_forward)
+        self.doc.input_changed.connect(self._update_forward)
+        self.doc.description = "@book"
+        self._header_layer: int | None = None
+        self._rng = np.random.default_rng()
+        self._on_structure_changed()
         self.finish_setup()
 
+    # -- building ----------------------------------------------------------------------
+    def _action(self, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.book_action = self._action(self.load_book_preset)
+        self.notes_action = self._action(self.load_study_notes_preset)
+        self.xor_action = self._action(self.load_xor_preset)
+        self.load_action = self._action(self._on_load_file)
+        self.add_layer_action = self._action(self._on_add_layer, "Ctrl+Shift+L")
+        self.remove_layer_action = self._action(self._on_remove_layer)
+        self.add_neuron_action = self._action(self._on_add_neuron, "Ctrl+Shift+N")
+        self.remove_neuron_action = self._action(self._on_remove_neurons)
+        self.fit_action = self._action(self._on_fit, "Ctrl+0")
+        self.bias_action = QAction(self)
+        self.bias_action.setCheckable(True)
+        self.bias_action.setChecked(True)
+        self.bias_action.toggled.connect(self._on_bias_toggled)
+        stack = self.doc.undo_stack
+        self.undo_action = self._action(stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(stack.redo, QKeySequence.StandardKey.Redo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.cleanChanged.connect(self._update_description)
+
+    def _build_widgets(self) -> None:
+        self.toolbar = QToolBar(self.content)
+        self.toolbar.setObjectName("networkToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.preset_menu = QMenu(self)
+        self.preset_menu.addAction(self.book_action)
+        self.preset_menu.addAction(self.notes_action)
+        self.preset_menu.addAction(self.xor_action)
+        self.preset_button = QToolButton(self)
+        self.preset_button.setObjectName("presetButton")
+        self.preset_button.setMenu(self.preset_menu)
+        self.preset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(self.preset_button)
+        self.toolbar.addAction(self.load_action)
+        self.toolbar.addSeparator()
+        for action in (
+            self.add_layer_action,
+            self.remove_layer_action,
+            self.add_neuron_action,
+            self.remove_neuron_action,
+        ):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.bias_action)
+        self.toolbar.addAction(self.fit_action)
+
+        self.description_label = QLabel(self.content)
+        self.description_label.setObjectName("descriptionLabel")
+        self.description_label.setWordWrap(True)
+        self.message_label = QLabel(self.content)
+        self.message_label.setObjectName("networkMessage")
+        self.message_label.setStyleSheet("color: #b22;")
+        self.message_label.setWordWrap(True)
+
+        self.view = TopologyView(self.doc)
+        self.view.add_neuron_requested.connect(self._on_canvas_add_neuron)
+        self.view.add_layer_requested.connect(self._on_canvas_add_layer)
+        self.view.delete_requested.connect(self._on_delete)
+        self.view.context_requested.connect(self._on_context_menu)
+        self.view.bundle_clicked.connect(self._on_bundle_clicked)
+        self.view.header_clicked.connect(self._on_header_clicked)
+        self.view.rejected.connect(self._on_rejected)
+        self.view.scene_rebuilt.connect(self._on_scene_rebuilt)
+        self.view.scene().selectionChanged.connect(self._on_selection_changed)
+        self._on_scene_rebuilt()
+
+        # forward pass page
+        self.forward_page = QWidget()
+        self.input_label = QLabel()
+        self.input_model = InputModel(self.doc, self)
+        self.input_model.rejected.connect(self._on_rejected)
+        self.input_editor = QTableView()
+        self.input_editor.setObjectName("inputEditor")
+        self.input_editor.setModel(self.input_model)
+        self.input_editor.horizontalHeader().setDefaultSectionSize(70)
+        self.input_editor.verticalHeader().setDefaultSectionSize(24)
+        self.input_editor.setFixedHeight(60)
+        self.random_input_button = QPushButton()
+        self.random_input_button.clicked.connect(self._on_random_input)
+        self.zero_input_button = QPushButton()
+        self.zero_input_button.clicked.connect(self._on_zero_input)
+        self.output_label = QLabel()
+        self.output_label.setObjectName("outputLabel")
+        self.output_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.output_label.setWordWrap(True)
+        bold = QFont()
+        bold.setBold(True)
+        self.output_label.setFont(bold)
+        self.trace_view = QPlainTextEdit()
+        self.trace_view.setObjectName("traceView")
+        self.trace_view.setReadOnly(True)
+        self.trace_view.setMinimumHeight(40)
+        self.trace_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.trace_view.setFont(mono)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.input_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.zero_input_button)
+        buttons.addWidget(self.random_input_button)
+        forward = QVBoxLayout(self.forward_page)
+        forward.setContentsMargins(4, 4, 4, 4)
+        forward.addLayout(buttons)
+        forward.addWidget(self.input_editor)
+        forward.addWidget(self.output_label)
+        forward.addWidget(self.trace_view, 1)
+
+        self.batch_page = BatchPage(self.doc, self._on_rejected)
+        self.batch_input_model = self.batch_page.input_model
+        self.batch_output_model = self.batch_page.output_model
+        self.batch_rows = self.batch_page.rows
+        self.random_page = RandomInitPage(self._on_rejected)
+        self.random_page.requested.connect(self._on_random_requested)
+        self.sizes_edit = self.random_page.sizes_edit
+        self.method_combo = self.random_page.method_combo
+        self.random_button = self.random_page.button
+
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("forwardTabs")
+        self.left_tabs.addTab(self.forward_page, "")
+        self.left_tabs.addTab(self.batch_page, "")
+        self.left_tabs.addTab(self.random_page, "")
+        self.weight_tabs = QTabWidget()
+        self.weight_tabs.setObjectName("weightTabs")
+        self.weight_box = QWidget()
+        self.weights_title = QLabel()
+        self.weights_title.setWordWrap(True)
+        box = QVBoxLayout(self.weight_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.weights_title)
+        box.addWidget(self.weight_tabs, 1)
+        self.pages: list[LayerPage] = []
+
+        # explicit minimums let small windows squeeze the pages instead of growing
+        self.left_tabs.setMinimumSize(160, 120)
+        self.weight_box.setMinimumSize(160, 120)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.left_tabs)
+        bottom.addWidget(self.weight_box)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 1)
+        bottom.setSizes([500, 500])
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.addWidget(self.view)
+        self.main_splitter.addWidget(bottom)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 2)
+        self.main_splitter.setCollapsible(0, False)
+
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.description_label)
+        layout.addWidget(self.main_splitter, 1)
+        layout.addWidget(self.message_label)
+
+    # -- LabTab hooks ------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Network")
 
     def retranslate_ui(self) -> None:
-        self.placeholder.setText(
+        self.preset_button.setText(self.tr("Presets"))
+        self.preset_button.setToolTip(self.tr("Load a network from the book or the study notes"))
+        self.book_action.setText(self.tr("Book §3.4.3: 3-layer network (x = [1.0, 0.5])"))
+        self.notes_action.setText(self.tr("Study notes: 2-3-2-2 network (x = [1.0, 2.0])"))
+        self.xor_action.setText(self.tr("XOR perceptron: NAND and OR, then AND (§2.5)"))
+        self.load_action.setText(self.tr("Load weights…"))
+        self.load_action.setToolTip(
+            self.tr("Open W1, b1, W2, b2, … from an .npz file or the book's sample_weight.pkl")
+        )
+        self.add_layer_action.setText(self.tr("Add layer"))
+        self.add_layer_action.setToolTip(
+            self.tr("Insert a hidden layer after the selected layer (Ctrl+Shift+L)")
+        )
+        self.remove_layer_action.setText(self.tr("Remove layer"))
+        self.remove_layer_action.setToolTip(self.tr("Remove the selected hidden layer"))
+        self.add_neuron_action.setText(self.tr("Add neuron"))
+        self.add_neuron_action.setToolTip(
+            self.tr("Add a neuron to the selected layer (Ctrl+Shift+N)")
+        )
+        self.remove_neuron_action.setText(self.tr("Remove neuron"))
+        self.remove_neuron_action.setToolTip(self.tr("Remove the selected neurons (Delete)"))
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.undo_action.setToolTip(self.tr("Undo the last edit (Ctrl+Z)"))
+        self.redo_action.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
+        self.bias_action.setText(self.tr("Bias nodes"))
+        self.bias_action.setToolTip(self.tr("Draw each layer's bias as a node of constant 1"))
+        self.fit_action.setText(self.tr("Fit"))
+        self.fit_action.setToolTip(self.tr("Fit the network into the canvas (Ctrl+0)"))
+        self.view.setToolTip(
             self.tr(
-                "A network you draw (book ch. 3): layers and neurons on a canvas, editable weight matrices kept in sync, and the forward pass shown live at every neuron. Coming in the next release."
+                "Click an edge to edit its weight, + to add a neuron or a layer; "
+                "select neurons and press Delete to remove them; right-click for more."
             )
         )
+        self.input_label.setText(self.tr("Input x (edit a cell; the forward pass follows):"))
+        self.random_input_button.setText(self.tr("Random input"))
+        self.zero_input_button.setText(self.tr("Zeros"))
+        self.left_tabs.setTabText(0, self.tr("Forward pass"))
+        self.left_tabs.setTabText(1, self.tr("Batch"))
+        self.left_tabs.setTabText(2, self.tr("Random init"))
+        self.batch_page.retranslate()
+        self.random_page.retranslate()
+        self.weights_title.setText(self.tr("Weights and biases (edit a cell; the canvas follows)"))
+        for page in self.pages:
+            page.update_labels()
+        self._update_tab_titles()
+        self._update_description()
+        self.view.retranslate()
+        self._update_forward()
+
+    def smoke_test(self) -> None:
+        self.load_book_preset()
+        y = self.doc.trace().y
+        if y is None or y.tolist() != [0.3168270764110298, 0.6962790898619668]:
+            raise AssertionError(f"the book's network gave {y}")
+        if "0.3168270764110298" not in self.output_label.text():
+            raise AssertionError("the output is not shown")
+        self.doc.set_weight(0, 0, 0, 0.7)
+        if self.pages[0].w_model.data(self.pages[0].w_model.index(0, 0)) != "0.7":
+            raise AssertionError("the W1 table did not follow the edit")
+        self.doc.undo_stack.undo()
+        if self.doc.network.weights[0][0, 0] != 0.1:
+            raise AssertionError("undo did not restore the weight")
+
+    def state(self) -> dict[str, Any]:
+        net = self.doc.network
+        return {
+            "sizes": list(net.sizes),
+            "activations": list(net.activations),
+            "weights": [w.tolist() for w in net.weights],
+            "biases": [b.tolist() for b in net.biases],
+            "input": self.doc.x.tolist(),
+            "batch": self.doc.batch.tolist(),
+            "description": self.doc.description,
+        }
+
+    def set_state(self, state: dict[str, Any]) -> None:
+        try:
+            weights, biases = state["weights"], state["biases"]
+            arrays = {}
+            for k, (w, b) in enumerate(zip(weights, biases, strict=True), start=1):
+                arrays[f"W{k}"], arrays[f"b{k}"] = np.asarray(w, float), np.asarray(b, float)
+            net = network_from_arrays(arrays, activations=list(state["activations"]))
+            if list(state.get("sizes", net.sizes)) != net.sizes:
+                raise ValueError("the sizes do not match the weights")
+            x = np.asarray(state.get("input", np.zeros(net.sizes[0])), dtype=float)
+            if x.shape != (net.sizes[0],) or not np.all(np.isfinite(x)):
+                raise ValueError("the input does not fit the network")
+            batch = state.get("batch")
+            description = str(state.get("description", ""))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"unusable Network tab state: {exc}") from exc
+        self.doc.load(net, description, x)
+        if batch is not None:
+            b = np.asarray(batch, dtype=float)
+            if b.ndim == 2 and b.shape[1] == net.sizes[0] and np.all(np.isfinite(b)):
+                self.doc.batch = b.copy()
+                self.doc.input_changed.emit()
+        self.doc.undo_stack.clear()
+
+    def export_code(self) -> str:
+        return export_script(self.doc.network, self.doc.x)
+
+    def plot_widgets(self) -> dict[str, QWidget]:
+        """The canvas (a QGraphicsView: export it with ``grab()``)."""
+        return {"topology": self.view}
+
+    def table_models(self) -> dict[str, QAbstractItemModel]:
+        models: dict[str, QAbstractItemModel] = {"input": self.input_model}
+        for page in self.pages:
+            models[f"W{page.layer + 1}"] = page.w_model
+            models[f"b{page.layer + 1}"] = page.b_model
+        models["batch_inputs"] = self.batch_input_model
+        models["batch_outputs"] = self.batch_output_model
+        return models
+
+    # -- public ------------------------------------------------------------------------
+    def show_network(self, net: Network, description: str) -> None:
+        """Show ``net`` (copied) from another tab; undoable."""
+        try:
+            self.doc.load(net.copy(), description, text=self.tr("Show network"))
+        except (DocumentError, ValueError) as exc:
+            self._on_rejected(str(exc))
+            return
+
+    def current_network(self) -> Network:
+        """A copy of the network being shown."""
+        return self.doc.network.copy()
+
+    def load_book_preset(self) -> None:
+        self.doc.load(book_network(), "@book", np.array(BOOK_INPUT), self.tr("Load preset"))
+
+    def load_study_notes_preset(self) -> None:
+        self.doc.load(
+            study_notes_network(), "@notes", np.array(STUDY_NOTES_INPUT), self.tr("Load preset")
+        )
+
+    def load_xor_preset(self) -> None:
+        self.doc.load(xor_network(), "@xor", np.array([1.0, 0.0]), self.tr("Load preset"))
+        self.left_tabs.setCurrentWidget(self.batch_page)
+
+    def load_weights_file(self, path: str | Path) -> bool:
+        """Load W1, b1, … from ``path`` (.npz or a NumPy-only pickle); False and a message
+        if the file is refused."""
+        path = Path(path)
+        try:
+            net = load_weights(path)
+            description = "@file:" + path.name
+            self.doc.load(net, description, np.zeros(net.sizes[0]), self.tr("Load weights"))
+        except (OSError, ValueError) as exc:
+            self._on_rejected(
+                self.tr("Could not load %1: %2").replace("%1", path.name).replace("%2", str(exc))
+            )
+            return False
+        return True
+
+    def random_init(
+        self, sizes: list[int], hidden: str, output: str, method: str, std: float, seed: int
+    ) -> None:
+        net = random_network(sizes, hidden, output, method, std, seed)
+        self.doc.load(net, f"@random:{method}, seed {seed}", None, self.tr("Random initialisation"))
+
+    # -- reacting to the document ------------------------------------------------------
+    @Slot()
+    def _on_scene_rebuilt(self) -> None:
+        self._header_layer = None
+        self._update_action_state()
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        if self.view.selected_neurons():
+            self._header_layer = None
+            self.view.mark_header(None)
+        self._update_action_state()
+
+    @Slot()
+    def _on_structure_changed(self) -> None:
+        n = self.doc.network.n_layers
+        if len(self.pages) != n:
+            current = self.weight_tabs.currentIndex()
+            while self.pages:
+                page = self.pages.pop()
+                self.weight_tabs.removeTab(self.weight_tabs.indexOf(page))
+                page.deleteLater()
+            for k in range(n):
+                page = LayerPage(self.doc, k, self._on_rejected)
+                self.pages.append(page)
+                self.weight_tabs.addTab(page, "")
+            self.weight_tabs.setCurrentIndex(max(0, min(current, n - 1)))
+        for page in self.pages:
+            page.update_labels()
+        self._update_tab_titles()
+        self._update_description()
+        self._update_forward()
+        self._update_action_state()
+
+    def _update_tab_titles(self) -> None:
+        for page in self.pages:
+            k = page.layer
+            w = self.doc.network.weights[k] if k < self.doc.network.n_layers else None
+            if w is not None:
+                self.weight_tabs.setTabText(k, f"W{k + 1}, b{k + 1}  ({w.shape[0]}×{w.shape[1]})")
+
+    def _update_description(self) -> None:
+        description = self.doc.description
+        key, _, detail = (
+            description[1:].partition(":")
+            if description.startswith("@")
+            else (
+                "custom",
+                "",
+                description,
+            )
+        )
+        texts = {
+            "book": self.tr(
+                "The 3-layer network of book §3.4.3: sigmoid hidden layers, identity output."
+            ),
+            "notes": self.tr(
+                "The study notes' 2-3-2-2 network, computed as §3.4.3 does (the notes' listing "
+                "adds b1 twice and skips the activations)."
+            ),
+            "xor": self.tr(
+                "XOR as a two-layer perceptron (§2.5.2): hidden NAND and OR, output AND, step "
+                "activations. See the Batch page for the truth table."
+            ),
+            "file": self.tr("Weights loaded from %1."),
+            "random": self.tr("Random weights (%1)."),
+        }
+        text = texts.get(key, "%1").replace("%1", detail)
+        sizes = "-".join(str(s) for s in self.doc.sizes)
+        if not self.doc.undo_stack.isClean():
+            text += " " + self.tr("(edited)")
+        self.description_label.setText(
+            self.tr("Network %1 · %2").replace("%1", sizes).replace("%2", text)
+        )
+
+    @Slot()
+    def _update_forward(self) -> None:
+        doc = self.doc
+        trace = doc.trace()
+        net = doc.network
+        lines = trace_lines(net, trace)
+        self.trace_view.setPlainText("\n".join(lines))
+        y = trace.y
+        assert y is not None
+        text = "y = " + format_vector(y)
+        if y.size > 1 and net.activations[-1] == "softmax":
+            text += "   " + self.tr("(largest: y%1)").replace("%1", str(int(np.argmax(y)) + 1))
+        self.output_label.setText(text)
+        if not np.all(np.isfinite(y)):
+            self.message_label.setText(
+                self.tr("The output is not finite: some weights or inputs are too large.")
+            )
+
+    def _update_action_state(self) -> None:
+        sizes = self.doc.sizes
+        layer = self._current_layer()
+        self.remove_layer_action.setEnabled(0 < layer < len(sizes) - 1 and len(sizes) > 2)
+        self.remove_neuron_action.setEnabled(bool(self.view.selected_neurons()))
+        self.add_layer_action.setEnabled(len(sizes) < MAX_LAYERS)
+        self.add_neuron_action.setEnabled(sizes[layer] < MAX_NEURONS)
+
+    def _current_layer(self) -> int:
+        """The layer the toolbar acts on: the selection's, else the last clicked header,
+        else the last hidden layer (or the output layer)."""
+        selected = self.view.selected_neurons()
+        sizes = self.doc.sizes
+        if selected:
+            return selected[-1].layer
+        layer = self._header_layer
+        if layer is not None and layer < len(sizes):
+            return layer
+        return len(sizes) - 2 if len(sizes) > 2 else len(sizes) - 1
+
+    # -- slots -------------------------------------------------------------------------
+    @Slot(str)
+    def _on_rejected(self, message: str) -> None:
+        self.message_label.setText(message)
+        notify(self, message)
+
+    def _try(self, call, *args) -> None:
+        try:
+            call(*args)
+        except DocumentError as exc:
+            self._on_rejected(str(exc))
+        else:
+            self.message_label.clear()
+
+    @Slot()
+    def _on_add_layer(self) -> None:
+        layer = self._current_layer()
+        self._try(self.doc.add_layer, min(layer + 1, len(self.doc.sizes) - 1))
+
+    @Slot()
+    def _on_remove_layer(self) -> None:
+        self._try(self.doc.remove_layer, self._current_layer())
+
+    @Slot()
+    def _on_add_neuron(self) -> None:
+        self._try(self.doc.add_neuron, self._current_layer())
+
+    @Slot()
+    def _on_remove_neurons(self) -> None:
+        selected = self.view.selected_neurons()
+        if not selected:
+            self._on_rejected(self.tr("Select the neurons to remove first."))
+            return
+        by_layer: dict[int, list[int]] = {}
+        for item in selected:
+            by_layer.setdefault(item.layer, []).append(item.index)
+        layer = max(by_layer, key=lambda k: len(by_layer[k]))
+        self._try(self.doc.remove_neurons, layer, by_layer[layer])
+
+    @Slot()
+    def _on_delete(self) -> None:
+        if self.view.selected_neurons():
+            self._on_remove_neurons()
+        elif self._header_layer is not None:
+            self._on_remove_layer()
+
+    @Slot(int)
+    def _on_canvas_add_neuron(self, layer: int) -> None:
+        self._try(self.doc.add_neuron, layer)
+
+    @Slot(int)
+    def _on_canvas_add_layer(self, position: int) -> None:
+        self._try(self.doc.add_layer, position)
+
+    @Slot(int)
+    def _on_bundle_clicked(self, layer: int) -> None:
+        if layer < len(self.pages):
+            self.weight_tabs.setCurrentIndex(layer)
+
+    @Slot(int)
+    def _on_header_clicked(self, layer: int) -> None:
+        self.view.scene().clearSelection()
+        self._header_layer = layer
+        self.view.mark_header(layer)
+        if layer > 0 and layer - 1 < len(self.pages):
+            self.weight_tabs.setCurrentIndex(layer - 1)
+        self._update_action_state()
+
+    @Slot(object, object)
+    def _on_context_menu(self, item: object, global_pos: QPoint) -> None:
+        menu = self.build_context_menu(item)
+        if menu is not None:
+            menu.exec(global_pos)
+
+    def build_context_menu(self, item: object) -> QMenu | None:
+        """The canvas's right-click menu for ``item`` (a neuron, header, edge or nothing)."""
+        menu = QMenu(self)
+        sizes = self.doc.sizes
+        layer = None
+        if isinstance(item, (NeuronItem, HeaderItem)):
+            layer = item.layer
+            self._header_layer = layer
+        elif isinstance(item, EdgeItem):
+            action = menu.addAction(self.tr("Edit %1…").replace("%1", item.name()))
+            action.triggered.connect(lambda: self.view.start_edit(item))
+            layer = item.layer + 1
+        elif isinstance(item, BundleItem):
+            layer = item.layer + 1
+        if layer is not None:
+            add = menu.addAction(self.tr("Add neuron to this layer"))
+            add.triggered.connect(lambda: self._try(self.doc.add_neuron, layer))
+            if isinstance(item, NeuronItem):
+                menu.addAction(self.remove_neuron_action)
+            if layer < len(sizes) - 1:
+                ins = menu.addAction(self.tr("Insert layer after this one"))
+                ins.triggered.connect(lambda: self._try(self.doc.add_layer, layer + 1))
+            if 0 < layer < len(sizes) - 1:
+                rem = menu.addAction(self.tr("Remove this layer"))
+                rem.triggered.connect(lambda: self._try(self.doc.remove_layer, layer))
+            if layer > 0:
+                sub = menu.addMenu(self.tr("Activation"))
+                names = OUTPUT_ACTIVATIONS if layer == len(sizes) - 1 else HIDDEN_ACTIVATIONS
+                current = self.doc.network.activations[layer - 1]
+                for name in names:
+                    act = sub.addAction(activation_label(name))
+                    act.setCheckable(True)
+                    act.setChecked(name == current)
+                    act.setData((layer - 1, name))
+                sub.triggered.connect(self._on_activation_chosen)
+            menu.addSeparator()
+        menu.addAction(self.add_layer_action)
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.addAction(self.fit_action)
+        return menu
+
+    @Slot(QAction)
+    def _on_activation_chosen(self, action: QAction) -> None:
+        layer, name = action.data()
+        self.doc.set_activation(layer, name)
+
+    @Slot()
+    def _on_fit(self) -> None:
+        self.view.fit()
+
+    @Slot(bool)
+    def _on_bias_toggled(self, checked: bool) -> None:
+        self.view.show_bias = checked
+        self.view.rebuild()
+
+    @Slot()
+    def _on_random_input(self) -> None:
+        self.doc.set_input_vector(self._rng.random(self.doc.sizes[0]).round(4))
+
+    @Slot()
+    def _on_zero_input(self) -> None:
+        self.doc.set_input_vector(np.zeros(self.doc.sizes[0]))
+
+    @Slot(list, str, str, str, float, int)
+    def _on_random_requested(
+        self, sizes: list, hidden: str, output: str, method: str, std: float, seed: int
+    ) -> None:
+        self.random_init(sizes, hidden, output, method, std, seed)
+        self.message_label.clear()
+
+    @Slot()
+    def _on_load_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Load weights"),
+            "",
+            self.tr("Weights (*.npz *.pkl *.pickle);;All files (*)"),
+        )
+        if path:
+            self.load_weights_file(path)
