@@ -2,7 +2,10 @@
 
 Command line::
 
-    zerokara-lab [--lang ja|en] [--smoke-test] [--screenshot DIR]
+    zerokara-lab [--lang ja|en] [--smoke-test] [--screenshot DIR] [PROJECT.zkl.json]
+
+Without a project path the last session is restored (File ▸ Restore last session at
+start); ``--smoke-test`` and ``--screenshot`` runs neither restore nor autosave.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--smoke-test", action="store_true", help="start, exercise every tab, quit (exit 0 = fine)"
     )
     parser.add_argument("--screenshot", metavar="DIR", type=Path, help="save one PNG per tab, quit")
+    parser.add_argument(
+        "project", nargs="?", type=Path, help="a Zerokara Lab project (.zkl.json) to open"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(list(argv))
 
@@ -96,9 +102,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     languages = LanguageManager.instance()
     languages.set_language(args.lang or languages.saved_language(), save=args.lang is None)
     window = MainWindow()
+    checking = args.screenshot is not None or args.smoke_test
+    if checking:
+        window.project.confirm_unsaved = False  # nobody is there to answer
+    else:
+        window.project.enable_session(restore=args.project is None)
+    if args.project is not None:
+        window.project.open_path(args.project, ask=False)  # a bad file: message, app starts
     window.show()
 
-    if args.screenshot is not None or args.smoke_test:
+    if checking:
         status = {"code": 0}
 
         def run_checks() -> None:
