@@ -26,6 +26,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 __all__ = [
     "APP_ID",
     "FILE_SUFFIX",
@@ -38,6 +40,7 @@ __all__ = [
     "load",
     "loads",
     "new_document",
+    "plain",
     "save",
     "validate",
 ]
@@ -80,7 +83,7 @@ def new_document(tabs: dict[str, Any] | None = None, current_tab: str | None = N
     doc: dict[str, Any] = {
         "app": APP_ID,
         "schema_version": SCHEMA_VERSION,
-        "tabs": dict(tabs or {}),
+        "tabs": {key: plain(state) for key, state in (tabs or {}).items()},
     }
     if current_tab is not None:
         doc["current_tab"] = current_tab
@@ -107,27 +110,42 @@ def _depth(value: Any, limit: int) -> int:
 
 
 def _check_values(value: Any) -> None:
-    """Only JSON types, string keys and finite numbers, anywhere in ``value``."""
-    stack = [value]
+    """Only JSON types, string keys and finite numbers, anywhere in ``value``; the error
+    detail names where the bad value is (e.g. ``tabs.descent.path[3]``)."""
+    stack: list[tuple[Any, str]] = [(value, "")]
     while stack:
-        item = stack.pop()
+        item, where = stack.pop()
         if isinstance(item, dict):
             for key, child in item.items():
                 if not isinstance(key, str):
-                    raise ProjectError("bad_shape", f"object key {key!r} is not a string")
-                stack.append(child)
+                    raise ProjectError("bad_shape", f"{where}: key {key!r} is not a string")
+                stack.append((child, f"{where}.{key}" if where else key))
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend((child, f"{where}[{i}]") for i, child in enumerate(item))
         elif isinstance(item, float):
             if not math.isfinite(item):
-                raise ProjectError("non_finite", repr(item))
+                raise ProjectError("non_finite", f"{where} = {item!r}")
         elif isinstance(item, bool) or item is None or isinstance(item, str):
             continue
         elif isinstance(item, int):
             if len(str(abs(item))) > _MAX_INT_DIGITS:
-                raise ProjectError("huge_number", "an integer with more than 20 digits")
+                raise ProjectError("huge_number", f"{where}: more than 20 digits")
         else:
-            raise ProjectError("not_serializable", type(item).__name__)
+            raise ProjectError("not_serializable", f"{where}: {type(item).__name__}")
+
+
+def plain(value: Any) -> Any:
+    """``value`` with NumPy arrays and scalars turned into lists and Python numbers and
+    tuples into lists, so a tab's state can be written as JSON."""
+    if isinstance(value, dict):
+        return {key: plain(child) for key, child in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(child) for child in value]
+    if isinstance(value, np.ndarray):
+        return plain(value.tolist())
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def validate(doc: Any) -> dict:

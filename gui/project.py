@@ -52,7 +52,7 @@ def autosave_path() -> Path:
 
 def _canonical(tabs: dict[str, Any]) -> str:
     """A comparable text of the tabs' states (never fails, even on odd values)."""
-    return json.dumps(tabs, sort_keys=True, default=repr)
+    return json.dumps(project.plain(tabs), sort_keys=True, default=repr)
 
 
 class CodeDialog(QDialog):
@@ -353,9 +353,11 @@ class ProjectController(QObject):
         """A non-blocking warning box (start-up and tests never hang on it)."""
         self.last_message = text
         self.window.statusBar().showMessage(text.split("\n")[0], 10_000)
+        first, _, rest = text.partition("\n")
         box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window
+            QMessageBox.Icon.Warning, title, first, QMessageBox.StandardButton.Ok, self.window
         )
+        box.setInformativeText(rest)
         box.setObjectName("projectMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -407,8 +409,8 @@ class ProjectController(QObject):
         box.setDefaultButton(buttons.Save)
         return QMessageBox.StandardButton(box.exec())
 
-    def error_text(self, error: ProjectError) -> str:
-        """A translated sentence for a ProjectError reason."""
+    def error_text(self, error: ProjectError, saving: bool = False) -> str:
+        """A translated sentence for a ProjectError reason (``saving``: while writing)."""
         texts = {
             "not_found": self.tr("The file does not exist."),
             "unreadable": self.tr("The file could not be read."),
@@ -421,6 +423,10 @@ class ProjectController(QObject):
             "not_json": self.tr("The file is not valid JSON."),
             "non_finite": self.tr(
                 "The file contains a number JSON does not allow (NaN or infinity)."
+            )
+            if not saving
+            else self.tr(
+                "The current work holds a number a project file cannot store (NaN or infinity)."
             ),
             "too_deep": self.tr("The file is nested too deeply to be a project."),
             "huge_number": self.tr("The file contains a number that is far too large."),
@@ -530,7 +536,7 @@ class ProjectController(QObject):
                 self.tr("Could not save the project"),
                 self.tr("Could not save %1.").replace("%1", path.name)
                 + "\n"
-                + self.error_text(exc)
+                + self.error_text(exc, saving=True)
                 + "\n"
                 + self.tr("Any earlier version of the file is unchanged."),
             )

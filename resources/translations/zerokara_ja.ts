@@ -293,6 +293,10 @@
       <translation>JSON で使えない数値(NaN や無限大)が含まれています。</translation>
     </message>
     <message>
+      <source>The current work holds a number a project file cannot store (NaN or infinity).</source>
+      <translation>現在の作業に、プロジェクトファイルに保存できない数値(NaN や無限大)が含まれています。</translation>
+    </message>
+    <message>
       <source>The file is nested too deeply to be a project.</source>
       <translation>入れ子が深すぎて、プロジェクトとして読み込めません。</translation>
     </message>

@@ -287,3 +287,19 @@ def test_new_document_shape():
     assert doc == {"app": "zerokara-lab", "schema_version": 1, "tabs": {}}
     with pytest.raises(ProjectError):
         project.new_document({"nope": {}})
+
+
+def test_numpy_values_become_plain_json():
+    import numpy as np
+
+    doc = project.new_document(
+        {"network": {"W": np.array([[0.1, 0.2]]), "n": np.int64(3), "t": (1, np.float32(0.5))}}
+    )
+    assert doc["tabs"]["network"] == {"W": [[0.1, 0.2]], "n": 3, "t": [1, 0.5]}
+    assert type(doc["tabs"]["network"]["n"]) is int
+    assert project.loads(project.dumps(doc)) == doc
+
+
+def test_bad_value_named_by_its_place():
+    with pytest.raises(ProjectError, match=r"tabs\.descent\.path\[1\] = nan"):
+        project.new_document({"descent": {"path": [1.0, float("nan")]}})

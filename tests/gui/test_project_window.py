@@ -146,8 +146,8 @@ def test_truncated_project_refused_and_work_kept(fake_states, window, tmp_path):
     assert window.isWindowModified()
     boxes = message_boxes(window)
     assert boxes and "cut.zkl.json" in boxes[-1].text()
-    assert "ends too early" in boxes[-1].text()
-    assert "current work is unchanged" in boxes[-1].text()
+    assert "ends too early" in boxes[-1].informativeText()
+    assert "current work is unchanged" in boxes[-1].informativeText()
     assert cut.read_bytes() == data[: len(data) // 2]  # nothing written to the bad file
 
 
@@ -204,6 +204,17 @@ def test_failed_save_keeps_old_file_and_says_so(fake_states, window, tmp_path, m
     assert path.read_bytes() == before
     assert "No space left" in window.project.last_message
     assert window.isWindowModified()
+
+
+def test_nan_in_a_tab_state_refused_on_save(fake_states, window, tmp_path):
+    path = tmp_path / "p.zkl.json"
+    assert window.project.save_to(path)
+    before = path.read_bytes()
+    window.tab("descent").set_state({"path": [1.0, float("nan")]})
+    assert not window.project.save()
+    assert path.read_bytes() == before
+    assert "cannot store (NaN or infinity)" in window.project.last_message
+    assert "tabs.descent.path[1]" in window.project.last_message
 
 
 # -- unsaved-changes prompt -----------------------------------------------------------------
