@@ -163,7 +163,7 @@ class ProjectController(QObject):
         self._build_actions()
         self.check_timer = QTimer(self)
         self.check_timer.setInterval(CHECK_MS)
-        self.check_timer.timeout.connect(self.check_modified)
+        self.check_timer.timeout.connect(self._on_check_timer)
         self.check_timer.start()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -230,6 +230,11 @@ class ProjectController(QObject):
         if modified != self.window.isWindowModified():
             self.window.setWindowModified(modified)
         return modified
+
+    @Slot()
+    def _on_check_timer(self) -> None:
+        self.check_modified()
+        self._update_show_code()  # a tab may gain code to show after a run
 
     def _mark_clean(self, tabs: dict[str, Any] | None = None) -> None:
         self._clean_tabs = self.collect_tabs() if tabs is None else tabs

@@ -388,6 +388,10 @@ def test_show_code_disabled_when_tab_has_none(window, monkeypatch):
     assert not window.project.show_code_action.isEnabled()
     assert "cannot export code" in window.project.show_code_action.toolTip()
     assert window.project.show_code() is None
+    # the tab gains code (say after a run): the action follows without changing tabs
+    monkeypatch.setattr(window.tab("gates"), "export_code", lambda: SCRIPT)
+    window.project.check_timer.timeout.emit()
+    assert window.project.show_code_action.isEnabled()
 
 
 def test_show_code_dialog_copy_and_save(window, qtbot, tmp_path, monkeypatch):
