@@ -16,7 +16,13 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["export_plot", "export_plot_csv", "export_table_csv", "table_rows"]
+__all__ = [
+    "export_plot",
+    "export_plot_csv",
+    "export_table_csv",
+    "has_plot_data",
+    "table_rows",
+]
 
 
 def _plot_item(widget: QWidget):
@@ -101,13 +107,20 @@ def _render_svg(widget: QWidget, target: str) -> None:
         painter.end()
 
 
+def has_plot_data(widget: QWidget) -> bool:
+    """Whether ``widget`` is a single pyqtgraph plot whose curves can be saved as CSV."""
+    import pyqtgraph as pg
+
+    return isinstance(_plot_item(widget), pg.PlotItem)
+
+
 def export_plot_csv(widget: QWidget, path: str | os.PathLike) -> Path:
     """Save the curves' data of a pyqtgraph plot as CSV (x, y columns per curve)."""
     from pyqtgraph.exporters import CSVExporter
 
+    if not has_plot_data(widget):
+        raise ValueError("only a single pyqtgraph plot has data to save as CSV")
     item = _plot_item(widget)
-    if item is None:
-        raise ValueError("not a pyqtgraph plot")
     exporter = CSVExporter(item)
     exporter.parameters()["precision"] = 17
 

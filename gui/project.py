@@ -631,7 +631,7 @@ class ProjectController(QObject):
                 action = self.export_menu.addAction(text.replace("%1", str(name)))
                 action.setData(("plot", name, fmt))
                 action.triggered.connect(self._on_export_action)
-                if fmt == "csv" and export._plot_item(widget) is None:
+                if fmt == "csv" and not export.has_plot_data(widget):
                     action.setEnabled(False)
         tables = self._safe_hook("table_models")
         if tables and not self.export_menu.isEmpty():
@@ -676,7 +676,7 @@ class ProjectController(QObject):
                 export.export_plot_csv(source, target)
             else:
                 export.export_plot(source, target, fmt)
-        except (OSError, ValueError) as exc:
+        except Exception as exc:  # OSError, bad widgets, pyqtgraph exporter errors: say so
             self._warn(
                 self.tr("Export failed"),
                 self.tr("Could not export %1: %2")

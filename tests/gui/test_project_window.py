@@ -495,6 +495,36 @@ def test_export_into_missing_folder_says_so(window, dummy_exports, tmp_path):
     assert "Could not export" in window.project.last_message
 
 
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_export_a_plain_qt_view_and_a_plot_grid(window, qtbot, tmp_path, monkeypatch, fmt):
+    """Tabs may offer a plain QGraphicsView (the network canvas) or a plot grid."""
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+    scene = QGraphicsScene()
+    scene.addEllipse(0, 0, 40, 40)
+    view = QGraphicsView(scene)
+    grid = pg.GraphicsLayoutWidget()
+    grid.addPlot().plot([0, 1, 2], [2, 1, 0])
+    grid.addPlot().plot([0, 1], [0, 1])
+    for w in (view, grid):
+        qtbot.addWidget(w)
+        w.resize(300, 200)
+        w.show()
+    tab = window.show_tab("network")
+    monkeypatch.setattr(tab, "plot_widgets", lambda: {"Canvas": view, "Grid": grid})
+    window.project.rebuild_export_menu()
+    enabled = {a.text(): a.isEnabled() for a in window.project.export_menu.actions() if a.text()}
+    assert enabled["Canvas data as CSV…"] is False and enabled["Grid data as CSV…"] is False
+    assert enabled["Canvas as PNG image…"] and enabled["Grid as SVG drawing…"]
+    for name in ("Canvas", "Grid"):
+        path = window.project.export("plot", name, fmt, str(tmp_path / f"{name}.{fmt}"))
+        assert path is not None, window.project.last_message
+        data = path.read_bytes()
+        assert data.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in data
+    assert window.project.export("plot", "Canvas", "csv", str(tmp_path / "c.csv")) is None
+    assert "Could not export" in window.project.last_message
+
+
 # -- language -------------------------------------------------------------------------------
 def test_file_menu_in_japanese(window):
     window.set_language("ja")
