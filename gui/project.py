@@ -10,6 +10,7 @@ prompting.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import os
 from pathlib import Path
@@ -157,7 +158,7 @@ class ProjectController(QObject):
         self.last_message = ""
         self.code_dialog: CodeDialog | None = None
         self._discarded = False
-        self._defaults = self.collect_tabs()
+        self._defaults = copy.deepcopy(self.collect_tabs())
         self._clean_tabs = self._defaults
         self._clean = _canonical(self._clean_tabs)
         self._build_actions()
@@ -208,7 +209,7 @@ class ProjectController(QObject):
                 continue
             tab.shutdown()
             try:
-                tab.set_state(state)
+                tab.set_state(copy.deepcopy(state))  # tabs may keep or change what they get
             except Exception as exc:  # ValueError by contract; anything else is a tab bug
                 problems.append(
                     self.tr("%1 tab: %2 (it keeps its current settings)")
@@ -237,7 +238,7 @@ class ProjectController(QObject):
         self._update_show_code()  # a tab may gain code to show after a run
 
     def _mark_clean(self, tabs: dict[str, Any] | None = None) -> None:
-        self._clean_tabs = self.collect_tabs() if tabs is None else tabs
+        self._clean_tabs = copy.deepcopy(self.collect_tabs() if tabs is None else tabs)
         self._clean = _canonical(self._clean_tabs)
         self.check_modified()
         self.update_title()

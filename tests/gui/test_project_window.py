@@ -533,3 +533,22 @@ def test_file_menu_in_japanese(window):
     assert window.windowTitle() == "無題[*] — Zerokara Lab"
     window.set_language("en")
     assert window.project.new_action.text() == "&New"
+
+
+def test_tabs_keeping_references_cannot_corrupt_defaults(fake_states, window, monkeypatch):
+    """A tab that stores and later edits the very dict it was given (or returned)."""
+    tab = window.tab("gates")
+
+    def set_state(new):
+        tab._fake_state = new  # no copy
+
+    def state():
+        return tab._fake_state  # the live dict
+
+    monkeypatch.setattr(tab, "set_state", set_state)
+    monkeypatch.setattr(tab, "state", state)
+    window.project.new_project()
+    tab._fake_state["value"] = 42.0  # edited in place
+    assert window.project.check_modified()
+    window.project.new_project()
+    assert tab.state() == {"tab": "gates", "value": 0.0}
