@@ -170,6 +170,30 @@ class ProjectController(QObject):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         window.tabs.currentChanged.connect(self._on_tab_changed)
+        window.setAcceptDrops(True)  # drop a .zkl.json on the window to open it
+        window.installEventFilter(self)
+
+    # -- drag and drop -----------------------------------------------------------------------
+    @staticmethod
+    def _dropped_project(event) -> str:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return ""
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+                return url.toLocalFile()
+        return ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+            name = self._dropped_project(event)
+            if name:
+                event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    QTimer.singleShot(0, lambda: self.open_path(name))  # after the drop ends
+                return True
+        return super().eventFilter(watched, event)
 
     # -- tabs ------------------------------------------------------------------------------
     def _tab_items(self):

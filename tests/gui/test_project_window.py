@@ -552,3 +552,37 @@ def test_tabs_keeping_references_cannot_corrupt_defaults(fake_states, window, mo
     assert window.project.check_modified()
     window.project.new_project()
     assert tab.state() == {"tab": "gates", "value": 0.0}
+
+
+def test_drop_a_project_file_on_the_window(fake_states, window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    edit_every_tab(window, 31)
+    path = tmp_path / "dropped.zkl.json"
+    assert window.project.save_to(path)
+    expected = states(window)
+    window.project.new_project()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()  # the window says it takes the file
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: window.project.path == path)
+    assert states(window) == expected
