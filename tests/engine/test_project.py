@@ -1,5 +1,6 @@
 """Project files: round trip, every kind of bad file refused, saves that never lose the old file."""
 
+import contextlib
 import errno
 import json
 import os
@@ -7,6 +8,8 @@ import stat
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import project
 from engine.project import ProjectError
@@ -303,3 +306,44 @@ def test_numpy_values_become_plain_json():
 def test_bad_value_named_by_its_place():
     with pytest.raises(ProjectError, match=r"tabs\.descent\.path\[1\] = nan"):
         project.new_document({"descent": {"path": [1.0, float("nan")]}})
+
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**62), 2**62)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(project.TAB_KEYS), st.dictionaries(st.text(), _json_values)))
+def test_any_json_state_round_trips(tabs):
+    doc = project.new_document(tabs)
+    assert project.loads(project.dumps(doc)) == doc
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200))
+def test_arbitrary_input_only_ever_raises_project_error(data):
+    with contextlib.suppress(ProjectError):  # anything else fails the test
+        project.loads(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_corrupting_one_byte_never_crashes(data):
+    text = project.dumps(make_doc()).encode()
+    i = data.draw(st.integers(0, len(text) - 1))
+    b = data.draw(st.integers(0, 255))
+    mutated = text[:i] + bytes([b]) + text[i + 1 :]
+    try:
+        doc = project.loads(mutated)
+    except ProjectError:
+        return
+    assert project.validate(doc) is doc
