@@ -4,6 +4,9 @@ Command line::
 
     zerokara-lab [--lang ja|en] [--smoke-test] [--screenshot DIR] [PROJECT.zkl.json]
     zerokara-lab --install-desktop | --uninstall-desktop
+
+Without a project path the last session is restored (File ▸ Restore last session at
+start); ``--smoke-test`` and ``--screenshot`` runs neither restore nor autosave.
 """
 
 from __future__ import annotations
@@ -120,15 +123,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     languages = LanguageManager.instance()
     languages.set_language(args.lang or languages.saved_language(), save=args.lang is None)
     window = MainWindow()
-    window.show()
+    checking = args.screenshot is not None or args.smoke_test
+    if checking:
+        window.project.confirm_unsaved = False  # nobody is there to answer
+    else:
+        window.project.enable_session(restore=args.project is None)
     if args.project is not None:
-        opener = getattr(window, "open_project", None)
-        if opener is not None:
-            opener(args.project)
-        else:
-            print(f"zerokara-lab: opening projects is not available yet: {args.project}")
+        window.project.open_path(args.project, ask=False)  # a bad file: message, app starts
+    window.show()
 
-    if args.screenshot is not None or args.smoke_test:
+    if checking:
         status = {"code": 0}
 
         def run_checks() -> None:

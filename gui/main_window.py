@@ -41,6 +41,9 @@ class MainWindow(QMainWindow):
             self._tabs[key] = tab
             self.tabs.addTab(tab, tab.title())
             tab.send_network.connect(self._on_send_network)
+        from gui.project import ProjectController
+
+        self.project = ProjectController(self)
         self._build_actions()
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addAction(self.quit_action)
+        self.project.populate_file_menu(self.file_menu, self.quit_action)
         self.view_menu = bar.addMenu("")
         for action in self.tab_actions:
             self.view_menu.addAction(action)
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_qt_action)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle("Zerokara Lab")
+        self.project.retranslate_ui()  # also the title: project name, [*] when modified
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -196,7 +199,11 @@ class MainWindow(QMainWindow):
             tab.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.project.confirm_close():
+            event.ignore()
+            return
         self.shutdown()
+        self.project.on_close()
         self._save_settings()
         event.accept()
         super().closeEvent(event)

@@ -22,10 +22,12 @@ QThread.start = _recording_start
 
 @pytest.fixture(autouse=True)
 def _sandbox(qapp, tmp_path, monkeypatch):
-    """Each test gets its own empty settings folder and the English UI."""
+    """Each test gets its own empty settings and data folders and the English UI."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    # QStandardPaths (autosaves, AppDataLocation) follows XDG_DATA_HOME, then HOME
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     configure_application(qapp)
     LanguageManager.instance().set_language("en", save=False)
     yield

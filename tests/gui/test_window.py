@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_window_has_four_tabs(window):
     assert window.objectName() == "mainWindow"
-    assert window.windowTitle() == "Zerokara Lab"
+    assert window.windowTitle() == "Untitled[*] — Zerokara Lab"  # project name, [*] modified
     tabs = window.findChild(QTabWidget, "tabs")
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Gates",

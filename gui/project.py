@@ -1,0 +1,817 @@
+"""Projects in the window: File ▸ New/Open/Save/Save As/Open Recent, Export, Show code,
+the modified marker, the unsaved-changes prompt and the autosaved session.
+
+The controller only talks to the tabs through their hooks (``state``/``set_state``,
+``export_code``, ``plot_widgets``, ``table_models``), so it works with any tab. Tabs need
+not signal changes: the controller compares the serialized states on a timer and before
+prompting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import project
+from engine.project import ProjectError
+from gui import export
+
+__all__ = ["ProjectController", "CodeDialog", "autosave_path"]
+
+RECENT_KEY = "project/recent"
+RESTORE_KEY = "project/restore_session"
+MAX_RECENT = 8
+AUTOSAVE_MS = 60_000
+CHECK_MS = 1500
+
+
+def autosave_path() -> Path:
+    """Where the session is autosaved (the platform's application-data folder)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder) / f"autosave{project.FILE_SUFFIX}"
+
+
+def _canonical(tabs: dict[str, Any]) -> str:
+    """A comparable text of the tabs' states (never fails, even on odd values)."""
+    return json.dumps(project.plain(tabs), sort_keys=True, default=repr)
+
+
+class CodeDialog(QDialog):
+    """Show code…: a tab's standalone NumPy script, with Copy and Save .py."""
+
+    def __init__(self, code: str, suggested_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codeDialog")
+        self.suggested_name = suggested_name
+        self.resize(760, 600)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("codeView")
+        self.editor.setReadOnly(True)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.editor.setPlainText(code)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = QPushButton(self)
+        self.copy_button.setObjectName("copyCodeButton")
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("saveCodeButton")
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self._on_copy)
+        self.save_button.clicked.connect(self._on_save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.buttons)
+        self.saved_path: Path | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Code for this tab"))
+        self.intro.setText(
+            self.tr(
+                "A standalone Python script that uses only NumPy and reproduces what the tab "
+                "shows. Run it with: python %1"
+            ).replace("%1", self.suggested_name)
+        )
+        self.copy_button.setText(self.tr("&Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the whole script to the clipboard"))
+        self.save_button.setText(self.tr("&Save .py…"))
+        self.save_button.setToolTip(self.tr("Save the script as a Python file"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def code(self) -> str:
+        return self.editor.toPlainText()
+
+    @Slot()
+    def _on_copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.code())
+        self.copy_button.setText(self.tr("Copied"))
+
+    def ask_path(self) -> str:
+        """The file to save the script to ('' if cancelled); tests replace this."""
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save script"), self.suggested_name, self.tr("Python files (*.py)")
+        )
+        return name
+
+    @Slot()
+    def _on_save(self) -> None:
+        name = self.ask_path()
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix != ".py":
+            path = path.with_name(path.name + ".py")
+        try:
+            export._replace_from_temp(path, lambda t: Path(t).write_text(self.code(), "utf-8"))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Save script"),
+                self.tr("Could not save %1: %2").replace("%1", path.name).replace("%2", str(exc)),
+            )
+            return
+        self.saved_path = path
+        self.save_button.setText(self.tr("Saved"))
+
+
+class ProjectController(QObject):
+    """Owns the current project file, its actions and the autosaved session."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("projectController")
+        self.window = window
+        self.path: Path | None = None
+        #: Ask before discarding unsaved changes (off where nobody can answer).
+        self.confirm_unsaved = QGuiApplication.platformName() not in ("offscreen", "minimal")
+        #: Autosave on close/timer (``enable_session``); off in tests and smoke runs.
+        self.session_enabled = False
+        self.last_message = ""
+        self.code_dialog: CodeDialog | None = None
+        self._discarded = False
+        self._defaults = copy.deepcopy(self.collect_tabs())
+        self._clean_tabs = self._defaults
+        self._clean = _canonical(self._clean_tabs)
+        self._build_actions()
+        self.check_timer = QTimer(self)
+        self.check_timer.setInterval(CHECK_MS)
+        self.check_timer.timeout.connect(self._on_check_timer)
+        self.check_timer.start()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        window.tabs.currentChanged.connect(self._on_tab_changed)
+        window.setAcceptDrops(True)  # drop a .zkl.json on the window to open it
+        window.installEventFilter(self)
+
+    # -- drag and drop -----------------------------------------------------------------------
+    @staticmethod
+    def _dropped_project(event) -> str:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return ""
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+                return url.toLocalFile()
+        return ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+            name = self._dropped_project(event)
+            if name:
+                event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    QTimer.singleShot(0, lambda: self.open_path(name))  # after the drop ends
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- tabs ------------------------------------------------------------------------------
+    def _tab_items(self):
+        from gui.main_window import TAB_KEYS
+
+        return [(key, self.window.tab(key)) for key in TAB_KEYS]
+
+    def current_key(self) -> str:
+        current = self.window.tabs.currentWidget()
+        for key, tab in self._tab_items():
+            if tab is current:
+                return key
+        return "gates"
+
+    def collect_tabs(self) -> dict[str, Any]:
+        """Every tab's ``state()`` (a tab whose hook fails is left out, with a message)."""
+        tabs = {}
+        for key, tab in self._tab_items():
+            try:
+                state = tab.state()
+            except Exception as exc:  # a tab bug must not lose the other tabs
+                self._status(self.tr("%1: could not read its state (%2)"), tab.title(), str(exc))
+                continue
+            tabs[key] = state if isinstance(state, dict) else {}
+        return tabs
+
+    def document(self) -> dict:
+        """The current work as a validated project document (may raise ProjectError)."""
+        return project.new_document(self.collect_tabs(), current_tab=self.current_key())
+
+    def apply(self, doc: dict) -> list[str]:
+        """Give each tab its state; returns the messages of tabs that refused theirs."""
+        problems = []
+        for key, tab in self._tab_items():
+            state = doc["tabs"].get(key)
+            if state is None:
+                continue
+            tab.shutdown()
+            try:
+                tab.set_state(copy.deepcopy(state))  # tabs may keep or change what they get
+            except Exception as exc:  # ValueError by contract; anything else is a tab bug
+                problems.append(
+                    self.tr("%1 tab: %2 (it keeps its current settings)")
+                    .replace("%1", tab.title())
+                    .replace("%2", str(exc) or type(exc).__name__)
+                )
+        current = doc.get("current_tab")
+        if current:
+            self.window.show_tab(current)
+        return problems
+
+    # -- modified state and title -----------------------------------------------------------
+    def is_modified(self) -> bool:
+        return _canonical(self.collect_tabs()) != self._clean
+
+    @Slot()
+    def check_modified(self) -> bool:
+        modified = self.is_modified()
+        if modified != self.window.isWindowModified():
+            self.window.setWindowModified(modified)
+        return modified
+
+    @Slot()
+    def _on_check_timer(self) -> None:
+        self.check_modified()
+        self._update_show_code()  # a tab may gain code to show after a run
+
+    def _mark_clean(self, tabs: dict[str, Any] | None = None) -> None:
+        self._clean_tabs = copy.deepcopy(self.collect_tabs() if tabs is None else tabs)
+        self._clean = _canonical(self._clean_tabs)
+        self.check_modified()
+        self.update_title()
+
+    def update_title(self) -> None:
+        name = self.path.name if self.path is not None else self.tr("Untitled")
+        self.window.setWindowTitle(f"{name}[*] — Zerokara Lab")
+        self.window.setWindowFilePath(str(self.path) if self.path is not None else "")
+
+    # -- actions and menus -----------------------------------------------------------------
+    def _action(self, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(self.new_project, keys.New, "newAction")
+        self.open_action = self._action(self.open_project, keys.Open, "openAction")
+        self.save_action = self._action(self.save, keys.Save, "saveAction")
+        self.save_as_action = self._action(
+            self.save_as, QKeySequence("Ctrl+Shift+S"), "saveAsAction"
+        )
+        self.show_code_action = self._action(
+            self.show_code, QKeySequence("Ctrl+E"), "showCodeAction"
+        )
+        self.restore_action = QAction(self.window)
+        self.restore_action.setObjectName("restoreSessionAction")
+        self.restore_action.setCheckable(True)
+        self.restore_action.setChecked(QSettings().value(RESTORE_KEY, True, type=bool))
+        self.restore_action.toggled.connect(self._on_restore_toggled)
+        self.recent_menu = QMenu(self.window)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
+        self.export_menu = QMenu(self.window)
+        self.export_menu.setObjectName("exportMenu")
+        self.export_menu.aboutToShow.connect(self.rebuild_export_menu)
+
+    def populate_file_menu(self, menu: QMenu, quit_action: QAction) -> None:
+        """Fill File with the project actions (the window adds Quit through here)."""
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.new_action)
+        menu.addAction(self.open_action)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.save_action)
+        menu.addAction(self.save_as_action)
+        menu.addSeparator()
+        menu.addMenu(self.export_menu)
+        menu.addAction(self.show_code_action)
+        menu.addSeparator()
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        menu.aboutToShow.connect(self._update_show_code)
+
+    def retranslate_ui(self) -> None:
+        self.new_action.setText(self.tr("&New"))
+        self.new_action.setStatusTip(self.tr("Start a new project with every tab at its defaults"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.open_action.setStatusTip(self.tr("Open a Zerokara Lab project (.zkl.json)"))
+        self.save_action.setText(self.tr("&Save"))
+        self.save_action.setStatusTip(self.tr("Save every tab's settings to the project file"))
+        self.save_as_action.setText(self.tr("Save &As…"))
+        self.save_as_action.setStatusTip(self.tr("Save the project under a new name"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.export_menu.setTitle(self.tr("&Export"))
+        self.show_code_action.setText(self.tr("Show &code…"))
+        self.restore_action.setText(self.tr("Restore last session at start"))
+        self.restore_action.setStatusTip(
+            self.tr("Reopen the work you left, as it was, when Zerokara Lab starts")
+        )
+        self._update_show_code()
+        self.update_title()
+
+    @Slot(bool)
+    def _on_restore_toggled(self, on: bool) -> None:
+        QSettings().setValue(RESTORE_KEY, on)
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        self._update_show_code()
+
+    @Slot()
+    def _update_show_code(self) -> None:
+        code = self._current_code()
+        self.show_code_action.setEnabled(bool(code))
+        tip = (
+            self.tr("Show a standalone NumPy script that reproduces this tab")
+            if code
+            else self.tr("This tab cannot export code yet")
+        )
+        self.show_code_action.setToolTip(tip)
+        self.show_code_action.setStatusTip(tip)
+
+    def _current_code(self) -> str:
+        tab = self.window.tabs.currentWidget()
+        try:
+            code = tab.export_code() if tab is not None else ""
+        except Exception as exc:
+            self._status(self.tr("Could not make the code: %1"), str(exc))
+            return ""
+        return code if isinstance(code, str) else ""
+
+    # -- messages and questions (tests replace the ask_* methods) -----------------------------
+    def _status(self, text: str, *args: str) -> None:
+        for i, arg in enumerate(args, start=1):
+            text = text.replace(f"%{i}", arg)
+        self.last_message = text
+        self.window.statusBar().showMessage(text, 10_000)
+
+    def _warn(self, title: str, text: str) -> None:
+        """A non-blocking warning box (start-up and tests never hang on it)."""
+        self.last_message = text
+        self.window.statusBar().showMessage(text.split("\n")[0], 10_000)
+        first, _, rest = text.partition("\n")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, first, QMessageBox.StandardButton.Ok, self.window
+        )
+        box.setInformativeText(rest)
+        box.setObjectName("projectMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
+    def _file_filter(self) -> str:
+        return self.tr("Zerokara Lab projects (*.zkl.json);;JSON files (*.json);;All files (*)")
+
+    def _start_folder(self) -> str:
+        if self.path is not None:
+            return str(self.path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def ask_open_path(self) -> str:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open project"), self._start_folder(), self._file_filter()
+        )
+        return name
+
+    def ask_save_path(self) -> str:
+        suggested = self.path.name if self.path is not None else "project" + project.FILE_SUFFIX
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save project as"),
+            str(Path(self._start_folder()) / suggested),
+            self._file_filter(),
+        )
+        return name
+
+    def ask_export_path(self, title: str, suggested: str, file_filter: str) -> str:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, title, str(Path(self._start_folder()) / suggested), file_filter
+        )
+        return name
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for unsaved changes."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to %1 first?").replace(
+                "%1", self.path.name if self.path else self.tr("Untitled")
+            ),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            self.window,
+        )
+        box.setInformativeText(self.tr("If you don't save, your changes to the project are lost."))
+        box.setDefaultButton(buttons.Save)
+        return QMessageBox.StandardButton(box.exec())
+
+    def error_text(self, error: ProjectError, saving: bool = False) -> str:
+        """A translated sentence for a ProjectError reason (``saving``: while writing)."""
+        texts = {
+            "not_found": self.tr("The file does not exist."),
+            "unreadable": self.tr("The file could not be read."),
+            "too_large": self.tr("The file is too large to be a Zerokara Lab project."),
+            "empty": self.tr("The file is empty."),
+            "not_utf8": self.tr("The file is not UTF-8 text: it may be damaged or cut short."),
+            "truncated": self.tr(
+                "The file ends too early: it was probably cut short while being saved or copied."
+            ),
+            "not_json": self.tr("The file is not valid JSON."),
+            "non_finite": self.tr(
+                "The file contains a number JSON does not allow (NaN or infinity)."
+            )
+            if not saving
+            else self.tr(
+                "The current work holds a number a project file cannot store (NaN or infinity)."
+            ),
+            "too_deep": self.tr("The file is nested too deeply to be a project."),
+            "huge_number": self.tr("The file contains a number that is far too large."),
+            "not_project": self.tr("This is not a Zerokara Lab project file."),
+            "newer_version": self.tr(
+                "The project was saved by a newer version of Zerokara Lab. "
+                "Update the app to open it."
+            ),
+            "bad_version": self.tr("The project's schema_version is missing or wrong."),
+            "bad_shape": self.tr("The project file does not have the expected layout."),
+            "not_serializable": self.tr(
+                "Part of the current work cannot be written to a project file."
+            ),
+            "write_failed": self.tr("The file could not be written."),
+        }
+        text = texts.get(error.reason, self.tr("The file cannot be used."))
+        if error.detail:
+            text += "\n" + self.tr("Details: %1").replace("%1", error.detail)
+        return text
+
+    # -- New / Open / Save ------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to replace the current work (saved, discarded or clean)."""
+        if not self.check_modified() or not self.confirm_unsaved:
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    @Slot()
+    def new_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        problems = self.apply(project.new_document(self._defaults))
+        self.path = None
+        self._mark_clean()
+        self._status(self.tr("New project"))
+        if problems:
+            self._warn(self.tr("New project"), "\n".join(problems))
+        return True
+
+    @Slot()
+    def open_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        name = self.ask_open_path()
+        return bool(name) and self.open_path(name, ask=False)
+
+    def open_path(self, name: str | os.PathLike, ask: bool = True) -> bool:
+        """Open a project file; on any problem say why and keep the current work."""
+        if ask and not self.maybe_save():
+            return False
+        path = Path(name).expanduser().absolute()
+        try:
+            doc = project.load(path)
+        except ProjectError as exc:
+            if exc.reason == "not_found":
+                self._forget_recent(path)
+            self._warn(
+                self.tr("Could not open the project"),
+                self.tr("Could not open %1.").replace("%1", path.name)
+                + "\n"
+                + self.error_text(exc)
+                + "\n"
+                + self.tr("Your current work is unchanged."),
+            )
+            return False
+        problems = self.apply(doc)
+        self.path = path
+        self._mark_clean()
+        self.add_recent(path)
+        if problems:
+            self._warn(
+                self.tr("Part of the project could not be loaded"),
+                self.tr("%1 was opened, but:").replace("%1", path.name)
+                + "\n"
+                + "\n".join(problems),
+            )
+        else:
+            self._status(self.tr("Opened %1"), path.name)
+        return True
+
+    @Slot()
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    @Slot()
+    def save_as(self) -> bool:
+        name = self.ask_save_path()
+        if not name:
+            return False
+        path = Path(name)
+        if not path.name.endswith(".json"):
+            path = path.with_name(path.name + project.FILE_SUFFIX)
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        path = Path(path).expanduser().absolute()
+        tabs = self.collect_tabs()
+        try:
+            project.save(path, project.new_document(tabs, current_tab=self.current_key()))
+        except ProjectError as exc:
+            self._warn(
+                self.tr("Could not save the project"),
+                self.tr("Could not save %1.").replace("%1", path.name)
+                + "\n"
+                + self.error_text(exc, saving=True)
+                + "\n"
+                + self.tr("Any earlier version of the file is unchanged."),
+            )
+            self.check_modified()
+            return False
+        self.path = path
+        self._mark_clean(tabs)
+        self.add_recent(path)
+        self._status(self.tr("Saved %1"), path.name)
+        return True
+
+    # -- recent files -----------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = QSettings().value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    def _set_recent(self, files: list[str]) -> None:
+        QSettings().setValue(RECENT_KEY, files[:MAX_RECENT])
+
+    def add_recent(self, path: Path) -> None:
+        text = str(path)
+        self._set_recent([text] + [f for f in self.recent_files() if f != text])
+
+    def _forget_recent(self, path: Path) -> None:
+        files = self.recent_files()
+        if str(path) in files:
+            self._set_recent([f for f in files if f != str(path)])
+
+    @Slot()
+    def rebuild_recent_menu(self) -> None:
+        """Fill Open Recent, dropping (and mentioning) files that no longer exist."""
+        files = self.recent_files()
+        present = [f for f in files if Path(f).is_file()]
+        if len(present) != len(files):
+            self._set_recent(present)
+            self._status(
+                self.tr("Removed %1 missing file(s) from Open Recent."),
+                str(len(files) - len(present)),
+            )
+        self.recent_menu.clear()
+        for i, name in enumerate(present, start=1):
+            action = self.recent_menu.addAction(f"&{i} {Path(name).name}")
+            action.setData(name)
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.triggered.connect(self._on_recent)
+        if not present:
+            empty = self.recent_menu.addAction(self.tr("No recent projects"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear list"))
+            clear.triggered.connect(self._on_clear_recent)
+
+    @Slot()
+    def _on_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction) and action.data():
+            self.open_path(action.data())
+
+    @Slot()
+    def _on_clear_recent(self) -> None:
+        self._set_recent([])
+
+    # -- export and code --------------------------------------------------------------------
+    def _safe_hook(self, name: str) -> dict:
+        tab = self.window.tabs.currentWidget()
+        try:
+            value = getattr(tab, name)()
+        except Exception as exc:
+            self._status(self.tr("Could not list what to export: %1"), str(exc))
+            return {}
+        return dict(value or {})
+
+    @Slot()
+    def rebuild_export_menu(self) -> None:
+        """Export ▸ the current tab's plots (PNG, SVG, data CSV) and tables (CSV)."""
+        self.export_menu.clear()
+        for name, widget in self._safe_hook("plot_widgets").items():
+            for fmt, text in (
+                ("png", self.tr("%1 as PNG image…")),
+                ("svg", self.tr("%1 as SVG drawing…")),
+                ("csv", self.tr("%1 data as CSV…")),
+            ):
+                action = self.export_menu.addAction(text.replace("%1", str(name)))
+                action.setData(("plot", name, fmt))
+                action.triggered.connect(self._on_export_action)
+                if fmt == "csv" and not export.has_plot_data(widget):
+                    action.setEnabled(False)
+        tables = self._safe_hook("table_models")
+        if tables and not self.export_menu.isEmpty():
+            self.export_menu.addSeparator()
+        for name in tables:
+            action = self.export_menu.addAction(self.tr("%1 as CSV…").replace("%1", str(name)))
+            action.setData(("table", name, "csv"))
+            action.triggered.connect(self._on_export_action)
+        if self.export_menu.isEmpty():
+            self.export_menu.addAction(self.tr("Nothing to export on this tab")).setEnabled(False)
+
+    @Slot()
+    def _on_export_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction) and action.data():
+            kind, name, fmt = action.data()
+            self.export(kind, name, fmt)
+
+    def export(self, kind: str, name: str, fmt: str, path: str | None = None) -> Path | None:
+        """Export the current tab's plot or table ``name`` as ``fmt``; returns the file."""
+        key = self.current_key()
+        source = self._safe_hook("plot_widgets" if kind == "plot" else "table_models").get(name)
+        if source is None:
+            return None
+        filters = {
+            "png": self.tr("PNG images (*.png)"),
+            "svg": self.tr("SVG drawings (*.svg)"),
+            "csv": self.tr("CSV files (*.csv)"),
+        }
+        safe = "".join(c if c.isalnum() else "-" for c in str(name)).strip("-") or "export"
+        if path is None:
+            path = self.ask_export_path(self.tr("Export"), f"{key}-{safe}.{fmt}", filters[fmt])
+            if not path:
+                return None
+        target = Path(path)
+        if target.suffix.lower() != f".{fmt}":
+            target = target.with_name(target.name + f".{fmt}")
+        try:
+            if kind == "table":
+                export.export_table_csv(source, target)
+            elif fmt == "csv":
+                export.export_plot_csv(source, target)
+            else:
+                export.export_plot(source, target, fmt)
+        except Exception as exc:  # OSError, bad widgets, pyqtgraph exporter errors: say so
+            self._warn(
+                self.tr("Export failed"),
+                self.tr("Could not export %1: %2")
+                .replace("%1", target.name)
+                .replace("%2", str(exc)),
+            )
+            return None
+        self._status(self.tr("Exported %1"), str(target))
+        return target
+
+    @Slot()
+    def show_code(self) -> CodeDialog | None:
+        code = self._current_code()
+        if not code:
+            self._update_show_code()
+            return None
+        if self.code_dialog is not None:
+            self.code_dialog.close()
+        self.code_dialog = CodeDialog(code, f"zerokara_{self.current_key()}.py", self.window)
+        self.code_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.code_dialog.destroyed.connect(self._on_code_dialog_gone)
+        self.code_dialog.show()
+        return self.code_dialog
+
+    @Slot()
+    def _on_code_dialog_gone(self) -> None:
+        self.code_dialog = None
+
+    # -- the autosaved session ---------------------------------------------------------------
+    def enable_session(self, restore: bool = True) -> None:
+        """Autosave every minute and on close; restore the last session first if asked."""
+        self.session_enabled = True
+        if restore and self.restore_action.isChecked():
+            self.restore_session()
+        self.autosave_timer.start()
+
+    def autosave(self, tabs: dict[str, Any] | None = None) -> bool:
+        """Write the session (atomic) to the application-data folder; never raises."""
+        if not self.session_enabled:
+            return False
+        target = autosave_path()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            doc = project.new_document(
+                self.collect_tabs() if tabs is None else tabs, current_tab=self.current_key()
+            )
+            doc["session"] = {"path": str(self.path) if self.path is not None else ""}
+            project.save(target, doc)
+        except (OSError, ProjectError) as exc:
+            self._status(self.tr("Autosave failed: %1"), str(exc))
+            return False
+        return True
+
+    def restore_session(self) -> bool:
+        """Bring back the autosaved session; a corrupt one is set aside as ``.corrupt``."""
+        source = autosave_path()
+        if not source.exists():
+            return False
+        try:
+            doc = project.load(source)
+            session = doc.get("session", {})
+            if not isinstance(session, dict) or not isinstance(session.get("path", ""), str):
+                raise ProjectError("bad_shape", "session")
+        except ProjectError as exc:
+            corrupt = source.with_name(source.name + ".corrupt")
+            with contextlib.suppress(OSError):
+                os.replace(source, corrupt)
+            self._status(
+                self.tr("The last session could not be restored (%1); it was set aside as %2."),
+                self.error_text(exc).split("\n")[0],
+                corrupt.name,
+            )
+            return False
+        problems = self.apply(doc)
+        saved_path = session.get("path") or ""
+        reference = self._defaults
+        self.path = None
+        if saved_path:
+            try:
+                reference = project.load(saved_path)["tabs"]
+                self.path = Path(saved_path)
+            except ProjectError:
+                reference = self._defaults
+        if _canonical(doc["tabs"]) == _canonical(reference):
+            self._mark_clean()  # the session was the saved file (or the defaults) unchanged
+        else:
+            self._clean_tabs = reference
+            self._clean = _canonical(reference)
+            self.check_modified()
+            self.update_title()
+        if problems:
+            self._status("; ".join(problems))
+        else:
+            self._status(self.tr("Restored your last session."))
+        return True
+
+    def confirm_close(self) -> bool:
+        """Closing: ask about unsaved changes (Cancel keeps the window open)."""
+        self._discarded = False
+        if not self.confirm_unsaved or not self.check_modified():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        self._discarded = answer == QMessageBox.StandardButton.Discard
+        return self._discarded
+
+    def on_close(self) -> None:
+        """The window is closing: stop timers and autosave the session (after Discard, the
+        session is the project as last saved, so discarded changes do not come back)."""
+        self.check_timer.stop()
+        self.autosave_timer.stop()
+        self.autosave(self._clean_tabs if self._discarded else None)
