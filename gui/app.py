@@ -28,6 +28,7 @@ __all__ = ["main", "application_icon", "configure_application", "parse_args", "_
 __version__ = "0.1.0"
 
 ORGANIZATION = "Zerokara Lab"
+SCREENSHOT_SIZE = (1280, 800)
 APPLICATION = "Zerokara Lab"
 
 
@@ -85,6 +86,7 @@ def _screenshots(window, directory: Path) -> list[Path]:
     from gui.main_window import TAB_KEYS
 
     directory.mkdir(parents=True, exist_ok=True)
+    window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])  # the same pictures on every machine
     saved = []
     for key in TAB_KEYS:
         window.show_tab(key)
