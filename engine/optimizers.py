@@ -71,21 +71,13 @@ class Momentum(Optimizer):
             params[key] += self.v[key]
 
 
-class Nesterov(Optimizer):
+class Nesterov(Momentum):
     """Nesterov's accelerated gradient, in the book's reformulation (book §6.1, optimizer.py).
 
     W ← W + α²v; W ← W − (1+α)η g; v ← αv − η g (W is moved with the old v first).
     """
 
     name = "Nesterov"
-
-    def __init__(self, lr: float = 0.01, momentum: float = 0.9) -> None:
-        super().__init__(lr)
-        self.momentum = momentum
-        self.v: Params | None = None
-
-    def hyperparameters(self) -> dict[str, float]:
-        return {"lr": self.lr, "momentum": self.momentum}
 
     def update(self, params: Params, grads: Params) -> None:
         if self.v is None:

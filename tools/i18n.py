@@ -35,24 +35,29 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py"))
 
 
+def lupdate(ts: Path) -> None:
+    """Merge the strings of every ``tr()`` call in gui/ into the .ts file ``ts``."""
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            "-extensions",
+            "py",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *sources(),
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
 def update() -> None:
     for lang in LANGUAGES:
-        ts = TRANSLATIONS / f"zerokara_{lang}.ts"
-        subprocess.run(
-            [
-                _tool("pyside6-lupdate"),
-                "-extensions",
-                "py",
-                "-no-obsolete",
-                "-locations",
-                "none",
-                *sources(),
-                "-ts",
-                str(ts.relative_to(ROOT)),
-            ],
-            cwd=ROOT,
-            check=True,
-        )
+        lupdate(TRANSLATIONS / f"zerokara_{lang}.ts")
 
 
 def release(out_dir: Path = TRANSLATIONS) -> list[Path]:
