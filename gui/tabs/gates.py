@@ -6,38 +6,19 @@ rule in a worker; a table that is not linearly separable (exact test) is explain
 solved by a two-layer perceptron, with its hidden space drawn.
 
 Every edit of the table or the weights is an undo command holding the state before and
-after (``_Core``); slider and line drags merge into one command per drag.
+after (``Core``); slider and line drags merge into one command per drag.
 """
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractItemModel, Qt, QThread, Slot
+from PySide6.QtCore import QAbstractItemModel, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QSlider,
-    QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from engine.perceptron import (
     LearnRecord,
@@ -50,94 +31,29 @@ from engine.perceptron import (
     table_inputs,
 )
 from gui.tabs.base import LabTab
-from gui.tabs.gates_model import TruthTableModel, TruthTableView, format_sum
-from gui.tabs.gates_plot import BoundaryPlot
+from gui.tabs.gates_logic import (
+    PRESET_WEIGHTS,
+    PRESETS,
+    SLIDER_LIMIT,
+    SLIDER_SCALE,
+    SPEEDS,
+    WEIGHT_LIMIT,
+    Core,
+    export_script,
+    paced,
+    parse_state,
+    preset_table,
+)
+from gui.tabs.gates_model import format_sum
+from gui.tabs.gates_ui import build_ui
 from gui.widgets import notify
 
-__all__ = ["GatesTab", "PRESETS", "preset_table", "paced"]
-
-#: Preset keys in combo order; "custom" keeps the table being edited.
-PRESETS = ("and", "or", "or_notes", "nand", "nor", "xor", "xnor", "custom")
-
-#: Weights per preset for 2 and 3 inputs: the book's AND, NAND, OR (§2.3.3), the study
-#: notes' OR with b = 0, NOR as negated OR; XOR and XNOR start from OR's and AND's
-#: weights (one perceptron cannot do them).
-_PRESET_WEIGHTS = {
-    2: {
-        "and": ([0.5, 0.5], -0.7),
-        "or": ([0.5, 0.5], -0.2),
-        "or_notes": ([0.5, 0.5], 0.0),
-        "nand": ([-0.5, -0.5], 0.7),
-        "nor": ([-0.5, -0.5], 0.2),
-        "xor": ([0.5, 0.5], -0.2),
-        "xnor": ([0.5, 0.5], -0.7),
-    },
-    3: {
-        "and": ([0.5, 0.5, 0.5], -1.2),
-        "or": ([0.5, 0.5, 0.5], -0.2),
-        "or_notes": ([0.5, 0.5, 0.5], 0.0),
-        "nand": ([-0.5, -0.5, -0.5], 1.2),
-        "nor": ([-0.5, -0.5, -0.5], 0.2),
-        "xor": ([0.5, 0.5, 0.5], -0.2),
-        "xnor": ([0.5, 0.5, 0.5], -1.2),
-    },
-}
-
-#: Learning speeds: seconds between epochs (0: as fast as possible).
-SPEEDS = (0.6, 0.25, 0.08, 0.0)
-WEIGHT_LIMIT = 10.0
-SLIDER_SCALE = 100  # slider units per 1.0
-SLIDER_LIMIT = 5.0
-
-
-def preset_table(key: str, n: int) -> np.ndarray:
-    """The targets of preset ``key`` for ``n`` inputs (XOR: odd parity, XNOR: even)."""
-    x = table_inputs(n)
-    ones = x.sum(axis=1)
-    table = {
-        "and": ones == n,
-        "or": ones > 0,
-        "or_notes": ones > 0,
-        "nand": ones < n,
-        "nor": ones == 0,
-        "xor": ones % 2 == 1,
-        "xnor": ones % 2 == 0,
-    }[key]
-    return table.astype(np.int64)
-
-
-def paced(inputs, targets, lr, max_epochs, w0, b0, delay: float) -> Iterator[LearnRecord]:
-    """``engine.perceptron.learn`` slowed to one epoch per ``delay`` seconds (worker side).
-
-    Sleeps in short slices so that a stop request is honoured at once.
-    """
-    for i, record in enumerate(learn(inputs, targets, lr, max_epochs, w0, b0)):
-        if i and delay > 0:
-            end = time.monotonic() + delay
-            while time.monotonic() < end:
-                if QThread.currentThread().isInterruptionRequested():
-                    return
-                time.sleep(min(0.02, max(0.0, end - time.monotonic())))
-        yield record
-
-
-@dataclass(frozen=True)
-class _Core:
-    """What an undoable edit changes."""
-
-    preset: str
-    targets: tuple[int, ...]
-    w: tuple[float, ...]
-    b: float
-
-    @property
-    def n(self) -> int:
-        return len(self.w)
+__all__ = ["GatesTab"]
 
 
 @dataclass
 class _Run:
-    start: _Core
+    start: Core
     separable: bool
     max_epochs: int
     last: LearnRecord | None = None
@@ -148,7 +64,7 @@ class _Run:
 class _EditCommand(QUndoCommand):
     """One undoable edit: the core before and after; drags merge by ``session``."""
 
-    def __init__(self, tab: GatesTab, before: _Core, after: _Core, text: str, session=None):
+    def __init__(self, tab: GatesTab, before: Core, after: Core, text: str, session=None):
         super().__init__(text)
         self.tab, self.before, self.after, self.session = tab, before, after, session
 
@@ -176,7 +92,7 @@ class GatesTab(LabTab):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._core = _Core("and", tuple(preset_table("and", 2)), (0.5, 0.5), -0.7)
+        self._core = Core("and", tuple(preset_table("and", 2)), (0.5, 0.5), -0.7)
         self._syncing = False
         self._session = 0
         self._drag_session: int | None = None
@@ -188,177 +104,23 @@ class GatesTab(LabTab):
         self.controller.records.connect(self._on_records)
         self.controller.finished.connect(self._on_learn_finished)
         self.controller.failed.connect(self._on_learn_failed)
-        self._build()
+        build_ui(self)
+        self._connect()
         self._update_separability()
         self._apply_core(self._core)
         self.finish_setup()
 
     # -- construction ------------------------------------------------------------------
-    def _build(self) -> None:
-        outer = QVBoxLayout(self.content)
-        outer.setContentsMargins(0, 0, 0, 0)
-        split = QSplitter(Qt.Orientation.Horizontal, self.content)
-        outer.addWidget(split)
-        left = QWidget(split)
-        right = QWidget(split)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 4, 0)
-
-        top = QHBoxLayout()
-        self.preset_label = QLabel(left)
-        self.preset_combo = QComboBox(left)
-        self.preset_combo.setObjectName("gatePresetCombo")
-        for key in PRESETS:
-            self.preset_combo.addItem("", key)
-        self.preset_label.setBuddy(self.preset_combo)
-        self.inputs_label = QLabel(left)
-        self.inputs_combo = QComboBox(left)
-        self.inputs_combo.setObjectName("inputsCombo")
-        self.inputs_combo.addItem("2", 2)
-        self.inputs_combo.addItem("3", 3)
-        self.inputs_label.setBuddy(self.inputs_combo)
-        top.addWidget(self.preset_label)
-        top.addWidget(self.preset_combo, 1)
-        top.addSpacing(12)
-        top.addWidget(self.inputs_label)
-        top.addWidget(self.inputs_combo)
-        lv.addLayout(top)
-
-        self.model = TruthTableModel(self)
-        self.table = TruthTableView(left)
-        self.table.setObjectName("truthTable")
-        self.table.setModel(self.model)
-        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        lv.addWidget(self.table, 3)
-        self.separability_label = QLabel(left)
-        self.separability_label.setObjectName("separabilityLabel")
-        self.separability_label.setWordWrap(True)
-        lv.addWidget(self.separability_label)
-        self.message_label = QLabel(left)
-        self.message_label.setObjectName("gatesMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #c62828;")
-        lv.addWidget(self.message_label)
-
-        self.weights_group = QGroupBox(left)
-        grid = QGridLayout(self.weights_group)
-        self.weight_labels: list[QLabel] = []
-        self.weight_spins: list[QDoubleSpinBox] = []
-        self.weight_sliders: list[QSlider] = []
-        for i, name in enumerate(["w1", "w2", "w3", "b"]):
-            label = QLabel(name, self.weights_group)
-            spin = QDoubleSpinBox(self.weights_group)
-            spin.setObjectName(f"{name}Spin")
-            spin.setRange(-WEIGHT_LIMIT, WEIGHT_LIMIT)
-            spin.setDecimals(3)
-            spin.setSingleStep(0.1)
-            spin.setKeyboardTracking(False)
-            spin.setAccelerated(True)
-            slider = QSlider(Qt.Orientation.Horizontal, self.weights_group)
-            slider.setObjectName(f"{name}Slider")
-            limit = int(SLIDER_LIMIT * SLIDER_SCALE)
-            slider.setRange(-limit, limit)
-            slider.setSingleStep(5)
-            slider.setPageStep(50)
-            label.setBuddy(spin)
-            grid.addWidget(label, i, 0)
-            grid.addWidget(spin, i, 1)
-            grid.addWidget(slider, i, 2)
+    def _connect(self) -> None:
+        for i, (spin, slider) in enumerate(
+            zip(self.weight_spins, self.weight_sliders, strict=True)
+        ):
             spin.valueChanged.connect(partial(self._on_spin_changed, i))
             slider.valueChanged.connect(partial(self._on_slider_changed, i))
             slider.sliderPressed.connect(self._on_slider_pressed)
             slider.sliderReleased.connect(self._on_slider_released)
-            self.weight_labels.append(label)
-            self.weight_spins.append(spin)
-            self.weight_sliders.append(slider)
-        grid.setColumnStretch(2, 1)
-        lv.addWidget(self.weights_group)
-
-        self.learn_group = QGroupBox(left)
-        form = QFormLayout(self.learn_group)
-        self.lr_spin = QDoubleSpinBox(self.learn_group)
-        self.lr_spin.setObjectName("learningRateSpin")
-        self.lr_spin.setRange(0.001, 10.0)
-        self.lr_spin.setDecimals(3)
-        self.lr_spin.setSingleStep(0.05)
-        self.lr_spin.setValue(0.1)
-        self.epochs_spin = QSpinBox(self.learn_group)
-        self.epochs_spin.setObjectName("maxEpochsSpin")
-        self.epochs_spin.setRange(1, 10000)
-        self.epochs_spin.setValue(100)
-        self.speed_combo = QComboBox(self.learn_group)
-        self.speed_combo.setObjectName("speedCombo")
-        for _ in SPEEDS:
-            self.speed_combo.addItem("")
-        self.speed_combo.setCurrentIndex(1)
-        self.from_current_check = QCheckBox(self.learn_group)
-        self.from_current_check.setObjectName("fromCurrentCheck")
-        self.learn_button = QPushButton(self.learn_group)
-        self.learn_button.setObjectName("learnButton")
         self.learn_button.clicked.connect(self._on_learn_clicked)
-        self.learn_status = QLabel(self.learn_group)
-        self.learn_status.setObjectName("learnStatus")
-        self.learn_status.setWordWrap(True)
-        self.lr_label, self.epochs_label, self.speed_label = (
-            QLabel(self.learn_group) for _ in range(3)
-        )
-        form.addRow(self.lr_label, self.lr_spin)
-        form.addRow(self.epochs_label, self.epochs_spin)
-        form.addRow(self.speed_label, self.speed_combo)
-        form.addRow(self.from_current_check)
-        form.addRow(self.learn_button)
-        form.addRow(self.learn_status)
-        lv.addWidget(self.learn_group)
-
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(4, 0, 0, 0)
-        self.plot = BoundaryPlot(right)
-        self.plot.setObjectName("boundaryPlot")
-        self.plot.setMinimumSize(260, 240)
-        rv.addWidget(self.plot, 3)
-        slice_row = QHBoxLayout()
-        self.slice_label = QLabel(right)
-        self.slice_combo = QComboBox(right)
-        self.slice_combo.setObjectName("sliceCombo")
-        self.slice_combo.addItem("x3 = 0", 0)
-        self.slice_combo.addItem("x3 = 1", 1)
-        self.slice_label.setBuddy(self.slice_combo)
-        slice_row.addWidget(self.slice_label)
-        slice_row.addWidget(self.slice_combo)
-        slice_row.addStretch(1)
-        rv.addLayout(slice_row)
-        self.plot_note = QLabel(right)
-        self.plot_note.setObjectName("plotNote")
-        self.plot_note.setWordWrap(True)
-        rv.addWidget(self.plot_note)
-
-        self.two_layer_group = QGroupBox(right)
-        self.two_layer_group.setObjectName("twoLayerGroup")
-        tv = QVBoxLayout(self.two_layer_group)
-        self.two_layer_label = QLabel(self.two_layer_group)
-        self.two_layer_label.setObjectName("twoLayerLabel")
-        self.two_layer_label.setWordWrap(True)
-        self.two_layer_label.setTextFormat(Qt.TextFormat.RichText)
-        tv.addWidget(self.two_layer_label)
-        self.hidden_plot = BoundaryPlot(self.two_layer_group, draggable=False)
-        self.hidden_plot.setObjectName("hiddenPlot")
-        self.hidden_plot.setMinimumSize(220, 200)
-        tv.addWidget(self.hidden_plot, 1)
-        self.hidden_note = QLabel(self.two_layer_group)
-        self.hidden_note.setWordWrap(True)
-        tv.addWidget(self.hidden_note)
-        self.send_button = QPushButton(self.two_layer_group)
-        self.send_button.setObjectName("sendNetworkButton")
         self.send_button.clicked.connect(self._on_send_clicked)
-        tv.addWidget(self.send_button)
-        rv.addWidget(self.two_layer_group, 3)
-        rv.addStretch(0)
-
-        # signals
         self.preset_combo.activated.connect(self._on_preset_chosen)
         self.inputs_combo.activated.connect(self._on_inputs_chosen)
         self.slice_combo.currentIndexChanged.connect(self._on_slice_changed)
@@ -476,7 +238,7 @@ class GatesTab(LabTab):
         """The composed two-layer perceptron, when the table is not linearly separable."""
         return self._two_layer
 
-    def _apply_core(self, core: _Core) -> None:
+    def _apply_core(self, core: Core) -> None:
         """Show ``core`` everywhere (no undo entry: commands and runs call this)."""
         table_changed = core.targets != self._core.targets or core.n != self._core.n
         self._core = core
@@ -499,10 +261,18 @@ class GatesTab(LabTab):
         finally:
             self._syncing = False
         self.model.set_table(self._targets(), np.array(core.w), core.b)
+        self._fit_table()
         if table_changed:
             self._update_separability()
         self._update_plot()
         self._refresh_texts()
+
+    def _fit_table(self) -> None:
+        """Make the table exactly as tall as its rows (4 or 8)."""
+        table = self.table
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(self.model.rowCount()))
+        table.setFixedHeight(height + 2)
 
     def _update_separability(self) -> None:
         x, t = self._inputs(), self._targets()
@@ -513,7 +283,8 @@ class GatesTab(LabTab):
             net = self._two_layer
             s = net.hidden_outputs(x)
             if s.shape[1] == 2:
-                self.hidden_plot.set_points(s, t, np.asarray(net.output(s)))
+                names = ["".join(map(str, row)) for row in x]
+                self.hidden_plot.set_points(s, t, np.asarray(net.output(s)), names)
                 self.hidden_plot.set_boundary(net.output.w, net.output.b)
             self.hidden_plot.setVisible(s.shape[1] == 2)
 
@@ -638,14 +409,14 @@ class GatesTab(LabTab):
             )
 
     # -- edits -------------------------------------------------------------------------
-    def _push(self, after: _Core, text: str, session=None) -> None:
+    def _push(self, after: Core, text: str, session=None) -> None:
         if after == self._core:
             return
         self._stop_run()
         self.message_label.clear()
         self.undo_stack.push(_EditCommand(self, self._core, after, text, session))
 
-    def _with_targets(self, targets: np.ndarray) -> _Core:
+    def _with_targets(self, targets: np.ndarray) -> Core:
         core = self._core
         targets_t = tuple(int(v) for v in targets)
         preset = core.preset
@@ -681,8 +452,8 @@ class GatesTab(LabTab):
             self._push(replace(self._core, preset="custom"), self.tr("Custom table"))
             return
         n = self._core.n
-        w, b = _PRESET_WEIGHTS[n][key]
-        after = _Core(key, tuple(int(v) for v in preset_table(key, n)), tuple(w), b)
+        w, b = PRESET_WEIGHTS[n][key]
+        after = Core(key, tuple(int(v) for v in preset_table(key, n)), tuple(w), b)
         self._push(after, self.tr("Choose %1").replace("%1", self.preset_combo.itemText(index)))
 
     @Slot(int)
@@ -692,7 +463,7 @@ class GatesTab(LabTab):
         if n == core.n:
             return
         if core.preset != "custom":
-            w, b = _PRESET_WEIGHTS[n][core.preset]
+            w, b = PRESET_WEIGHTS[n][core.preset]
             targets = tuple(int(v) for v in preset_table(core.preset, n))
         elif n == 3:  # a 2-input table that ignores x3
             w, b = (*core.w, 0.0), core.b
@@ -700,7 +471,7 @@ class GatesTab(LabTab):
         else:  # keep the slice x3 = 0
             w, b = core.w[:2], core.b
             targets = core.targets[::2]
-        after = _Core(core.preset, targets, tuple(w), b)
+        after = Core(core.preset, targets, tuple(w), b)
         self._push(after, self.tr("%1 inputs").replace("%1", str(n)))
 
     def _set_param(self, i: int, value: float, session=None) -> None:
@@ -908,100 +679,19 @@ class GatesTab(LabTab):
         }
 
     def set_state(self, state: dict[str, Any]) -> None:
-        if not isinstance(state, dict):
-            raise ValueError("the Gates state must be a mapping")
-        try:
-            n = int(state.get("n_inputs", 2))
-            if n not in (2, 3):
-                raise ValueError("n_inputs must be 2 or 3")
-            preset = str(state.get("preset", "custom"))
-            if preset not in PRESETS:
-                raise ValueError(f"unknown preset {preset!r}")
-            targets = tuple(int(v) for v in state["targets"])
-            if len(targets) != 2**n or any(v not in (0, 1) for v in state["targets"]):
-                raise ValueError("targets must be 2^n values of 0 or 1")
-            w = tuple(float(v) for v in state["w"])
-            b = float(state["b"])
-            if len(w) != n:
-                raise ValueError("w must have one weight per input")
-            if not all(math.isfinite(v) and abs(v) <= WEIGHT_LIMIT for v in (*w, b)):
-                raise ValueError(f"w and b must be finite and within ±{WEIGHT_LIMIT:g}")
-            lr = float(state.get("learning_rate", 0.1))
-            epochs = int(state.get("max_epochs", 100))
-            speed = int(state.get("speed", 1))
-            slice_ = int(state.get("slice", 0))
-            if not (0.001 <= lr <= 10 and 1 <= epochs <= 10000):
-                raise ValueError("learning rate or max epochs out of range")
-            if speed not in range(len(SPEEDS)) or slice_ not in (0, 1):
-                raise ValueError("speed or slice out of range")
-        except (KeyError, TypeError) as exc:
-            raise ValueError(f"unusable Gates state: {exc}") from exc
-        if preset != "custom" and tuple(preset_table(preset, n)) != targets:
-            preset = "custom"
+        core, options = parse_state(state)
         self._stop_run()
-        self.lr_spin.setValue(lr)
-        self.epochs_spin.setValue(epochs)
-        self.speed_combo.setCurrentIndex(speed)
-        self.from_current_check.setChecked(bool(state.get("start_from_current", False)))
-        self.slice_combo.setCurrentIndex(slice_)
-        self._apply_core(_Core(preset, targets, w, b))
+        self.lr_spin.setValue(options.learning_rate)
+        self.epochs_spin.setValue(options.max_epochs)
+        self.speed_combo.setCurrentIndex(options.speed)
+        self.from_current_check.setChecked(options.start_from_current)
+        self.slice_combo.setCurrentIndex(options.slice)
+        self._apply_core(core)
         self.undo_stack.clear()
         self.learn_status.setText(self._default_learn_hint())
 
     def export_code(self) -> str:
-        core = self._core
-        x = self._inputs().tolist()
-        lines = [
-            '"""Zerokara Lab, Gates tab: a perceptron y = 1 if w·x + b > 0 else 0 (book §2.3)',
-            "with the weights and the truth table the tab shows. Needs only NumPy.",
-            '"""',
-            "",
-            "import numpy as np",
-            "",
-            f"w = np.array({[float(v) for v in core.w]!r})",
-            f"b = {float(core.b)!r}",
-            f"inputs = np.array({x!r})",
-            f"targets = np.array({list(core.targets)!r})",
-            "",
-            "",
-            "def perceptron(x):",
-            '    """1 if w·x + b > 0 else 0."""',
-            "    return 1 if np.sum(w * x) + b > 0 else 0",
-            "",
-            "",
-            'print("x | t | w.x+b | y | ok")',
-            "for x, t in zip(inputs, targets):",
-            "    y = perceptron(x)",
-            "    s = float(np.sum(w * x) + b)",
-            '    cells = ["".join(str(v) for v in x), str(t), repr(s), str(y)]',
-            '    print(" | ".join(cells + ["ok" if y == t else "WRONG"]))',
-        ]
-        net = self._two_layer
-        if net is not None:
-            network = net.to_network()
-            lines += [
-                "",
-                "# The table is not linearly separable; a two-layer perceptron that produces it:",
-                f"W1 = np.array({network.weights[0].tolist()!r})",
-                f"b1 = np.array({network.biases[0].tolist()!r})",
-                f"W2 = np.array({network.weights[1].tolist()!r})",
-                f"b2 = np.array({network.biases[1].tolist()!r})",
-                "",
-                "",
-                "def two_layer(x):",
-                '    """Hidden perceptrons s = step(x·W1 + b1), then y = step(s·W2 + b2)."""',
-                "    s = (np.dot(x, W1) + b1 > 0).astype(int)",
-                "    return int((np.dot(s, W2) + b2 > 0)[0])",
-                "",
-                "",
-                'print("two-layer: x | s | y | ok")',
-                "for x, t in zip(inputs, targets):",
-                "    s = (np.dot(x, W1) + b1 > 0).astype(int)",
-                "    y = two_layer(x)",
-                '    cells = ["".join(str(v) for v in x), "".join(str(v) for v in s), str(y)]',
-                '    print(" | ".join(cells + ["ok" if y == t else "WRONG"]))',
-            ]
-        return "\n".join(lines) + "\n"
+        return export_script(self._core, self._two_layer)
 
     def plot_widgets(self) -> dict[str, QWidget]:
         return {"boundary": self.plot, "hidden_space": self.hidden_plot}

@@ -34,10 +34,6 @@ _BAD_BG = QColor("#fdecea")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GatesTab", text)
-
-
 def format_sum(value: float) -> str:
     """w·x + b for display: up to 4 significant digits, a real minus sign."""
     text = format_number(float(value), 4)
@@ -113,12 +109,19 @@ class TruthTableModel(QAbstractTableModel):
             return ["t", "w·x + b", "y", "✓/✗"][section - n]
         if role == Qt.ItemDataRole.ToolTipRole:
             if section < n:
-                return _tr("Input x%1 (0 or 1)").replace("%1", str(section + 1))
+                return QCoreApplication.translate("GatesTab", "Input x%1 (0 or 1)").replace(
+                    "%1", str(section + 1)
+                )
             return [
-                _tr("The target: what the gate should output. Click, press Space or type 0/1."),
-                _tr("The weighted sum w·x + b of this row"),
-                _tr("The perceptron's output: 1 if w·x + b > 0, else 0"),
-                _tr("Does the output match the target?"),
+                QCoreApplication.translate(
+                    "GatesTab",
+                    "The target: what the gate should output. Click, press Space or type 0/1.",
+                ),
+                QCoreApplication.translate("GatesTab", "The weighted sum w·x + b of this row"),
+                QCoreApplication.translate(
+                    "GatesTab", "The perceptron's output: 1 if w·x + b > 0, else 0"
+                ),
+                QCoreApplication.translate("GatesTab", "Does the output match the target?"),
             ][section - n]
         return None
 
@@ -159,7 +162,9 @@ class TruthTableModel(QAbstractTableModel):
             )
             return f"{terms} + ({format_sum(self._b)}) = {format_sum(s)}"
         if role == Qt.ItemDataRole.ToolTipRole and col == n:
-            return _tr("Click, press Space or type 0/1 to change the target")
+            return QCoreApplication.translate(
+                "GatesTab", "Click, press Space or type 0/1 to change the target"
+            )
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -172,7 +177,9 @@ class TruthTableModel(QAbstractTableModel):
             target = int(parse_number(text, 0, 1, integer=True))
         except InputError as exc:
             self.rejected.emit(
-                _tr("A target is 0 or 1: “%1” was refused (%2), %3 kept.")
+                QCoreApplication.translate(
+                    "GatesTab", "A target is 0 or 1: “%1” was refused (%2), %3 kept."
+                )
                 .replace("%1", text.strip()[:20])
                 .replace("%2", str(exc).rstrip("."))
                 .replace("%3", str(int(self._targets[index.row()])))
@@ -221,7 +228,9 @@ class TruthTableView(QTableView):
                     return
                 if text and text.isprintable() and not text.isspace():
                     self.rejected.emit(
-                        _tr("A target is 0 or 1: “%1” was refused, %2 kept.")
+                        QCoreApplication.translate(
+                            "GatesTab", "A target is 0 or 1: “%1” was refused, %2 kept."
+                        )
                         .replace("%1", text)
                         .replace("%2", str(index.data()))
                     )

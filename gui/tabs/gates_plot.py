@@ -126,22 +126,40 @@ class BoundaryPlot(pg.PlotWidget):
         self.setLabel("bottom", x)
         self.setLabel("left", y)
 
-    def set_points(self, points: np.ndarray, targets: np.ndarray, outputs: np.ndarray) -> None:
-        """Show ``points`` (k, 2) coloured by ``targets``, ringed where ``outputs`` differ."""
+    def set_points(
+        self,
+        points: np.ndarray,
+        targets: np.ndarray,
+        outputs: np.ndarray,
+        names: list[str] | None = None,
+    ) -> None:
+        """Show ``points`` (k, 2) coloured by ``targets``, ringed where ``outputs`` differ.
+
+        Each distinct point is labelled with its target, preceded by the ``names`` of the
+        rows that land there (the hidden space gathers several rows on one corner).
+        """
         pts = np.asarray(points, dtype=float).reshape(-1, 2)
         t = np.asarray(targets).reshape(-1)
         y = np.asarray(outputs).reshape(-1)
         self.ones.setData(pos=pts[t == 1])
         self.zeros.setData(pos=pts[t == 0])
         self.wrong.setData(pos=pts[t != y])
-        for label in self.labels:
-            self.removeItem(label)
-        self.labels = []
-        for p, ti in zip(pts, t, strict=True):
-            label = pg.TextItem(f"t={int(ti)}", color="#444", anchor=(0.5, 1.6))
-            label.setPos(float(p[0]), float(p[1]))
+        groups: dict[tuple[float, float], list[int]] = {}
+        for i, p in enumerate(pts):
+            groups.setdefault((float(p[0]), float(p[1])), []).append(i)
+        while len(self.labels) < len(groups):
+            label = pg.TextItem("", color="#444", anchor=(0.5, 1.5))
             self.addItem(label)
             self.labels.append(label)
+        for label, (pos, rows) in zip(self.labels, groups.items(), strict=False):
+            text = f"t={int(t[rows[0]])}"
+            if names is not None:
+                text = "x = " + ", ".join(names[r] for r in rows)
+            label.setText(text)
+            label.setPos(*pos)
+            label.setVisible(True)
+        for label in self.labels[len(groups) :]:
+            label.setVisible(False)
 
     def set_boundary(self, w: np.ndarray, b: float) -> None:
         """Draw the line w·p + b = 0 and shade where it is > 0."""
