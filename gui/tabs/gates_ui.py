@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -43,10 +45,19 @@ def build_ui(self: GatesTab) -> None:
     outer.setContentsMargins(0, 0, 0, 0)
     split = QSplitter(Qt.Orientation.Horizontal, self.content)
     outer.addWidget(split)
-    left = QWidget(split)
+    # the controls scroll when the window is small; the plots shrink
+    scroll = QScrollArea(split)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    left = QWidget()
+    left.setMinimumWidth(300)
+    scroll.setWidget(left)
     right = QWidget(split)
-    split.addWidget(left)
+    split.addWidget(scroll)
     split.addWidget(right)
+    split.setCollapsible(0, False)
+    split.setCollapsible(1, False)
     split.setStretchFactor(0, 2)
     split.setStretchFactor(1, 3)
     split.setSizes([420, 630])
@@ -159,7 +170,7 @@ def build_ui(self: GatesTab) -> None:
     rv.setContentsMargins(4, 0, 0, 0)
     self.plot = BoundaryPlot(right)
     self.plot.setObjectName("boundaryPlot")
-    self.plot.setMinimumSize(260, 240)
+    self.plot.setMinimumSize(160, 140)
     rv.addWidget(self.plot, 3)
     slice_row = QHBoxLayout()
     self.slice_label = QLabel(right)
@@ -186,10 +197,15 @@ def build_ui(self: GatesTab) -> None:
     self.two_layer_label.setTextFormat(Qt.TextFormat.RichText)
     self.two_layer_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     self.two_layer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    tv.addWidget(self.two_layer_label, 0, 0)
+    label_area = QScrollArea(self.two_layer_group)
+    label_area.setWidgetResizable(True)
+    label_area.setFrameShape(QFrame.Shape.NoFrame)
+    label_area.setWidget(self.two_layer_label)
+    label_area.setMinimumHeight(60)
+    tv.addWidget(label_area, 0, 0)
     self.hidden_plot = BoundaryPlot(self.two_layer_group, draggable=False)
     self.hidden_plot.setObjectName("hiddenPlot")
-    self.hidden_plot.setMinimumSize(200, 180)
+    self.hidden_plot.setMinimumSize(120, 100)
     tv.addWidget(self.hidden_plot, 0, 1)
     self.hidden_note = QLabel(self.two_layer_group)
     self.hidden_note.setWordWrap(True)

@@ -340,9 +340,14 @@ def test_hooks_and_model(tab, qtmodeltester):
     assert not tab.is_learning()
 
 
-def test_japanese(window):
+def test_japanese(window, qtbot):
     window.set_language("ja")
     tab = window.tab("gates")
-    assert tab.findChild(QPushButton, "learnButton").text() != "&Learn"
+    button = tab.findChild(QPushButton, "learnButton")
+    qtbot.waitUntil(lambda: button.text() == "学習(&L)")
+    choose(tab.findChild(QComboBox, "gatePresetCombo"), "XOR")
+    assert "線形分離不可能" in label(tab, "separabilityLabel")
+    assert "パーセプトロン" in tab.lesson.toPlainText()
     window.set_language("en")
-    assert tab.findChild(QPushButton, "learnButton").text() == "&Learn"
+    qtbot.waitUntil(lambda: button.text() == "&Learn")
+    assert "Not linearly separable" in label(tab, "separabilityLabel")
