@@ -11,7 +11,7 @@ after (``Core``); slider and line drags merge into one command per drag.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -58,7 +58,6 @@ class _Run:
     max_epochs: int
     last: LearnRecord | None = None
     stopped: bool = False
-    history: list[int] = field(default_factory=list)
 
 
 class _EditCommand(QUndoCommand):
@@ -99,6 +98,7 @@ class GatesTab(LabTab):
         self._run: _Run | None = None
         self._two_layer: TwoLayerPerceptron | None = None
         self._separable = True
+        self._status: tuple[str, dict[str, Any]] = ("hint", {})
         self.undo_stack = QUndoStack(self)
         self.controller = self.make_controller()
         self.controller.records.connect(self._on_records)
@@ -348,10 +348,64 @@ class GatesTab(LabTab):
             )
             self.separability_label.setStyleSheet("color: #c62828; font-weight: bold;")
         self._describe_two_layer()
-        if self._run is None and not self.learn_status.text():
-            self.learn_status.setText(self._default_learn_hint())
+        self.learn_status.setText(self._status_text(*self._status))
 
-    def _default_learn_hint(self) -> str:
+    def _show_status(self, kind: str, **values: Any) -> None:
+        """Show a learning status; kept as (kind, values) to re-translate it later."""
+        self._status = (kind, values)
+        self.learn_status.setText(self._status_text(kind, values))
+
+    def _status_text(self, kind: str, values: dict[str, Any]) -> str:
+        v = {k: str(x) for k, x in values.items()}
+        if kind == "nonsep_start":
+            return self.tr(
+                "This table is not linearly separable: the rule will run for %1 epochs "
+                "and never get every row right. Watch it go round in circles."
+            ).replace("%1", v["epochs"])
+        if kind == "learning":
+            return self.tr("Learning…")
+        if kind == "epoch":
+            return (
+                self.tr("Epoch %1 of at most %2: %3 row(s) wrong")
+                .replace("%1", v["epoch"])
+                .replace("%2", v["max_epochs"])
+                .replace("%3", v["errors"])
+            )
+        if kind == "failed":
+            return self.tr("Learning failed: %1").replace("%1", v["message"])
+        if kind == "learned":
+            return (
+                self.tr("Learned in %1 epoch(s): every row is right with w = (%2), b = %3.")
+                .replace("%1", v["epoch"])
+                .replace("%2", v["w"])
+                .replace("%3", v["b"])
+            )
+        if kind == "nonsep_end":
+            return (
+                self.tr(
+                    "After %1 epochs %2 row(s) are still wrong, and always will be: this "
+                    "table is not linearly separable. No single line (plane) w·x + b = 0 "
+                    "puts the 1s on one side and the 0s on the other. Two layers do it: "
+                    "see the two-layer solution."
+                )
+                .replace("%1", v["epoch"])
+                .replace("%2", v["errors"])
+            )
+        if kind == "stopped":
+            return (
+                self.tr("Stopped at epoch %1: %2 row(s) wrong.")
+                .replace("%1", v["epoch"])
+                .replace("%2", v["errors"])
+            )
+        if kind == "not_learned":
+            return (
+                self.tr(
+                    "Not learned within %1 epochs (%2 row(s) wrong), although the table is "
+                    "linearly separable: allow more epochs or change the learning rate."
+                )
+                .replace("%1", v["epoch"])
+                .replace("%2", v["errors"])
+            )
         return self.tr("Press Learn (L) to let the perceptron rule find w and b.")
 
     def _gate_name(self, p: Perceptron) -> str:
@@ -552,14 +606,9 @@ class GatesTab(LabTab):
         self._run = _Run(core, is_linearly_separable(x, t), epochs)
         self.message_label.clear()
         if not self._run.separable:
-            self.learn_status.setText(
-                self.tr(
-                    "This table is not linearly separable: the rule will run for %1 epochs "
-                    "and never get every row right. Watch it go round in circles."
-                ).replace("%1", str(epochs))
-            )
+            self._show_status("nonsep_start", epochs=epochs)
         else:
-            self.learn_status.setText(self.tr("Learning…"))
+            self._show_status("learning")
         factory = partial(paced, x, t, self.lr_spin.value(), epochs, w0, b0, self._speed_delay())
         self.controller.start(factory)
         self._update_learn_button()
@@ -579,18 +628,12 @@ class GatesTab(LabTab):
             return
         rec = batch[-1]
         run.last = rec
-        run.history.extend(r.errors for r in batch)
         self._apply_core(replace(self._core, w=tuple(float(v) for v in rec.weights), b=rec.bias))
-        self.learn_status.setText(
-            self.tr("Epoch %1 of at most %2: %3 row(s) wrong")
-            .replace("%1", str(rec.epoch))
-            .replace("%2", str(run.max_epochs))
-            .replace("%3", str(rec.errors))
-        )
+        self._show_status("epoch", epoch=rec.epoch, max_epochs=run.max_epochs, errors=rec.errors)
 
     @Slot(str)
     def _on_learn_failed(self, message: str) -> None:
-        self.learn_status.setText(self.tr("Learning failed: %1").replace("%1", message))
+        self._show_status("failed", message=message)
 
     @Slot(bool)
     def _on_learn_finished(self, completed: bool) -> None:
@@ -604,43 +647,16 @@ class GatesTab(LabTab):
             self.undo_stack.push(_EditCommand(self, run.start, end, self.tr("Learn")))
         rec = run.last
         if rec is None:
-            self.learn_status.setText(self._default_learn_hint())
-            return
-        w = ", ".join(format_sum(v) for v in rec.weights)
-        if rec.converged:
-            text = (
-                self.tr("Learned in %1 epoch(s): every row is right with w = (%2), b = %3.")
-                .replace("%1", str(rec.epoch))
-                .replace("%2", w)
-                .replace("%3", format_sum(rec.bias))
-            )
+            self._show_status("hint")
+        elif rec.converged:
+            w = ", ".join(format_sum(v) for v in rec.weights)
+            self._show_status("learned", epoch=rec.epoch, w=w, b=format_sum(rec.bias))
         elif not run.separable and completed:
-            text = (
-                self.tr(
-                    "After %1 epochs %2 row(s) are still wrong, and always will be: this "
-                    "table is not linearly separable. No single line (plane) w·x + b = 0 "
-                    "puts the 1s on one side and the 0s on the other. Two layers do it: "
-                    "see the two-layer solution."
-                )
-                .replace("%1", str(rec.epoch))
-                .replace("%2", str(rec.errors))
-            )
+            self._show_status("nonsep_end", epoch=rec.epoch, errors=rec.errors)
         elif run.stopped or not completed:
-            text = (
-                self.tr("Stopped at epoch %1: %2 row(s) wrong.")
-                .replace("%1", str(rec.epoch))
-                .replace("%2", str(rec.errors))
-            )
+            self._show_status("stopped", epoch=rec.epoch, errors=rec.errors)
         else:
-            text = (
-                self.tr(
-                    "Not learned within %1 epochs (%2 row(s) wrong), although the table is "
-                    "linearly separable: allow more epochs or change the learning rate."
-                )
-                .replace("%1", str(rec.epoch))
-                .replace("%2", str(rec.errors))
-            )
-        self.learn_status.setText(text)
+            self._show_status("not_learned", epoch=rec.epoch, errors=rec.errors)
 
     # -- network -----------------------------------------------------------------------
     def _network_description(self) -> str:
@@ -688,7 +704,7 @@ class GatesTab(LabTab):
         self.slice_combo.setCurrentIndex(options.slice)
         self._apply_core(core)
         self.undo_stack.clear()
-        self.learn_status.setText(self._default_learn_hint())
+        self._show_status("hint")
 
     def export_code(self) -> str:
         return export_script(self._core, self._two_layer)

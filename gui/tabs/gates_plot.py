@@ -85,7 +85,7 @@ class BoundaryPlot(pg.PlotWidget):
         item.hideButtons()
         item.showGrid(x=True, y=True, alpha=0.2)
         self.setMouseEnabled(x=False, y=False)
-        self.setRange(xRange=(LOW, HIGH), yRange=(LOW, HIGH), padding=0)
+        self.setRange(xRange=(LOW, HIGH), yRange=(LOW, HIGH + 0.15), padding=0)
         self.region = QGraphicsPolygonItem()
         self.region.setBrush(QBrush(QColor(66, 133, 244, 45)))
         self.region.setPen(QPen(QColor(0, 0, 0, 0)))

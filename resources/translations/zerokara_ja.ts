@@ -211,7 +211,7 @@
     </message>
     <message>
       <source>✗ Not linearly separable: no single %1 puts every 1 on one side and every 0 on the other, so no w and b make one perceptron produce this table (checked exactly, not by trying to learn). Two layers can: see the two-layer solution.</source>
-      <translation>✗ 線形分離不可能: 1 を片側、0 をもう片側に分ける %1 は 1 本もないので、どんな w と b でも 1 つのパーセプトロンではこの真理値表を作れません(学習を試したのではなく厳密に確かめた結果です)。2 層ならできます: 「2 層による解」を見てください。</translation>
+      <translation>✗ 線形分離不可能: 1 を片側、0 をもう片側に分ける%1は 1 つもないので、どんな w と b でも 1 つのパーセプトロンではこの真理値表を作れません(学習を試したのではなく厳密に確かめた結果です)。2 層ならできます: 「2 層による解」を見てください。</translation>
     </message>
     <message>
       <source>Press Learn (L) to let the perceptron rule find w and b.</source>

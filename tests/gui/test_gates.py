@@ -348,6 +348,7 @@ def test_japanese(window, qtbot):
     choose(tab.findChild(QComboBox, "gatePresetCombo"), "XOR")
     assert "線形分離不可能" in label(tab, "separabilityLabel")
     assert "パーセプトロン" in tab.lesson.toPlainText()
+    assert "学習規則" in label(tab, "learnStatus")
     window.set_language("en")
     qtbot.waitUntil(lambda: button.text() == "&Learn")
     assert "Not linearly separable" in label(tab, "separabilityLabel")
