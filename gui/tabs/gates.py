@@ -287,6 +287,7 @@ class GatesTab(LabTab):
                 self.hidden_plot.set_points(s, t, np.asarray(net.output(s)), names)
                 self.hidden_plot.set_boundary(net.output.w, net.output.b)
             self.hidden_plot.setVisible(s.shape[1] == 2)
+            self.two_layer_grid.setColumnStretch(1, 1 if s.shape[1] == 2 else 0)
 
     def _update_plot(self) -> None:
         core = self._core

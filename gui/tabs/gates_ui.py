@@ -190,7 +190,7 @@ def build_ui(self: GatesTab) -> None:
 
     self.two_layer_group = QGroupBox(right)
     self.two_layer_group.setObjectName("twoLayerGroup")
-    tv = QGridLayout(self.two_layer_group)
+    tv = self.two_layer_grid = QGridLayout(self.two_layer_group)
     self.two_layer_label = QLabel(self.two_layer_group)
     self.two_layer_label.setObjectName("twoLayerLabel")
     self.two_layer_label.setWordWrap(True)
