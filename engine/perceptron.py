@@ -352,11 +352,11 @@ def _output_unit(codes: NDArray[np.int64], t: NDArray[np.int64]) -> Perceptron |
 def compose_two_layer(inputs: ArrayLike, targets: ArrayLike) -> TwoLayerPerceptron:
     """A two-layer perceptron that reproduces the table ``inputs`` → ``targets``.
 
-    Tries one hidden unit (a separable table), then two hidden units drawn from the
-    book's gates and every threshold function (XOR comes out as AND(NAND, OR), §2.5.2);
-    otherwise one hidden unit per row of the rarer target (each fires on exactly its
-    row) joined by OR, or by NOR when the rarer target is 0. Always exact; the first two
-    steps give the fewest hidden units for tables of up to three inputs with two or fewer.
+    For tables of up to three inputs it tries one hidden unit (a separable table), then
+    two, then three, drawn from the book's gates and every threshold function, so the
+    hidden layer is as small as possible (XOR comes out as AND(NAND, OR), §2.5.2; 3-input
+    parity needs three). Beyond that: one hidden unit per row of the rarer target (each
+    fires on exactly its row) joined by OR, or by NOR when the rarer target is 0.
     """
     x, t = _check_table(inputs, targets)
     n = x.shape[1]
@@ -387,6 +387,9 @@ def compose_two_layer(inputs: ArrayLike, targets: ArrayLike) -> TwoLayerPerceptr
             out_unit = _output_unit(codes, t)
             if out_unit is not None:
                 return TwoLayerPerceptron([pool[i], pool[j]], out_unit)
+        three = _three_hidden(t, pool, outs)
+        if three is not None:
+            return three
     # one detector per row of the rarer target value
     rare = 1 if np.count_nonzero(t == 1) <= np.count_nonzero(t == 0) else 0
     rows = x[t == rare]
@@ -397,6 +400,45 @@ def compose_two_layer(inputs: ArrayLike, targets: ArrayLike) -> TwoLayerPerceptr
     hidden = _row_detectors(rows)
     k = len(hidden)
     output = Perceptron(np.ones(k), -0.5) if rare == 1 else Perceptron(-np.ones(k), 0.5)
+    return TwoLayerPerceptron(hidden, output)
+
+
+@cache
+def _separable_masks3() -> NDArray[np.bool_]:
+    """``table[pos, neg]``: is some threshold function of 3 inputs 1 on every row in the
+    bit mask ``pos`` and 0 on every row in ``neg`` (row r is bit r of table_inputs(3))?"""
+    outputs = _candidates(3)[2]
+    functions = np.unique(outputs @ (1 << np.arange(8)))
+    pos = np.arange(256)[:, None]
+    neg = np.arange(256)[None, :]
+    table = np.zeros((256, 256), dtype=bool)
+    for f in functions:
+        table |= ((pos & ~f) == 0) & ((neg & f) == 0)
+    table.flags.writeable = False
+    return table
+
+
+def _three_hidden(
+    t: NDArray[np.int64], pool: list[Perceptron], outs: list[NDArray]
+) -> TwoLayerPerceptron | None:
+    """The first triple of ``pool`` units whose hidden codes one output unit separates."""
+    if len(pool) < 3:
+        return None
+    o = np.array(outs, dtype=np.int64)
+    tri = np.array(list(itertools.combinations(range(len(pool)), 3)), dtype=np.int64)
+    codes = o[tri[:, 0]] * 4 + o[tri[:, 1]] * 2 + o[tri[:, 2]]
+    bits = np.left_shift(1, codes)
+    pos = np.bitwise_or.reduce(np.where(t == 1, bits, 0), axis=1)
+    neg = np.bitwise_or.reduce(np.where(t == 0, bits, 0), axis=1)
+    ok = ((pos & neg) == 0) & _separable_masks3()[pos, neg]
+    hits = np.flatnonzero(ok)
+    if hits.size == 0:
+        return None
+    hidden = [pool[int(i)] for i in tri[hits[0]]]
+    s = np.stack([outs[int(i)] for i in tri[hits[0]]], axis=1)
+    output = _output_unit(s, t)
+    if output is None:  # cannot happen: the table above says a separating unit exists
+        return None
     return TwoLayerPerceptron(hidden, output)
 
 

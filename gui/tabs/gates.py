@@ -458,8 +458,8 @@ class GatesTab(LabTab):
         else:
             self.hidden_note.setText(
                 self.tr(
-                    "%1 hidden units, one per row of the rarer target: the hidden space has "
-                    "%1 dimensions and is not drawn."
+                    "%1 hidden units (no fewer can do this table): the hidden space has %1 "
+                    "dimensions and is not drawn; the column s shows where each row lands."
                 ).replace("%1", str(k))
             )
 

@@ -234,10 +234,6 @@
       <translation>中間層の空間 (s1, s2): 各行は正方形の頂点に移り、そこでは出力ユニットの 1 本の直線で分けられます。</translation>
     </message>
     <message>
-      <source>%1 hidden units, one per row of the rarer target: the hidden space has %1 dimensions and is not drawn.</source>
-      <translation>中間層のユニットは %1 個(少ない方の目標値の行ごとに 1 つ)。中間層の空間は %1 次元なので描画しません。</translation>
-    </message>
-    <message>
       <source>Flip target of row %1</source>
       <translation>%1 行目の目標値を反転</translation>
     </message>
@@ -280,6 +276,10 @@
     <message>
       <source>Learning failed: %1</source>
       <translation>学習に失敗しました: %1</translation>
+    </message>
+    <message>
+      <source>%1 hidden units (no fewer can do this table): the hidden space has %1 dimensions and is not drawn; the column s shows where each row lands.</source>
+      <translation>中間層のユニットは %1 個(これより少ないとこの真理値表は作れません)。中間層の空間は %1 次元なので描画しません。各行の移り先は s の列で確かめられます。</translation>
     </message>
     <message>
       <source>Learn</source>

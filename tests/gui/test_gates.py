@@ -290,7 +290,9 @@ def test_three_inputs(tab, qtbot):
     net = tab.two_layer()
     x = table_inputs(3)
     assert np.array_equal(net(x), x.sum(axis=1) % 2)
+    assert len(net.hidden) == 3  # 3-input parity needs three hidden units
     assert not tab.hidden_plot.isVisible()
+    assert "3 hidden units" in tab.hidden_note.text()
 
 
 def test_state_round_trip_and_bad_state(tab):
