@@ -121,6 +121,14 @@ class GatesTab(LabTab):
             slider.sliderReleased.connect(self._on_slider_released)
         self.learn_button.clicked.connect(self._on_learn_clicked)
         self.send_button.clicked.connect(self._on_send_clicked)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._on_undo_texts_changed)
+        self.undo_stack.redoTextChanged.connect(self._on_undo_texts_changed)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
         self.preset_combo.activated.connect(self._on_preset_chosen)
         self.inputs_combo.activated.connect(self._on_inputs_chosen)
         self.slice_combo.currentIndexChanged.connect(self._on_slice_changed)
@@ -213,11 +221,35 @@ class GatesTab(LabTab):
         self.plot.set_axis_names("x1", "x2")
         self.hidden_plot.set_axis_names("s1", "s2")
         self.two_layer_group.setTitle(self.tr("Two-layer solution"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self._on_undo_texts_changed()
+        self.plot.setToolTip(
+            self.tr(
+                "Blue: target 1, orange: target 0, red ring: the perceptron gets it wrong. "
+                "Drag the line to move it, drag an end to turn it."
+            )
+        )
+        self.hidden_plot.setToolTip(
+            self.tr("Each row x drawn at its hidden outputs (s1, s2), with the output unit's line")
+        )
         self.send_button.setText(self.tr("Send to the &Network tab"))
         self.send_button.setToolTip(
             self.tr("Show this two-layer perceptron on the Network tab (step activations)")
         )
         self._refresh_texts()
+
+    @Slot()
+    def _on_undo_texts_changed(self, _text: str = "") -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_button.setToolTip(
+            self.tr("Undo %1 (Ctrl+Z)").replace("%1", undo) if undo else self.tr("Undo (Ctrl+Z)")
+        )
+        self.redo_button.setToolTip(
+            self.tr("Redo %1 (Ctrl+Shift+Z)").replace("%1", redo)
+            if redo
+            else self.tr("Redo (Ctrl+Shift+Z)")
+        )
 
     def _update_learn_button(self) -> None:
         running = self.controller.is_active()

@@ -21,6 +21,7 @@ __all__ = [
     "PRESET_WEIGHTS",
     "SPEEDS",
     "WEIGHT_LIMIT",
+    "STATE_LIMIT",
     "SLIDER_SCALE",
     "SLIDER_LIMIT",
     "Core",
@@ -59,7 +60,11 @@ PRESET_WEIGHTS = {
 
 #: Learning speeds: seconds between epochs (0: as fast as possible).
 SPEEDS = (0.6, 0.25, 0.08, 0.0)
-WEIGHT_LIMIT = 10.0
+#: The spin boxes' range. Learning from w = 0 with rate lr gives lr × the weights of rate
+#: 1 (the outputs only see signs), which stay far below this for 2-3 inputs.
+WEIGHT_LIMIT = 1000.0
+#: What a project file may hold (anything finite and not absurd).
+STATE_LIMIT = 1e6
 SLIDER_SCALE = 100  # slider units per 1.0
 SLIDER_LIMIT = 5.0
 
@@ -139,8 +144,8 @@ def parse_state(state: Any) -> tuple[Core, Options]:
         b = float(state["b"])
         if len(w) != n:
             raise ValueError("w must have one weight per input")
-        if not all(math.isfinite(v) and abs(v) <= WEIGHT_LIMIT for v in (*w, b)):
-            raise ValueError(f"w and b must be finite and within ±{WEIGHT_LIMIT:g}")
+        if not all(math.isfinite(v) and abs(v) <= STATE_LIMIT for v in (*w, b)):
+            raise ValueError(f"w and b must be finite and within ±{STATE_LIMIT:g}")
         options = Options(
             float(state.get("learning_rate", 0.1)),
             int(state.get("max_epochs", 100)),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +83,13 @@ def build_ui(self: GatesTab) -> None:
     top.addSpacing(12)
     top.addWidget(self.inputs_label)
     top.addWidget(self.inputs_combo)
+    top.addSpacing(12)
+    self.undo_button = QToolButton(left)
+    self.undo_button.setObjectName("undoButton")
+    self.redo_button = QToolButton(left)
+    self.redo_button.setObjectName("redoButton")
+    top.addWidget(self.undo_button)
+    top.addWidget(self.redo_button)
     lv.addLayout(top)
 
     self.model = TruthTableModel(self)

@@ -170,12 +170,44 @@
       <translation>2 層による解</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>元に戻す</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>やり直す</translation>
+    </message>
+    <message>
+      <source>Blue: target 1, orange: target 0, red ring: the perceptron gets it wrong. Drag the line to move it, drag an end to turn it.</source>
+      <translation>青: 目標値 1、オレンジ: 目標値 0、赤い輪: パーセプトロンの出力が誤り。直線をドラッグすると平行移動、端をドラッグすると回転します。</translation>
+    </message>
+    <message>
+      <source>Each row x drawn at its hidden outputs (s1, s2), with the output unit's line</source>
+      <translation>各行 x を中間層の出力 (s1, s2) の位置に描き、出力ユニットの直線を重ねたもの</translation>
+    </message>
+    <message>
       <source>Send to the &amp;Network tab</source>
       <translation>ネットワーク タブへ送る(&amp;N)</translation>
     </message>
     <message>
       <source>Show this two-layer perceptron on the Network tab (step activations)</source>
       <translation>この 2 層パーセプトロンをネットワーク タブに表示(活性化関数はステップ関数)</translation>
+    </message>
+    <message>
+      <source>Undo %1 (Ctrl+Z)</source>
+      <translation>「%1」を元に戻す (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <source>Undo (Ctrl+Z)</source>
+      <translation>元に戻す (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <source>Redo %1 (Ctrl+Shift+Z)</source>
+      <translation>「%1」をやり直す (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+      <source>Redo (Ctrl+Shift+Z)</source>
+      <translation>やり直す (Ctrl+Shift+Z)</translation>
     </message>
     <message>
       <source>Stop</source>

@@ -208,3 +208,15 @@ def test_compose_reproduces_every_table(n):
         assert sizes == {1: 14, 2: 2}
     else:  # only the two parity functions need three hidden units
         assert sizes == {1: 104, 2: 150, 3: 2}
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_learning_rate_only_scales_weights_from_zero(n):
+    # the lesson's claim: from w = 0, b = 0 the outputs see only signs, so lr scales w and b
+    for x, t in list(all_tables(n))[:: 7 if n == 3 else 1]:
+        slow = list(learn(x, t, lr=0.5, max_epochs=30))
+        fast = list(learn(x, t, lr=2.0, max_epochs=30))
+        assert [r.errors for r in slow] == [r.errors for r in fast]
+        for a, b in zip(slow, fast, strict=True):
+            np.testing.assert_allclose(4 * a.weights, b.weights)
+            assert 4 * a.bias == pytest.approx(b.bias)

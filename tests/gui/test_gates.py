@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QTableView,
+    QToolButton,
 )
 
 from engine.network import Network
@@ -171,8 +172,12 @@ def test_targets_by_click_space_and_keys_and_bad_input_refused(tab, qtbot):
     assert column(table, "t") == ["0", "0", "1", "1"]
     # undo twice: back to AND
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undo = tab.findChild(QToolButton, "undoButton")
+    assert "Set target of row 1" in undo.toolTip()
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
     assert column(table, "t") == ["1", "0", "0", "1"]
+    qtbot.mouseClick(tab.findChild(QToolButton, "redoButton"), Qt.MouseButton.LeftButton)
+    assert column(table, "t") == ["0", "0", "0", "1"]
 
 
 def test_editing_targets_to_xor_reports_not_separable(tab, qtbot):
@@ -315,22 +320,30 @@ def test_state_round_trip_and_bad_state(tab):
     other.deleteLater()
 
 
-@pytest.mark.parametrize("preset", ["OR (notes, b = 0)", "XOR"])
-def test_export_code_reproduces_the_table(tab, tmp_path, preset):
+@pytest.mark.parametrize(
+    "inputs, preset", [("2", "OR (notes, b = 0)"), ("2", "XOR"), ("3", "XOR"), ("3", "AND")]
+)
+def test_export_code_reproduces_the_table(tab, tmp_path, inputs, preset):
+    choose(tab.findChild(QComboBox, "inputsCombo"), inputs)
     choose(tab.findChild(QComboBox, "gatePresetCombo"), preset)
     script = tmp_path / "gates.py"
     script.write_text(tab.export_code(), encoding="utf-8")
     out = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=60
     ).stdout.splitlines()
-    rows = [line.split(" | ") for line in out[1:5]]
+    n = 2 ** int(inputs)
+    rows = [line.split(" | ") for line in out[1 : 1 + n]]
     p = Perceptron(tab.perceptron().w, tab.perceptron().b)
-    x = table_inputs(2)
+    x = table_inputs(int(inputs))
+    assert [r[0] for r in rows] == ["".join(map(str, row)) for row in x]
     assert [int(r[3]) for r in rows] == p(x).tolist()
     assert [float(r[2]) for r in rows] == pytest.approx(p.weighted_sum(x).tolist(), abs=0)
-    if preset == "XOR":
-        two = [line.split(" | ") for line in out[6:10]]
-        assert [int(r[2]) for r in two] == [0, 1, 1, 0]
+    net = tab.two_layer()
+    if net is None:
+        assert len(out) == 1 + n
+    else:
+        two = [line.split(" | ") for line in out[2 + n : 2 + 2 * n]]
+        assert [int(r[2]) for r in two] == net(x).tolist()
         assert all(r[3] == "ok" for r in two)
 
 
