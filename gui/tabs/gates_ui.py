@@ -50,7 +50,6 @@ def build_ui(self: GatesTab) -> None:
     scroll = QScrollArea(split)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     left = QWidget()
     left.setMinimumWidth(300)
     scroll.setWidget(left)
