@@ -1,6 +1,7 @@
 """The Gates tab driven like a learner: presets, target edits, weights, the draggable line,
 the perceptron rule, the not-separable explanation and the two-layer network."""
 
+import json
 import subprocess
 import sys
 
@@ -303,6 +304,7 @@ def test_three_inputs(tab, qtbot):
 def test_state_round_trip_and_bad_state(tab):
     choose(tab.findChild(QComboBox, "gatePresetCombo"), "XNOR")
     saved = tab.state()
+    assert json.loads(json.dumps(saved)) == saved  # plain JSON types
     other = GatesTab()
     other.set_state(saved)
     assert other.state() == saved
@@ -367,3 +369,20 @@ def test_japanese(window, qtbot):
     window.set_language("en")
     qtbot.waitUntil(lambda: button.text() == "&Learn")
     assert "Not linearly separable" in label(tab, "separabilityLabel")
+
+
+def test_drag_in_a_three_input_slice_moves_b_not_w3(tab, qtbot):
+    choose(tab.findChild(QComboBox, "inputsCombo"), "3")
+    choose(tab.findChild(QComboBox, "gatePresetCombo"), "AND")  # 0.5, 0.5, 0.5, b = −1.2
+    choose(tab.findChild(QComboBox, "sliceCombo"), "x3 = 1")
+    plot = tab.plot
+    # in the slice x3 = 1 the plane is the line 0.5·x1 + 0.5·x2 − 0.7 = 0
+    (x1, y1), (x2, y2) = plot.line_ends()
+    assert 0.5 * x1 + 0.5 * y1 - 0.7 == pytest.approx(0, abs=1e-9)
+    middle = ((x1 + x2) / 2, (y1 + y2) / 2)
+    end = _to_widget(plot, middle[0] - 0.25, middle[1] - 0.25)
+    _drag(plot, _to_widget(plot, *middle), end, qtbot)
+    p = tab.perceptron()
+    assert p.w.tolist() == pytest.approx([0.5, 0.5, 0.5], abs=1e-3)
+    assert p.b == pytest.approx(-0.95, abs=0.03)  # the slice's bias −0.45 minus w3·1
+    assert "slice x3 = 1" in label(tab, "plotNote")
