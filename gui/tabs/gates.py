@@ -121,8 +121,8 @@ class GatesTab(LabTab):
             slider.sliderReleased.connect(self._on_slider_released)
         self.learn_button.clicked.connect(self._on_learn_clicked)
         self.send_button.clicked.connect(self._on_send_clicked)
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_button.clicked.connect(self._undo)
+        self.redo_button.clicked.connect(self._redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_stack.undoTextChanged.connect(self._on_undo_texts_changed)
@@ -144,9 +144,9 @@ class GatesTab(LabTab):
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.shortcuts = []
         for keys, slot in (
-            ("Ctrl+Z", self.undo_stack.undo),
-            ("Ctrl+Shift+Z", self.undo_stack.redo),
-            ("Ctrl+Y", self.undo_stack.redo),
+            ("Ctrl+Z", self._undo),
+            ("Ctrl+Shift+Z", self._redo),
+            ("Ctrl+Y", self._redo),
             ("L", self._on_learn_clicked),
             ("Ctrl+Return", self._on_learn_clicked),
             ("Ctrl+Enter", self._on_learn_clicked),
@@ -238,6 +238,17 @@ class GatesTab(LabTab):
             self.tr("Show this two-layer perceptron on the Network tab (step activations)")
         )
         self._refresh_texts()
+
+    @Slot()
+    def _undo(self) -> None:
+        """Undo the last edit (a running Learn is stopped first and becomes that edit)."""
+        self._stop_run()
+        self.undo_stack.undo()
+
+    @Slot()
+    def _redo(self) -> None:
+        self._stop_run()
+        self.undo_stack.redo()
 
     @Slot()
     def _on_undo_texts_changed(self, _text: str = "") -> None:

@@ -386,3 +386,14 @@ def test_drag_in_a_three_input_slice_moves_b_not_w3(tab, qtbot):
     assert p.w.tolist() == pytest.approx([0.5, 0.5, 0.5], abs=1e-3)
     assert p.b == pytest.approx(-0.95, abs=0.03)  # the slice's bias −0.45 minus w3·1
     assert "slice x3 = 1" in label(tab, "plotNote")
+
+
+def test_undo_during_learning_stops_it_and_restores_the_start(tab, qtbot):
+    table = tab.findChild(QTableView, "truthTable")
+    choose(tab.findChild(QComboBox, "gatePresetCombo"), "XOR")
+    choose(tab.findChild(QComboBox, "speedCombo"), "Slow")
+    qtbot.mouseClick(tab.findChild(QPushButton, "learnButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Epoch 1 " in label(tab, "learnStatus"), timeout=10000)
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not tab.is_learning()
+    assert tab.perceptron().w.tolist() == [0.5, 0.5] and tab.perceptron().b == -0.2
