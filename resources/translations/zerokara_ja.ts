@@ -207,7 +207,7 @@
     </message>
     <message>
       <source>Redo (Ctrl+Shift+Z)</source>
-      <translation>やり直す (Ctrl+Shift+Z)</translation>
+      <translation>やり直します (Ctrl+Shift+Z)</translation>
     </message>
     <message>
       <source>Stop</source>
