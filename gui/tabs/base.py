@@ -74,11 +74,14 @@ class LabTab(QWidget):
         return ""
 
     def plot_widgets(self) -> dict[str, QWidget]:
-        """The tab's plots by name (pyqtgraph widgets), for File ▸ Export."""
+        """The tab's plots (pyqtgraph widgets or graphics views), for File ▸ Export.
+
+        Keys are the names the menu shows (translated, e.g. ``self.tr("Loss")``).
+        """
         return {}
 
     def table_models(self) -> dict[str, QAbstractItemModel]:
-        """The tab's tables by name, for File ▸ Export as CSV."""
+        """The tab's tables, for File ▸ Export as CSV; keys are translated display names."""
         return {}
 
     # -- workers ---------------------------------------------------------------------

@@ -367,15 +367,15 @@ class NetworkTab(LabTab):
 
     def plot_widgets(self) -> dict[str, QWidget]:
         """The canvas (a QGraphicsView: export it with ``grab()``)."""
-        return {"topology": self.view}
+        return {self.tr("Network diagram"): self.view}
 
     def table_models(self) -> dict[str, QAbstractItemModel]:
-        models: dict[str, QAbstractItemModel] = {"input": self.input_model}
+        models: dict[str, QAbstractItemModel] = {self.tr("Input x"): self.input_model}
         for page in self.pages:
             models[f"W{page.layer + 1}"] = page.w_model
             models[f"b{page.layer + 1}"] = page.b_model
-        models["batch_inputs"] = self.batch_input_model
-        models["batch_outputs"] = self.batch_output_model
+        models[self.tr("Batch inputs")] = self.batch_input_model
+        models[self.tr("Batch outputs")] = self.batch_output_model
         return models
 
     # -- public ------------------------------------------------------------------------

@@ -109,8 +109,325 @@
       <translation>ゲート</translation>
     </message>
     <message>
-      <source>Perceptron gates (book ch. 2): a truth-table editor for AND, OR, NAND, XOR and more, with weights, bias, the decision line, learning, and why XOR needs two layers. Coming in the next release.</source>
-      <translation>パーセプトロンの論理回路(本書 2 章): AND・OR・NAND・XOR などの真理値表エディタ。重み、バイアス、決定境界、学習、そして XOR に 2 層が必要な理由。次のリリースで登場します。</translation>
+      <source>OR (book, b = −0.2)</source>
+      <translation>OR(本書、b = −0.2)</translation>
+    </message>
+    <message>
+      <source>OR (notes, b = 0)</source>
+      <translation>OR(ノート、b = 0)</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>カスタム</translation>
+    </message>
+    <message>
+      <source>A gate's truth table and a perceptron for it. With 3 inputs XOR is odd parity and XNOR even parity. Editing a target makes the table Custom.</source>
+      <translation>論理回路の真理値表と、それを実現するパーセプトロン。3 入力では XOR は奇数パリティ、XNOR は偶数パリティです。目標値を編集すると「カスタム」になります。</translation>
+    </message>
+    <message>
+      <source>&amp;Gate:</source>
+      <translation>回路(&amp;G):</translation>
+    </message>
+    <message>
+      <source>&amp;Inputs:</source>
+      <translation>入力数(&amp;I):</translation>
+    </message>
+    <message>
+      <source>Number of inputs x1, x2 (, x3)</source>
+      <translation>入力 x1, x2(, x3)の数</translation>
+    </message>
+    <message>
+      <source>Click a target (t) or press Space to flip it, type 0 or 1 to set it. Ctrl+Z undoes.</source>
+      <translation>目標値 (t) をクリックするか Space で反転、0 か 1 を入力して設定します。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+      <source>Weights and bias</source>
+      <translation>重みとバイアス</translation>
+    </message>
+    <message>
+      <source>Weight w%1 of input x%1</source>
+      <translation>入力 x%1 の重み w%1</translation>
+    </message>
+    <message>
+      <source>Bias b: how easily the neuron fires (book §2.3.2)</source>
+      <translation>バイアス b: ニューロンの発火のしやすさ(本書 2.3.2 節)</translation>
+    </message>
+    <message>
+      <source>Learn with the perceptron rule</source>
+      <translation>パーセプトロンの学習規則で学習</translation>
+    </message>
+    <message>
+      <source>Learning &amp;rate:</source>
+      <translation>学習率(&amp;R):</translation>
+    </message>
+    <message>
+      <source>&amp;Max epochs:</source>
+      <translation>最大エポック数(&amp;M):</translation>
+    </message>
+    <message>
+      <source>&amp;Speed:</source>
+      <translation>速さ(&amp;S):</translation>
+    </message>
+    <message>
+      <source>Slow</source>
+      <translation>ゆっくり</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <translation>ふつう</translation>
+    </message>
+    <message>
+      <source>Fast</source>
+      <translation>速い</translation>
+    </message>
+    <message>
+      <source>Instant</source>
+      <translation>一瞬</translation>
+    </message>
+    <message>
+      <source>Start from the current w and b</source>
+      <translation>現在の w と b から始める</translation>
+    </message>
+    <message>
+      <source>Unchecked, learning starts from w = 0 and b = 0.</source>
+      <translation>チェックしないと、w = 0、b = 0 から学習を始めます。</translation>
+    </message>
+    <message>
+      <source>Each wrong row moves w by lr·(t − y)·x and b by lr·(t − y)</source>
+      <translation>誤った行ごとに w を lr·(t − y)·x、b を lr·(t − y) だけ動かします</translation>
+    </message>
+    <message>
+      <source>An epoch is one pass over every row</source>
+      <translation>1 エポックはすべての行を 1 回ずつ見ること</translation>
+    </message>
+    <message>
+      <source>Run the perceptron rule epoch by epoch (L)</source>
+      <translation>パーセプトロンの学習規則を 1 エポックずつ実行 (L)</translation>
+    </message>
+    <message>
+      <source>Plot &amp;slice:</source>
+      <translation>表示する断面(&amp;S):</translation>
+    </message>
+    <message>
+      <source>Which half of the 3-input cube the plot shows</source>
+      <translation>3 入力の立方体のどちらの半分をグラフに表示するか</translation>
+    </message>
+    <message>
+      <source>Two-layer solution</source>
+      <translation>2 層による解</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>元に戻す</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>やり直す</translation>
+    </message>
+    <message>
+      <source>Blue: target 1, orange: target 0, red ring: the perceptron gets it wrong. Drag the line to move it, drag an end to turn it.</source>
+      <translation>青: 目標値 1、オレンジ: 目標値 0、赤い輪: パーセプトロンの出力が誤り。直線をドラッグすると平行移動、端をドラッグすると回転します。</translation>
+    </message>
+    <message>
+      <source>Each row x drawn at its hidden outputs (s1, s2), with the output unit's line</source>
+      <translation>各行 x を中間層の出力 (s1, s2) の位置に描き、出力ユニットの直線を重ねたもの</translation>
+    </message>
+    <message>
+      <source>Send to the &amp;Network tab</source>
+      <translation>ネットワーク タブへ送る(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Show this two-layer perceptron on the Network tab (step activations)</source>
+      <translation>この 2 層パーセプトロンをネットワーク タブに表示(活性化関数はステップ関数)</translation>
+    </message>
+    <message>
+      <source>Undo %1 (Ctrl+Z)</source>
+      <translation>「%1」を元に戻す (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <source>Undo (Ctrl+Z)</source>
+      <translation>元に戻す (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <source>Redo %1 (Ctrl+Shift+Z)</source>
+      <translation>「%1」をやり直す (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+      <source>Redo (Ctrl+Shift+Z)</source>
+      <translation>やり直します (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>&amp;Learn</source>
+      <translation>学習(&amp;L)</translation>
+    </message>
+    <message>
+      <source>The line w1·x1 + w2·x2 + b = 0; the shaded side is y = 1. Drag the line to move it, drag an end to turn it.</source>
+      <translation>直線 w1·x1 + w2·x2 + b = 0。色の付いた側が y = 1 です。直線をドラッグすると平行移動、端をドラッグすると回転します。</translation>
+    </message>
+    <message>
+      <source>3 inputs: the boundary is the plane w1·x1 + w2·x2 + w3·x3 + b = 0. The plot shows the slice x3 = %1, where the plane is the line w1·x1 + w2·x2 + (b + w3·%1) = 0; the other 4 rows are in the other slice.</source>
+      <translation>3 入力では境界は平面 w1·x1 + w2·x2 + w3·x3 + b = 0 です。グラフは断面 x3 = %1 を表示しており、そこでは平面は直線 w1·x1 + w2·x2 + (b + w3·%1) = 0 になります。残りの 4 行はもう一方の断面にあります。</translation>
+    </message>
+    <message>
+      <source> (for example w = (%1), b = %2)</source>
+      <translation>(例: w = (%1)、b = %2)</translation>
+    </message>
+    <message>
+      <source>✓ Linearly separable: one perceptron can produce this table%1.</source>
+      <translation>✓ 線形分離可能: 1 つのパーセプトロンでこの真理値表を作れます%1。</translation>
+    </message>
+    <message>
+      <source>line</source>
+      <translation>直線</translation>
+    </message>
+    <message>
+      <source>plane</source>
+      <translation>平面</translation>
+    </message>
+    <message>
+      <source>✗ Not linearly separable: no single %1 puts every 1 on one side and every 0 on the other, so no w and b make one perceptron produce this table (checked exactly, not by trying to learn). Two layers can: see the two-layer solution.</source>
+      <translation>✗ 線形分離不可能: 1 を片側、0 をもう片側に分ける%1は 1 つもないので、どんな w と b でも 1 つのパーセプトロンではこの真理値表を作れません(学習を試したのではなく厳密に確かめた結果です)。2 層ならできます: 「2 層による解」を見てください。</translation>
+    </message>
+    <message>
+      <source>Press Learn (L) to let the perceptron rule find w and b.</source>
+      <translation>「学習」(L) を押すと、パーセプトロンの学習規則が w と b を探します。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Hidden layer&lt;/b&gt; (each unit is a perceptron on x):</source>
+      <translation>&lt;b&gt;中間層&lt;/b&gt;(各ユニットは x を入力とするパーセプトロン):</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Output&lt;/b&gt; (a perceptron on s):</source>
+      <translation>&lt;b&gt;出力&lt;/b&gt;(s を入力とするパーセプトロン):</translation>
+    </message>
+    <message>
+      <source>&lt;tr&gt;&lt;th&gt;x&lt;/th&gt;&lt;th&gt;s&lt;/th&gt;&lt;th&gt;y&lt;/th&gt;&lt;/tr&gt;</source>
+      <translation>&lt;tr&gt;&lt;th&gt;x&lt;/th&gt;&lt;th&gt;s&lt;/th&gt;&lt;th&gt;y&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+      <source>Hidden space (s1, s2): the rows land on corners where one line, the output unit's, separates them.</source>
+      <translation>中間層の空間 (s1, s2): 各行は正方形の頂点に移り、そこでは出力ユニットの 1 本の直線で分けられます。</translation>
+    </message>
+    <message>
+      <source>Flip target of row %1</source>
+      <translation>%1 行目の目標値を反転</translation>
+    </message>
+    <message>
+      <source>Set target of row %1</source>
+      <translation>%1 行目の目標値を設定</translation>
+    </message>
+    <message>
+      <source>Custom table</source>
+      <translation>カスタムの真理値表</translation>
+    </message>
+    <message>
+      <source>Choose %1</source>
+      <translation>%1 を選択</translation>
+    </message>
+    <message>
+      <source>%1 inputs</source>
+      <translation>%1 入力</translation>
+    </message>
+    <message>
+      <source>Set %1 = %2</source>
+      <translation>%1 = %2 に設定</translation>
+    </message>
+    <message>
+      <source>Drag the line</source>
+      <translation>直線をドラッグ</translation>
+    </message>
+    <message>
+      <source>Decision boundary</source>
+      <translation>決定境界</translation>
+    </message>
+    <message>
+      <source>Hidden space</source>
+      <translation>中間層の空間</translation>
+    </message>
+    <message>
+      <source>Truth table</source>
+      <translation>真理値表</translation>
+    </message>
+    <message>
+      <source>This table is not linearly separable: the rule will run for %1 epochs and never get every row right. Watch it go round in circles.</source>
+      <translation>この真理値表は線形分離不可能です。学習規則は %1 エポック走りますが、すべての行が正しくなることはありません。堂々巡りする様子を見てください。</translation>
+    </message>
+    <message>
+      <source>Learning…</source>
+      <translation>学習中…</translation>
+    </message>
+    <message>
+      <source>Epoch %1 of at most %2: %3 row(s) wrong</source>
+      <translation>エポック %1(最大 %2): 誤りは %3 行</translation>
+    </message>
+    <message>
+      <source>Learning failed: %1</source>
+      <translation>学習に失敗しました: %1</translation>
+    </message>
+    <message>
+      <source>%1 hidden units (no fewer can do this table): the hidden space has %1 dimensions and is not drawn; the column s shows where each row lands.</source>
+      <translation>中間層のユニットは %1 個(これより少ないとこの真理値表は作れません)。中間層の空間は %1 次元なので描画しません。各行の移り先は s の列で確かめられます。</translation>
+    </message>
+    <message>
+      <source>Learn</source>
+      <translation>学習</translation>
+    </message>
+    <message>
+      <source>Learned in %1 epoch(s): every row is right with w = (%2), b = %3.</source>
+      <translation>%1 エポックで学習完了: w = (%2)、b = %3 ですべての行が正解です。</translation>
+    </message>
+    <message>
+      <source>After %1 epochs %2 row(s) are still wrong, and always will be: this table is not linearly separable. No single line (plane) w·x + b = 0 puts the 1s on one side and the 0s on the other. Two layers do it: see the two-layer solution.</source>
+      <translation>%1 エポック後も %2 行が誤ったままで、これからも正しくなりません。この真理値表は線形分離不可能です。1 を片側、0 をもう片側に分ける直線(平面)w·x + b = 0 は存在しません。2 層ならできます: 「2 層による解」を見てください。</translation>
+    </message>
+    <message>
+      <source>Stopped at epoch %1: %2 row(s) wrong.</source>
+      <translation>エポック %1 で停止: 誤りは %2 行。</translation>
+    </message>
+    <message>
+      <source>Not learned within %1 epochs (%2 row(s) wrong), although the table is linearly separable: allow more epochs or change the learning rate.</source>
+      <translation>%1 エポックでは学習しきれませんでした(誤りは %2 行)。この真理値表は線形分離可能なので、エポック数を増やすか学習率を変えてみてください。</translation>
+    </message>
+    <message>
+      <source>%1 as a two-layer perceptron from the Gates tab: hidden %2, output %3</source>
+      <translation>ゲート タブの 2 層パーセプトロンによる %1: 中間層 %2、出力 %3</translation>
+    </message>
+    <message>
+      <source>Input x%1 (0 or 1)</source>
+      <extracomment>(row, new target) asked for by an edit in a delegate editor a refused edit, with the reason (translated)</extracomment>
+      <translation>入力 x%1(0 または 1)</translation>
+    </message>
+    <message>
+      <source>The target: what the gate should output. Click, press Space or type 0/1.</source>
+      <translation>目標値: 回路が出力すべき値。クリック、Space、または 0/1 の入力で変更します。</translation>
+    </message>
+    <message>
+      <source>The weighted sum w·x + b of this row</source>
+      <translation>この行の重み付き和 w·x + b</translation>
+    </message>
+    <message>
+      <source>The perceptron's output: 1 if w·x + b &gt; 0, else 0</source>
+      <translation>パーセプトロンの出力: w·x + b &gt; 0 なら 1、そうでなければ 0</translation>
+    </message>
+    <message>
+      <source>Does the output match the target?</source>
+      <translation>出力は目標値と一致していますか?</translation>
+    </message>
+    <message>
+      <source>Click, press Space or type 0/1 to change the target</source>
+      <translation>クリック、Space、または 0/1 の入力で目標値を変更</translation>
+    </message>
+    <message>
+      <source>A target is 0 or 1: “%1” was refused (%2), %3 kept.</source>
+      <translation>目標値は 0 か 1 です: 「%1」は受け付けません(%2)。%3 のままにします。</translation>
+    </message>
+    <message>
+      <source>A target is 0 or 1: “%1” was refused, %2 kept.</source>
+      <translation>目標値は 0 か 1 です: 「%1」は受け付けません。%2 のままにします。</translation>
     </message>
   </context>
   <context>
@@ -401,6 +718,22 @@
     <message>
       <source>Weights and biases (edit a cell; the canvas follows)</source>
       <translation>重みとバイアス (セルを編集するとキャンバスが追従します)</translation>
+    </message>
+    <message>
+      <source>Network diagram</source>
+      <translation>ネットワーク図</translation>
+    </message>
+    <message>
+      <source>Input x</source>
+      <translation>入力 x</translation>
+    </message>
+    <message>
+      <source>Batch inputs</source>
+      <translation>バッチ入力</translation>
+    </message>
+    <message>
+      <source>Batch outputs</source>
+      <translation>バッチ出力</translation>
     </message>
     <message>
       <source>Show network</source>

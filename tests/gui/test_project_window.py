@@ -438,7 +438,7 @@ def dummy_exports(window, qtbot, monkeypatch):
     return plot, model
 
 
-def test_export_menu_lists_current_tab(window, dummy_exports):
+def test_export_menu_lists_current_tab(window, dummy_exports, monkeypatch):
     window.project.rebuild_export_menu()
     texts = [a.text() for a in window.project.export_menu.actions() if a.text()]
     assert texts == [
@@ -447,7 +447,9 @@ def test_export_menu_lists_current_tab(window, dummy_exports):
         "Trajectory data as CSV…",
         "Weights as CSV…",
     ]
-    window.show_tab("gates")
+    tab = window.show_tab("gates")
+    monkeypatch.setattr(tab, "plot_widgets", dict)
+    monkeypatch.setattr(tab, "table_models", dict)
     window.project.rebuild_export_menu()
     only = window.project.export_menu.actions()
     assert len(only) == 1 and not only[0].isEnabled()
