@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -113,8 +114,13 @@ class TrainingTab(LabTab):
         self._build_shortcuts()
         root = QHBoxLayout(self.content)
         root.setContentsMargins(0, 0, 0, 0)
+        # the plots scroll rather than force a wide window (the window may be 700 px wide)
+        self.view_scroll = QScrollArea()
+        self.view_scroll.setWidget(self.view_area)
+        self.view_scroll.setWidgetResizable(True)
+        self.view_scroll.setFrameShape(QFrame.Shape.NoFrame)
         root.addWidget(self.controls_scroll)
-        root.addWidget(self.view_area, 1)
+        root.addWidget(self.view_scroll, 1)
         self._on_dataset_changed()
         self._update_buttons()
         self.finish_setup()
@@ -289,7 +295,7 @@ class TrainingTab(LabTab):
         self.controls_scroll.setWidget(panel)
         self.controls_scroll.setWidgetResizable(True)
         self.controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.controls_scroll.setMinimumWidth(290)
+        self.controls_scroll.setMinimumWidth(270)
         self.controls_scroll.setMaximumWidth(340)
 
     def _build_plots(self) -> None:
@@ -311,7 +317,8 @@ class TrainingTab(LabTab):
         self.progress.setValue(0)
         self.status_label = QLabel()
         self.status_label.setObjectName("trainingStatus")
-        self.status_label.setWordWrap(True)
+        # no word wrap: a height-for-width label would make the scroll area grow tall
+        self.status_label.setMinimumWidth(10)
         top.addWidget(self.progress, 1)
         layout.addLayout(top)
         layout.addWidget(self.status_label)
@@ -321,6 +328,7 @@ class TrainingTab(LabTab):
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setObjectName("lossPlot")
         self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
+        self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen((31, 119, 180), width=1))
         self.loss_curve.setDownsampling(auto=True, method="peak")
         self.loss_curve.setClipToView(True)
@@ -338,13 +346,10 @@ class TrainingTab(LabTab):
         self.accuracy_plot.setYRange(0, 1.02)
         self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-10, -10))
         self.train_curve = self.accuracy_plot.plot(
-            pen=pg.mkPen((31, 119, 180), width=2), symbol="o", symbolSize=4, name="train"
+            pen=pg.mkPen(CLASS_COLORS[0], width=2), name="train"
         )
         self.test_curve = self.accuracy_plot.plot(
-            pen=pg.mkPen((255, 127, 14), width=2, style=Qt.PenStyle.DashLine),
-            symbol="t1",
-            symbolSize=5,
-            name="test",
+            pen=pg.mkPen(CLASS_COLORS[1], width=2, style=Qt.PenStyle.DashLine), name="test"
         )
         grid.addWidget(self.accuracy_plot, 0, 1)
         # decision regions (2-D) or digit previews (images)
@@ -413,95 +418,104 @@ class TrainingTab(LabTab):
         return self.tr("Training")
 
     def retranslate_ui(self) -> None:
-        tr = self.tr
-        self.data_box.setTitle(tr("Data"))
-        self.net_box.setTitle(tr("Network"))
-        self.learn_box.setTitle(tr("Learning"))
+        self.data_box.setTitle(self.tr("Data"))
+        self.net_box.setTitle(self.tr("Network"))
+        self.learn_box.setTitle(self.tr("Learning"))
         names = {
-            "xor": tr("XOR (2-D)"),
-            "circles": tr("Circles (2-D)"),
-            "moons": tr("Moons (2-D)"),
-            "spirals": tr("Spirals (2-D)"),
-            "blobs": tr("Gaussian blobs (2-D)"),
-            "digits": tr("8×8 handwritten digits (bundled)"),
-            "mnist": tr("MNIST from your files…"),
+            "xor": self.tr("XOR (2-D)"),
+            "circles": self.tr("Circles (2-D)"),
+            "moons": self.tr("Moons (2-D)"),
+            "spirals": self.tr("Spirals (2-D)"),
+            "blobs": self.tr("Gaussian blobs (2-D)"),
+            "digits": self.tr("8×8 handwritten digits (bundled)"),
+            "mnist": self.tr("MNIST from your files…"),
         }
         for i, key in enumerate(DATASET_KEYS):
             self.dataset_combo.setItemText(i, names[key])
         self.dataset_combo.setToolTip(
-            tr("What to learn from. 2-D toys show a decision-region map; images show test digits.")
+            self.tr(
+                "What to learn from. 2-D toys show a decision-region map; images show test digits."
+            )
         )
-        self.dataset_label.setText(tr("Data set"))
-        self.classes_label.setText(tr("Classes"))
-        self.samples_label.setText(tr("Samples"))
-        self.noise_label.setText(tr("Noise"))
-        self.data_seed_label.setText(tr("Data seed"))
-        self.test_fraction_label.setText(tr("Test fraction"))
-        self.classes_field.setProperty("help", tr("Number of classes for spirals and blobs (2–5)"))
-        self.samples_field.setProperty("help", tr("Number of points generated (train + test)"))
+        self.dataset_label.setText(self.tr("Data set"))
+        self.classes_label.setText(self.tr("Classes"))
+        self.samples_label.setText(self.tr("Samples"))
+        self.noise_label.setText(self.tr("Noise"))
+        self.data_seed_label.setText(self.tr("Data seed"))
+        self.test_fraction_label.setText(self.tr("Test fraction"))
+        self.classes_field.setProperty(
+            "help", self.tr("Number of classes for spirals and blobs (2–5)")
+        )
+        self.samples_field.setProperty("help", self.tr("Number of points generated (train + test)"))
         self.noise_field.setProperty(
-            "help", tr("Standard deviation of the random jitter added to each point")
+            "help", self.tr("Standard deviation of the random jitter added to each point")
         )
         self.data_seed_field.setProperty(
-            "help", tr("The same seed makes the same points and the same train/test split")
+            "help", self.tr("The same seed makes the same points and the same train/test split")
         )
         self.test_fraction_field.setProperty(
-            "help", tr("Share of the samples kept aside to measure test accuracy")
+            "help", self.tr("Share of the samples kept aside to measure test accuracy")
         )
-        self.open_button.setText(tr("Open MNIST files…"))
+        self.open_button.setText(self.tr("Open MNIST files…"))
         self.open_button.setToolTip(
-            tr(
+            self.tr(
                 "Choose the four IDX files (gzipped or not), one .npz, or the book's mnist.pkl. "
                 "Nothing is downloaded."
             )
         )
-        self.hidden_label.setText(tr("Hidden layers"))
+        self.hidden_label.setText(self.tr("Hidden layers"))
         self.hidden_edit.setToolTip(
-            tr("Neurons per hidden layer, separated by commas, e.g. “50” or “50, 20”")
+            self.tr("Neurons per hidden layer, separated by commas, e.g. “50” or “50, 20”")
         )
-        act_names = {"relu": tr("ReLU"), "sigmoid": tr("Sigmoid"), "tanh": tr("tanh")}
+        act_names = {
+            "relu": self.tr("ReLU"),
+            "sigmoid": self.tr("Sigmoid"),
+            "tanh": self.tr("tanh"),
+        }
         for i, key in enumerate(ACTIVATION_KEYS):
             self.activation_combo.setItemText(i, act_names[key])
-        self.activation_label.setText(tr("Activation"))
-        self.activation_combo.setToolTip(tr("Activation function of the hidden layers"))
+        self.activation_label.setText(self.tr("Activation"))
+        self.activation_combo.setToolTip(self.tr("Activation function of the hidden layers"))
         init_names = {
-            "std": tr("Gaussian × std"),
-            "xavier": tr("Xavier (1/√n)"),
-            "he": tr("He (√(2/n))"),
+            "std": self.tr("Gaussian × std"),
+            "xavier": self.tr("Xavier (1/√n)"),
+            "he": self.tr("He (√(2/n))"),
         }
         for i, key in enumerate(WEIGHT_INITS):
             self.init_combo.setItemText(i, init_names[key])
-        self.init_label.setText(tr("Initial weights"))
+        self.init_label.setText(self.tr("Initial weights"))
         self.init_combo.setToolTip(
-            tr("Xavier suits sigmoid and tanh, He suits ReLU (book §6.2); biases start at 0")
+            self.tr("Xavier suits sigmoid and tanh, He suits ReLU (book §6.2); biases start at 0")
         )
-        self.init_std_label.setText(tr("std"))
-        self.init_std_field.setProperty("help", tr("Standard deviation for “Gaussian × std”"))
-        self.use_network_check.setText(tr("Use the Network tab's network"))
+        self.init_std_label.setText(self.tr("std"))
+        self.init_std_field.setProperty("help", self.tr("Standard deviation for “Gaussian × std”"))
+        self.use_network_check.setText(self.tr("Use the Network tab's network"))
         self._update_network_source_tooltip()
-        self.gradient_label.setText(tr("Gradient"))
-        self.gradient_combo.setItemText(0, tr("Backpropagation (ch. 5)"))
-        self.gradient_combo.setItemText(1, tr("Numerical differentiation (ch. 4, slow)"))
+        self.gradient_label.setText(self.tr("Gradient"))
+        self.gradient_combo.setItemText(0, self.tr("Backpropagation (ch. 5)"))
+        self.gradient_combo.setItemText(1, self.tr("Numerical differentiation (ch. 4, slow)"))
         self.gradient_combo.setToolTip(
-            tr("Both give the same gradient; backprop is thousands of times faster")
+            self.tr("Both give the same gradient; backprop is thousands of times faster")
         )
-        self.optimizer_label.setText(tr("Optimizer"))
-        self.optimizer_combo.setToolTip(tr("How the gradient moves the parameters (book §6.1)"))
-        self.lr_label.setText(tr("Learning rate"))
-        self.lr_field.setProperty("help", tr("Step size η; editable while paused"))
-        self.batch_label.setText(tr("Batch size"))
+        self.optimizer_label.setText(self.tr("Optimizer"))
+        self.optimizer_combo.setToolTip(
+            self.tr("How the gradient moves the parameters (book §6.1)")
+        )
+        self.lr_label.setText(self.tr("Learning rate"))
+        self.lr_field.setProperty("help", self.tr("Step size η; editable while paused"))
+        self.batch_label.setText(self.tr("Batch size"))
         self.batch_field.setProperty(
-            "help", tr("Samples per mini-batch, drawn at random; editable while paused")
+            "help", self.tr("Samples per mini-batch, drawn at random; editable while paused")
         )
-        self.iterations_label.setText(tr("Length"))
+        self.iterations_label.setText(self.tr("Length"))
         self.iterations_field.setProperty(
-            "help", tr("How long to train (iterations or epochs); editable while paused")
+            "help", self.tr("How long to train (iterations or epochs); editable while paused")
         )
-        self.unit_combo.setItemText(0, tr("iterations"))
-        self.unit_combo.setItemText(1, tr("epochs"))
-        self.seed_label.setText(tr("Seed"))
+        self.unit_combo.setItemText(0, self.tr("iterations"))
+        self.unit_combo.setItemText(1, self.tr("epochs"))
+        self.seed_label.setText(self.tr("Seed"))
         self.seed_field.setProperty(
-            "help", tr("Seed for the initial weights and the mini-batch choice")
+            "help", self.tr("Seed for the initial weights and the mini-batch choice")
         )
         for f in (
             self.classes_field,
@@ -516,40 +530,42 @@ class TrainingTab(LabTab):
             self.seed_field,
         ):
             f.setToolTip(f.property("help") or "")
-        self.run_button.setText(tr("Run"))
-        self.run_button.setToolTip(tr("Start training from fresh weights (Ctrl+R or R)"))
-        self.step_button.setText(tr("Step"))
-        self.step_button.setToolTip(tr("Train on one mini-batch, then pause (S)"))
-        self.stop_button.setText(tr("Stop"))
-        self.stop_button.setToolTip(tr("End the run; the learned weights stay (Esc)"))
-        self.reset_button.setText(tr("Reset"))
-        self.reset_button.setToolTip(tr("Stop and clear the plots and the learned weights"))
-        self.check_button.setText(tr("Gradient check"))
+        self.run_button.setText(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Start training from fresh weights (Ctrl+R or R)"))
+        self.step_button.setText(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Train on one mini-batch, then pause (S)"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End the run; the learned weights stay (Esc)"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Stop and clear the plots and the learned weights"))
+        self.check_button.setText(self.tr("Gradient check"))
         self.check_button.setToolTip(
-            tr(
+            self.tr(
                 "Compare the numerical gradient with backprop on 3 training samples for the "
                 "current weights (book §5.7.3)"
             )
         )
-        self.send_button.setText(tr("Send weights to the Network tab"))
-        self.send_button.setToolTip(tr("Show the learned network on the Network tab"))
-        self.log_check.setText(tr("Logarithmic loss axis"))
-        self.loss_plot.setTitle(tr("Loss per iteration"))
-        self.loss_plot.setLabel("bottom", tr("iteration"))
-        self.loss_plot.setLabel("left", tr("loss"))
-        self.accuracy_plot.setTitle(tr("Accuracy per epoch"))
-        self.accuracy_plot.setLabel("bottom", tr("epoch"))
-        self.accuracy_plot.setLabel("left", tr("accuracy"))
+        self.send_button.setText(self.tr("Send weights to the Network tab"))
+        self.send_button.setToolTip(self.tr("Show the learned network on the Network tab"))
+        self.log_check.setText(self.tr("Logarithmic loss axis"))
+        self.loss_plot.setTitle(self.tr("Loss per iteration"))
+        self.loss_plot.setLabel("bottom", self.tr("iteration"))
+        self.loss_plot.setLabel("left", self.tr("loss"))
+        self.accuracy_plot.setTitle(self.tr("Accuracy per epoch"))
+        self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
+        self.accuracy_plot.setLabel("left", self.tr("accuracy"))
         self.accuracy_legend.clear()
-        self.accuracy_legend.addItem(self.train_curve, tr("train"))
-        self.accuracy_legend.addItem(self.test_curve, tr("test"))
-        self.region_plot.setTitle(tr("Decision regions: ● train, ▲ test"))
-        self.digit_grid.placeholder = tr("Test images appear here")
+        self.accuracy_legend.addItem(self.train_curve, self.tr("train"))
+        self.accuracy_legend.addItem(self.test_curve, self.tr("test"))
+        self.region_plot.setTitle(self.tr("Decision regions: ● train, ▲ test"))
+        self.digit_grid.placeholder = self.tr("Test images appear here")
         self.digit_grid.setToolTip(
-            tr("The first test images with the predicted digit; wrong ones are framed in red")
+            self.tr("The first test images with the predicted digit; wrong ones are framed in red")
         )
-        self.check_title.setText(tr("Gradient check: |numerical − backprop|"))
-        self.check_model.set_headers([tr("parameter"), tr("shape"), tr("mean"), tr("max")])
+        self.check_title.setText(self.tr("Gradient check: |numerical − backprop|"))
+        self.check_model.set_headers(
+            [self.tr("parameter"), self.tr("shape"), self.tr("mean"), self.tr("max")]
+        )
         self._update_buttons()
         self._update_data_info()
         self._update_eta_warning()
@@ -1067,6 +1083,7 @@ class TrainingTab(LabTab):
         if self._status_error:
             text = f"⚠ {self._status_error}\n{text}"
         self.status_label.setText(text)
+        self.status_label.setToolTip(text)
 
     def _update_buttons(self) -> None:
         if not hasattr(self, "run_button"):
