@@ -44,6 +44,7 @@ __all__ = [
     "gradient_check",
     "gradient_check_run",
     "n_parameters",
+    "chunked_accuracy",
     "seconds_per_iteration",
     "GRADIENT_METHODS",
 ]
@@ -162,6 +163,18 @@ def region_grid(
     return y.argmax(axis=1).astype(np.uint8).reshape(resolution, resolution)
 
 
+def chunked_accuracy(net: Network, x: NDArray, t: NDArray, chunk: int = 8192) -> float:
+    """``net.accuracy`` computed in slices, so 60,000 MNIST images need little memory."""
+    n = len(t)
+    if n <= chunk:
+        return net.accuracy(x, t)
+    correct = 0
+    for start in range(0, n, chunk):
+        y = net.predict(x[start : start + chunk])
+        correct += int(np.sum(y.argmax(axis=1) == t[start : start + chunk]))
+    return correct / n
+
+
 def _evaluate(
     net: Network,
     data: Dataset,
@@ -171,8 +184,8 @@ def _evaluate(
     bounds: tuple[float, float, float, float] | None,
 ) -> EpochRecord:
     with np.errstate(all="ignore"):
-        train_acc = net.accuracy(data.x_train, data.t_train)
-        test_acc = net.accuracy(data.x_test, data.t_test)
+        train_acc = chunked_accuracy(net, data.x_train, data.t_train)
+        test_acc = chunked_accuracy(net, data.x_test, data.t_test)
         region = None
         if bounds is not None:
             region = region_grid(net, bounds, config.region_resolution)

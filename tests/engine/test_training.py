@@ -132,3 +132,11 @@ def test_records_are_small(blobs):
     """No weights travel per iteration: an iteration record holds two numbers."""
     record = next(itertools.islice(T.train(T.TrainConfig(iterations=5), blobs), 1, None))
     assert record.epoch is None and isinstance(record.loss, float)
+
+
+def test_chunked_accuracy_equals_accuracy():
+    d = D.load_digits()
+    net = T.build_network(T.TrainConfig(hidden=[8]), 64, 10)
+    assert T.chunked_accuracy(net, d.x_train, d.t_train, chunk=100) == pytest.approx(
+        net.accuracy(d.x_train, d.t_train), abs=1e-12
+    )
