@@ -1240,6 +1240,7 @@ class TrainingTab(LabTab):
             "unit": str(self.unit_combo.currentData()),
             "seed": int(self.seed_field.value()),
             "log_loss": self.log_check.isChecked(),
+            "mnist_files": list(self._mnist_paths),
         }
 
     def set_state(self, state: dict[str, Any]) -> None:
@@ -1306,20 +1307,33 @@ class TrainingTab(LabTab):
         self._hidden = hidden
         self.hidden_edit.setText(", ".join(map(str, hidden)))
         self.log_check.setChecked(bool(s.get("log_loss", False)))
+        files = s.get("mnist_files") or []
+        if (
+            isinstance(files, list)
+            and all(isinstance(f, str) for f in files)
+            and files
+            and files != self._mnist_paths
+        ):
+            self.load_mnist(files)  # a refusal (files moved) is reported, not raised
+            self.dataset_combo.setCurrentIndex(indices["dataset"])
         self._on_data_settings_changed()
 
     def export_code(self) -> str:
         return export_script(self.make_config(), self._data_key(), self._mnist_paths)
 
     def plot_widgets(self) -> dict[str, QWidget]:
-        return {
-            "loss": self.loss_plot,
-            "accuracy": self.accuracy_plot,
-            "decision_regions": self.region_plot,
+        plots: dict[str, QWidget] = {
+            self.tr("Loss curve"): self.loss_plot,
+            self.tr("Accuracy curves"): self.accuracy_plot,
         }
+        if self.view_stack.currentWidget() is self.region_plot:
+            plots[self.tr("Decision regions")] = self.region_plot
+        else:
+            plots[self.tr("Test images")] = self.digit_grid
+        return plots
 
     def table_models(self) -> dict[str, Any]:
-        return {"gradient_check": self.check_model}
+        return {self.tr("Gradient check"): self.check_model}
 
     def smoke_test(self) -> None:
         """A short run on a toy set in the worker, then a gradient check."""

@@ -1235,7 +1235,7 @@
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
-      <extracomment>Data set keys of ``datasetCombo`` in order. Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration slower than this is refused (stop must stay prompt).</extracomment>
+      <extracomment>Data set keys of ``datasetCombo`` in order. Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration slower than this is refused (stop must stay prompt). A gradient check estimated slower than this is refused (stop must stay prompt). Live plots are redrawn at most this often (painting runs in the GUI thread).</extracomment>
       <translation>学習</translation>
     </message>
     <message>
@@ -1721,6 +1721,22 @@
     <message>
       <source>, test accuracy %1 %</source>
       <translation>、テストの認識精度 %1 %</translation>
+    </message>
+    <message>
+      <source>Loss curve</source>
+      <translation>損失のグラフ</translation>
+    </message>
+    <message>
+      <source>Accuracy curves</source>
+      <translation>認識精度のグラフ</translation>
+    </message>
+    <message>
+      <source>Decision regions</source>
+      <translation>決定領域</translation>
+    </message>
+    <message>
+      <source>Test images</source>
+      <translation>テスト画像</translation>
     </message>
   </context>
 </TS>

@@ -351,6 +351,62 @@ def test_smoke_test_leaves_no_worker(tab):
 
 
 def test_hooks(tab):
-    assert set(tab.plot_widgets()) == {"loss", "accuracy", "decision_regions"}
+    assert set(tab.plot_widgets()) == {"Loss curve", "Accuracy curves", "Decision regions"}
     assert tab.findChild(type(tab.loss_plot), "lossPlot") is tab.loss_plot
-    assert "gradient_check" in tab.table_models()
+    assert tab.table_models() == {"Gradient check": tab.check_model}
+    choose(tab.dataset_combo, "digits")
+    assert tab.plot_widgets()["Test images"] is tab.digit_grid
+
+
+def test_learned_weights_go_to_the_network_tab_and_come_back(qtbot, window):
+    net_tab = window.tab("network")
+    tab = window.show_tab("training")
+    tab.set_network_source(net_tab.current_network)  # what the main window wires up
+    set_field(qtbot, tab.iterations_field, "200")
+    qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tab)
+    learned = tab.learned_network()
+    qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is net_tab
+    shown = net_tab.current_network()
+    assert shown.sizes == [2, 10, 3]
+    for a, b in zip(shown.weights, learned.weights, strict=True):
+        np.testing.assert_array_equal(a, b)
+    # and the Network tab's network can be trained further here
+    window.show_tab("training")
+    tab.use_network_check.setChecked(True)
+    set_field(qtbot, tab.iterations_field, "20")
+    qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tab)
+    assert tab._n == 20 and tab._epochs[-1][2] >= 0.95
+
+
+def test_exported_script_for_your_mnist_files_runs(qtbot, tab, tmp_path):
+    paths = write_idx_set(tmp_path, gz=True)
+    assert tab.load_mnist(paths)
+    tab.set_state({"length": 15, "hidden": [12]})
+    assert tab.dataset_combo.currentData() == "mnist"
+    path = tmp_path / "mnist_run.py"
+    path.write_text(tab.export_code(), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert out.returncode == 0, out.stderr
+    records = list(T.train(tab.make_config(), tab.current_data()))
+    assert float(re.search(r"final_loss = (\S+)", out.stdout).group(1)) == pytest.approx(
+        records[-1].loss, rel=1e-9
+    )
+
+
+def test_project_state_reloads_your_mnist_files(qtbot, tab, tmp_path):
+    paths = write_idx_set(tmp_path, gz=False)
+    assert tab.load_mnist(paths)
+    state = tab.state()
+    assert state["dataset"] == "mnist" and sorted(state["mnist_files"]) == sorted(paths)
+    tab._mnist, tab._mnist_paths = None, []
+    tab.set_state(state)
+    assert tab._mnist is not None and len(tab.current_data().t_train) == 60
+    moved = dict(state, mnist_files=[str(tmp_path / "gone" / "x.npz")])
+    tab._mnist, tab._mnist_paths = None, []
+    tab.set_state(moved)  # reported, not raised
+    assert tab._mnist is None and "refused" in tab.status_label.text()
