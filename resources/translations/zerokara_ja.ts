@@ -1235,7 +1235,7 @@
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
-      <extracomment>Data set keys of ``datasetCombo`` in order. Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration slower than this is refused (stop must stay prompt). A gradient check estimated slower than this is refused (stop must stay prompt). Live plots are redrawn at most this often (painting runs in the GUI thread).</extracomment>
+      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration slower than this is refused (stop must stay prompt). A gradient check estimated slower than this is refused (stop must stay prompt). Live plots are redrawn at most this often (painting runs in the GUI thread).</extracomment>
       <translation>学習</translation>
     </message>
     <message>
