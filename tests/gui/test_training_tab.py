@@ -410,3 +410,19 @@ def test_project_state_reloads_your_mnist_files(qtbot, tab, tmp_path):
     tab._mnist, tab._mnist_paths = None, []
     tab.set_state(moved)  # reported, not raised
     assert tab._mnist is None and "refused" in tab.status_label.text()
+
+
+def test_closing_the_window_mid_run_joins_the_worker(qtbot):
+    from gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    tab = win.show_tab("training")
+    set_field(qtbot, tab.iterations_field, "500000")
+    qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab._n > 50)
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)  # refused while running
+    assert not tab.check_controller.is_active()
+    win.close()
+    assert not tab.controller.is_active()
