@@ -27,6 +27,7 @@ from typing import BinaryIO
 import numpy as np
 from numpy.typing import NDArray
 
+import resources
 from engine.safeio import UnsafeFileError, load_npz, load_pickle
 
 __all__ = [
@@ -48,7 +49,7 @@ __all__ = [
 #: The 2-D toy data sets; the first three always have two classes.
 TOY_KINDS = ("xor", "circles", "moons", "spirals", "blobs")
 #: The bundled 8×8 digits (a gzipped CSV: 64 pixel values 0–16, then the label).
-DIGITS_PATH = Path(__file__).resolve().parent.parent / "resources" / "data" / "digits.csv.gz"
+DIGITS_PATH = resources.path("data", "digits.csv.gz")
 
 #: Refuse IDX files that claim more elements than this (the full MNIST has 47 million).
 MAX_IDX_ELEMENTS = 200_000_000
