@@ -1235,11 +1235,508 @@
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
+      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration slower than this is refused (stop must stay prompt). A gradient check estimated slower than this is refused (stop must stay prompt). Live plots are redrawn at most this often (painting runs in the GUI thread).</extracomment>
       <translation>学習</translation>
     </message>
     <message>
-      <source>Mini-batch training (book ch. 4.5, 5, 6): a small network learning in a worker thread with live loss and accuracy, on bundled or your own data. Coming in the next release.</source>
-      <translation>ミニバッチ学習(本書 4.5 節、5 章、6 章): 小さなネットワークをワーカースレッドで学習させ、損失と認識精度をリアルタイムに表示。同梱データでも自分のデータでも。次のリリースで登場します。</translation>
+      <source>Data</source>
+      <translation>データ</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>ネットワーク</translation>
+    </message>
+    <message>
+      <source>Learning</source>
+      <translation>学習の設定</translation>
+    </message>
+    <message>
+      <source>XOR (2-D)</source>
+      <translation>XOR(2 次元)</translation>
+    </message>
+    <message>
+      <source>Circles (2-D)</source>
+      <translation>同心円(2 次元)</translation>
+    </message>
+    <message>
+      <source>Moons (2-D)</source>
+      <translation>三日月(2 次元)</translation>
+    </message>
+    <message>
+      <source>Spirals (2-D)</source>
+      <translation>渦巻き(2 次元)</translation>
+    </message>
+    <message>
+      <source>Gaussian blobs (2-D)</source>
+      <translation>ガウス分布のかたまり(2 次元)</translation>
+    </message>
+    <message>
+      <source>8×8 handwritten digits (bundled)</source>
+      <translation>8×8 の手書き数字(同梱)</translation>
+    </message>
+    <message>
+      <source>MNIST from your files…</source>
+      <translation>手元のファイルの MNIST…</translation>
+    </message>
+    <message>
+      <source>What to learn from. 2-D toys show a decision-region map; images show test digits.</source>
+      <translation>学習に使うデータ。2 次元のデータでは決定領域の図を、画像ではテスト画像を表示します。</translation>
+    </message>
+    <message>
+      <source>Data set</source>
+      <translation>データセット</translation>
+    </message>
+    <message>
+      <source>Classes</source>
+      <translation>クラス数</translation>
+    </message>
+    <message>
+      <source>Samples</source>
+      <translation>データ数</translation>
+    </message>
+    <message>
+      <source>Noise</source>
+      <translation>ノイズ</translation>
+    </message>
+    <message>
+      <source>Data seed</source>
+      <translation>データのシード</translation>
+    </message>
+    <message>
+      <source>Test fraction</source>
+      <translation>テストデータの割合</translation>
+    </message>
+    <message>
+      <source>Number of classes for spirals and blobs (2–5)</source>
+      <translation>渦巻きとかたまりのクラス数(2〜5)</translation>
+    </message>
+    <message>
+      <source>Number of points generated (train + test)</source>
+      <translation>生成する点の数(訓練 + テスト)</translation>
+    </message>
+    <message>
+      <source>Standard deviation of the random jitter added to each point</source>
+      <translation>各点に加えるランダムなずれの標準偏差</translation>
+    </message>
+    <message>
+      <source>The same seed makes the same points and the same train/test split</source>
+      <translation>同じシードなら、同じ点と同じ訓練/テストの分割になります</translation>
+    </message>
+    <message>
+      <source>Share of the samples kept aside to measure test accuracy</source>
+      <translation>テストの認識精度を測るために取り分けておくデータの割合</translation>
+    </message>
+    <message>
+      <source>Open MNIST files…</source>
+      <translation>MNIST のファイルを開く…</translation>
+    </message>
+    <message>
+      <source>Choose the four IDX files (gzipped or not), one .npz, or the book's mnist.pkl. Nothing is downloaded.</source>
+      <translation>4 つの IDX ファイル(gzip 圧縮でも可)、1 つの .npz、または本書の mnist.pkl を選びます。ダウンロードは行いません。</translation>
+    </message>
+    <message>
+      <source>Hidden layers</source>
+      <translation>隠れ層</translation>
+    </message>
+    <message>
+      <source>Neurons per hidden layer, separated by commas, e.g. “50” or “50, 20”</source>
+      <translation>隠れ層ごとのニューロン数をカンマ区切りで。例: 「50」や「50, 20」</translation>
+    </message>
+    <message>
+      <source>ReLU</source>
+      <translation>ReLU</translation>
+    </message>
+    <message>
+      <source>Sigmoid</source>
+      <translation>シグモイド</translation>
+    </message>
+    <message>
+      <source>tanh</source>
+      <translation>tanh</translation>
+    </message>
+    <message>
+      <source>Activation</source>
+      <translation>活性化関数</translation>
+    </message>
+    <message>
+      <source>Activation function of the hidden layers</source>
+      <translation>隠れ層の活性化関数</translation>
+    </message>
+    <message>
+      <source>Gaussian × std</source>
+      <translation>ガウス分布 × 標準偏差</translation>
+    </message>
+    <message>
+      <source>Xavier (1/√n)</source>
+      <translation>Xavier(1/√n)</translation>
+    </message>
+    <message>
+      <source>He (√(2/n))</source>
+      <translation>He(√(2/n))</translation>
+    </message>
+    <message>
+      <source>Initial weights</source>
+      <translation>重みの初期値</translation>
+    </message>
+    <message>
+      <source>Xavier suits sigmoid and tanh, He suits ReLU (book §6.2); biases start at 0</source>
+      <translation>シグモイドや tanh には Xavier、ReLU には He の初期値が合います(本書 6.2 節)。バイアスの初期値は 0 です</translation>
+    </message>
+    <message>
+      <source>std</source>
+      <translation>標準偏差</translation>
+    </message>
+    <message>
+      <source>Standard deviation for “Gaussian × std”</source>
+      <translation>「ガウス分布 × 標準偏差」の標準偏差</translation>
+    </message>
+    <message>
+      <source>Use the Network tab's network</source>
+      <translation>ネットワークタブのネットワークを使う</translation>
+    </message>
+    <message>
+      <source>Gradient</source>
+      <translation>勾配</translation>
+    </message>
+    <message>
+      <source>Backpropagation (ch. 5)</source>
+      <translation>誤差逆伝播法(5 章)</translation>
+    </message>
+    <message>
+      <source>Numerical differentiation (ch. 4, slow)</source>
+      <translation>数値微分(4 章、低速)</translation>
+    </message>
+    <message>
+      <source>Both give the same gradient; backprop is thousands of times faster</source>
+      <translation>どちらも同じ勾配を求めますが、誤差逆伝播法は何千倍も高速です</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>最適化手法</translation>
+    </message>
+    <message>
+      <source>How the gradient moves the parameters (book §6.1)</source>
+      <translation>勾配を使ってパラメータをどう更新するか(本書 6.1 節)</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>Step size η; editable while paused</source>
+      <translation>更新の大きさ η。一時停止中に変更できます</translation>
+    </message>
+    <message>
+      <source>Batch size</source>
+      <translation>バッチサイズ</translation>
+    </message>
+    <message>
+      <source>Samples per mini-batch, drawn at random; editable while paused</source>
+      <translation>ミニバッチ 1 つあたりのデータ数(ランダムに選択)。一時停止中に変更できます</translation>
+    </message>
+    <message>
+      <source>Length</source>
+      <translation>長さ</translation>
+    </message>
+    <message>
+      <source>How long to train (iterations or epochs); editable while paused</source>
+      <translation>学習する長さ(繰り返し回数またはエポック数)。一時停止中に変更できます</translation>
+    </message>
+    <message>
+      <source>iterations</source>
+      <translation>回</translation>
+    </message>
+    <message>
+      <source>epochs</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>シード</translation>
+    </message>
+    <message>
+      <source>Seed for the initial weights and the mini-batch choice</source>
+      <translation>重みの初期値とミニバッチの選び方のシード</translation>
+    </message>
+    <message>
+      <source>Run</source>
+      <translation>実行</translation>
+    </message>
+    <message>
+      <source>Start training from fresh weights (Ctrl+R or R)</source>
+      <translation>新しい重みから学習を始めます(Ctrl+R または R)</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>ステップ</translation>
+    </message>
+    <message>
+      <source>Train on one mini-batch, then pause (S)</source>
+      <translation>ミニバッチ 1 つ分だけ学習して一時停止します(S)</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>End the run; the learned weights stay (Esc)</source>
+      <translation>学習を終えます。学習した重みは残ります(Esc)</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>リセット</translation>
+    </message>
+    <message>
+      <source>Stop and clear the plots and the learned weights</source>
+      <translation>停止して、グラフと学習した重みを消去します</translation>
+    </message>
+    <message>
+      <source>Gradient check</source>
+      <translation>勾配確認</translation>
+    </message>
+    <message>
+      <source>Compare the numerical gradient with backprop on 3 training samples for the current weights (book §5.7.3)</source>
+      <translation>現在の重みについて、訓練データ 3 個で数値微分と誤差逆伝播法の勾配を比べます(本書 5.7.3 節)</translation>
+    </message>
+    <message>
+      <source>Send weights to the Network tab</source>
+      <translation>重みをネットワークタブへ送る</translation>
+    </message>
+    <message>
+      <source>Show the learned network on the Network tab</source>
+      <translation>学習したネットワークをネットワークタブに表示します</translation>
+    </message>
+    <message>
+      <source>Logarithmic loss axis</source>
+      <translation>損失の軸を対数目盛にする</translation>
+    </message>
+    <message>
+      <source>Loss per iteration</source>
+      <translation>繰り返しごとの損失</translation>
+    </message>
+    <message>
+      <source>iteration</source>
+      <translation>繰り返し回数</translation>
+    </message>
+    <message>
+      <source>loss</source>
+      <translation>損失</translation>
+    </message>
+    <message>
+      <source>Accuracy per epoch</source>
+      <translation>エポックごとの認識精度</translation>
+    </message>
+    <message>
+      <source>epoch</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>accuracy</source>
+      <translation>認識精度</translation>
+    </message>
+    <message>
+      <source>train</source>
+      <translation>訓練</translation>
+    </message>
+    <message>
+      <source>test</source>
+      <translation>テスト</translation>
+    </message>
+    <message>
+      <source>Decision regions: ● train, ▲ test</source>
+      <translation>決定領域: ● 訓練、▲ テスト</translation>
+    </message>
+    <message>
+      <source>Test images appear here</source>
+      <translation>ここにテスト画像が表示されます</translation>
+    </message>
+    <message>
+      <source>The first test images with the predicted digit; wrong ones are framed in red</source>
+      <translation>先頭のテスト画像と予測した数字。間違えたものは赤枠で示します</translation>
+    </message>
+    <message>
+      <source>Gradient check: |numerical − backprop|</source>
+      <translation>勾配確認: |数値微分 − 誤差逆伝播法|</translation>
+    </message>
+    <message>
+      <source>parameter</source>
+      <translation>パラメータ</translation>
+    </message>
+    <message>
+      <source>shape</source>
+      <translation>形状</translation>
+    </message>
+    <message>
+      <source>mean</source>
+      <translation>平均</translation>
+    </message>
+    <message>
+      <source>max</source>
+      <translation>最大</translation>
+    </message>
+    <message>
+      <source>Not available: no Network tab is connected</source>
+      <translation>使用できません: ネットワークタブと接続されていません</translation>
+    </message>
+    <message>
+      <source>Train the network drawn on the Network tab (its sizes, activations and weights); its inputs must match the data's features</source>
+      <translation>ネットワークタブで描いたネットワーク(サイズ、活性化関数、重み)を学習させます。入力の数はデータの特徴量の数と一致する必要があります</translation>
+    </message>
+    <message>
+      <source>Open your MNIST files to use this data set.</source>
+      <translation>このデータセットを使うには MNIST のファイルを開いてください。</translation>
+    </message>
+    <message>
+      <source>%1 training and %2 test samples, %3 features, %4 classes</source>
+      <translation>訓練データ %1 個、テストデータ %2 個、特徴量 %3 個、%4 クラス</translation>
+    </message>
+    <message>
+      <source>Open MNIST: four IDX files, one .npz or mnist.pkl</source>
+      <translation>MNIST を開く: IDX ファイル 4 つ、.npz 1 つ、または mnist.pkl</translation>
+    </message>
+    <message>
+      <source>MNIST files (*ubyte* *.gz *.idx *.npz *.pkl);;All files (*)</source>
+      <translation>MNIST のファイル (*ubyte* *.gz *.idx *.npz *.pkl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>The file was refused: %1</source>
+      <translation>ファイルを読み込めません: %1</translation>
+    </message>
+    <message>
+      <source>At most 5 hidden layers.</source>
+      <translation>隠れ層は 5 層までです。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a layer size from 1 to 1000.</source>
+      <translation>「%1」は 1〜1000 の層のサイズではありません。</translation>
+    </message>
+    <message>
+      <source>The Network tab's network takes %1 inputs and has %2 outputs; this data set needs %3 inputs and at least %4 outputs.</source>
+      <translation>ネットワークタブのネットワークは入力 %1 個・出力 %2 個ですが、このデータセットには入力 %3 個と出力 %4 個以上が必要です。</translation>
+    </message>
+    <message>
+      <source>The Network tab's network cannot learn: it needs a softmax or identity output and no step activation (its gradient is zero).</source>
+      <translation>ネットワークタブのネットワークは学習できません: 出力層はソフトマックスか恒等関数で、ステップ関数を使わないこと(その勾配は 0 です)が必要です。</translation>
+    </message>
+    <message>
+      <source>Numerical gradient: choose data first.</source>
+      <translation>数値微分: 先にデータを選んでください。</translation>
+    </message>
+    <message>
+      <source>Numerical gradient: about %1 per iteration, %2 for %3 iterations.</source>
+      <translation>数値微分: 1 回あたり約 %1、%3 回で約 %2 かかります。</translation>
+    </message>
+    <message>
+      <source>Too slow to run here: use backprop or a smaller network.</source>
+      <translation>遅すぎて実行できません。誤差逆伝播法か、より小さなネットワークを使ってください。</translation>
+    </message>
+    <message>
+      <source>Open your MNIST files first.</source>
+      <translation>先に MNIST のファイルを開いてください。</translation>
+    </message>
+    <message>
+      <source>The numerical gradient would take about %1 s per iteration for this network. Use backprop, or fewer or smaller layers.</source>
+      <translation>このネットワークでは数値微分に 1 回あたり約 %1 秒かかります。誤差逆伝播法を使うか、層を減らすか小さくしてください。</translation>
+    </message>
+    <message>
+      <source>Diverged at iteration %1: the loss became %2. Lower the learning rate and run again.</source>
+      <translation>%1 回目で発散しました: 損失が %2 になりました。学習率を下げてもう一度実行してください。</translation>
+    </message>
+    <message>
+      <source>Finished.</source>
+      <translation>完了。</translation>
+    </message>
+    <message>
+      <source>Stopped at iteration %1.</source>
+      <translation>%1 回目で停止しました。</translation>
+    </message>
+    <message>
+      <source>Training failed: %1</source>
+      <translation>学習に失敗しました: %1</translation>
+    </message>
+    <message>
+      <source>iteration %1 of %2</source>
+      <translation>%2 回中 %1 回</translation>
+    </message>
+    <message>
+      <source>loss %1</source>
+      <translation>損失 %1</translation>
+    </message>
+    <message>
+      <source>train %1 %, test %2 %</source>
+      <translation>訓練 %1 %、テスト %2 %</translation>
+    </message>
+    <message>
+      <source>%1 it/s</source>
+      <translation>%1 回/秒</translation>
+    </message>
+    <message>
+      <source>%p% — ETA %1</source>
+      <translation>%p% — 残り %1</translation>
+    </message>
+    <message>
+      <source>paused</source>
+      <translation>一時停止中</translation>
+    </message>
+    <message>
+      <source>%p% — paused</source>
+      <translation>%p% — 一時停止中</translation>
+    </message>
+    <message>
+      <source>Ready. Press Run (Ctrl+R) or Step (S).</source>
+      <translation>準備完了。実行(Ctrl+R)かステップ(S)を押してください。</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>再開</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>一時停止</translation>
+    </message>
+    <message>
+      <source>Pause or resume the run (Space)</source>
+      <translation>学習を一時停止・再開します(スペース)</translation>
+    </message>
+    <message>
+      <source>The gradient check would take about %1 s; use a smaller network.</source>
+      <translation>勾配確認に約 %1 秒かかります。より小さなネットワークを使ってください。</translation>
+    </message>
+    <message>
+      <source>Gradient check: computing…</source>
+      <translation>勾配確認: 計算中…</translation>
+    </message>
+    <message>
+      <source>Gradient check on %1 samples: |numerical − backprop|</source>
+      <translation>データ %1 個での勾配確認: |数値微分 − 誤差逆伝播法|</translation>
+    </message>
+    <message>
+      <source>Gradient check failed: %1</source>
+      <translation>勾配確認に失敗しました: %1</translation>
+    </message>
+    <message>
+      <source>Learned on %1: %2 iterations</source>
+      <translation>%1 で学習: %2 回</translation>
+    </message>
+    <message>
+      <source>, test accuracy %1 %</source>
+      <translation>、テストの認識精度 %1 %</translation>
+    </message>
+    <message>
+      <source>Loss curve</source>
+      <translation>損失のグラフ</translation>
+    </message>
+    <message>
+      <source>Accuracy curves</source>
+      <translation>認識精度のグラフ</translation>
+    </message>
+    <message>
+      <source>Decision regions</source>
+      <translation>決定領域</translation>
+    </message>
+    <message>
+      <source>Test images</source>
+      <translation>テスト画像</translation>
     </message>
   </context>
 </TS>

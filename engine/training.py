@@ -1,0 +1,292 @@
+"""Mini-batch learning (book §4.5), with backprop (ch. 5) and the optimizers of ch. 6.
+
+The book's algorithm, one iteration per record:
+
+1. pick a random mini-batch of the training data,
+2. compute the gradient of its loss (numerically, §4.5, or by backpropagation, §5.7),
+3. move every parameter a little against its gradient (the chosen optimizer, §6.1),
+4. repeat.
+
+:func:`train` is a generator: the GUI runs it in a worker thread and may pause it
+between two iterations. It yields one :class:`IterationRecord` per mini-batch; every
+time another epoch's worth of samples has been seen (and after the last iteration) the
+record carries an :class:`EpochRecord` with train/test accuracy (§4.5.3) and, for 2-D
+data, a grid of predicted classes for a decision-region map. A NaN or infinite loss
+yields a :class:`Diverged` record naming the iteration, and the generator ends.
+
+Runs are deterministic: the same config, data and starting weights give the same numbers
+(mini-batches come from ``np.random.default_rng(config.seed)``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.datasets import Dataset
+from engine.network import Network, init_weights
+from engine.optimizers import OPTIMIZERS
+
+__all__ = [
+    "TrainConfig",
+    "IterationRecord",
+    "EpochRecord",
+    "Diverged",
+    "GradientCheckRecord",
+    "build_network",
+    "train",
+    "region_bounds",
+    "region_grid",
+    "gradient_check",
+    "gradient_check_run",
+    "n_parameters",
+    "chunked_accuracy",
+    "seconds_per_iteration",
+    "GRADIENT_METHODS",
+]
+
+GRADIENT_METHODS = ("backprop", "numerical")
+
+
+@dataclass
+class TrainConfig:
+    """Everything that defines a run.
+
+    The network is ``[n_features, *hidden, n_classes]`` with ``activation`` in the hidden
+    layers and softmax + cross-entropy at the output (§5.6.3).
+
+    **Editable while paused:** :func:`train` re-reads ``lr``, ``batch_size`` and
+    ``iterations`` before every iteration, so the GUI may change them on the config
+    object it passed in while the run is paused (never while it runs: the worker thread
+    reads them). Everything else is read once at the start.
+    """
+
+    hidden: list[int] = field(default_factory=lambda: [10])
+    activation: str = "relu"
+    init: str = "he"
+    init_std: float = 0.01
+    gradient: str = "backprop"
+    optimizer: str = "SGD"
+    lr: float = 0.1
+    batch_size: int = 32
+    iterations: int = 1000
+    seed: int = 0
+    region_resolution: int = 48
+    preview_count: int = 32
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class EpochRecord:
+    """Evaluation after an epoch: accuracy on the whole training and test sets (§4.5.3).
+
+    ``epoch`` counts samples seen / training-set size (fractional after the last
+    iteration); ``region`` (2-D data) is a ``(res, res)`` uint8 grid of predicted classes
+    over :func:`region_bounds`, row 0 at the bottom; ``predictions`` (image data) the
+    predicted classes of the first ``preview_count`` test images.
+    """
+
+    epoch: float
+    iteration: int
+    train_accuracy: float
+    test_accuracy: float
+    region: NDArray[np.uint8] | None = None
+    predictions: NDArray[np.int64] | None = None
+
+
+@dataclass(frozen=True)
+class IterationRecord:
+    """One mini-batch: its loss before the update, and an epoch evaluation if one is due."""
+
+    iteration: int
+    loss: float
+    epoch: EpochRecord | None = None
+
+
+@dataclass(frozen=True)
+class Diverged:
+    """The loss (or a gradient) became NaN or infinite at ``iteration``; training ended."""
+
+    iteration: int
+    loss: float
+
+
+@dataclass(frozen=True)
+class GradientCheckRecord:
+    """Mean and max |numerical − backprop| for each parameter (book §5.7.3)."""
+
+    rows: tuple[tuple[str, tuple[int, ...], float, float], ...]
+    batch_size: int
+
+
+def build_network(config: TrainConfig, n_in: int, n_out: int) -> Network:
+    """A fresh network for ``config``: weights from ``init_weights`` with ``config.seed``."""
+    sizes = [int(n_in), *[int(h) for h in config.hidden], int(n_out)]
+    activations = [config.activation] * len(config.hidden) + ["softmax"]
+    weights, biases = init_weights(sizes, config.init, config.init_std, config.seed)
+    return Network(sizes, activations, weights, biases)
+
+
+def n_parameters(net: Network) -> int:
+    """The number of weights and biases."""
+    return int(sum(p.size for p in net.params.values()))
+
+
+def region_bounds(data: Dataset, margin: float = 0.1) -> tuple[float, float, float, float]:
+    """``(x_min, x_max, y_min, y_max)`` around all points of 2-D data, padded by ``margin``."""
+    pts = np.concatenate([data.x_train, data.x_test]).astype(np.float64)
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    pad = margin * np.maximum(hi - lo, 1e-6)
+    lo, hi = lo - pad, hi + pad
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+
+
+def region_grid(
+    net: Network, bounds: tuple[float, float, float, float], resolution: int
+) -> NDArray[np.uint8]:
+    """The predicted class at the centre of each cell of a ``resolution``² grid (row = y)."""
+    x_min, x_max, y_min, y_max = bounds
+    step_x = (x_max - x_min) / resolution
+    step_y = (y_max - y_min) / resolution
+    xs = x_min + step_x * (np.arange(resolution) + 0.5)
+    ys = y_min + step_y * (np.arange(resolution) + 0.5)
+    gx, gy = np.meshgrid(xs, ys)
+    points = np.column_stack([gx.ravel(), gy.ravel()])
+    with np.errstate(all="ignore"):
+        y = net.predict(points)
+    return y.argmax(axis=1).astype(np.uint8).reshape(resolution, resolution)
+
+
+def chunked_accuracy(net: Network, x: NDArray, t: NDArray, chunk: int = 8192) -> float:
+    """``net.accuracy`` computed in slices, so 60,000 MNIST images need little memory."""
+    n = len(t)
+    if n <= chunk:
+        return net.accuracy(x, t)
+    correct = 0
+    for start in range(0, n, chunk):
+        y = net.predict(x[start : start + chunk])
+        correct += int(np.sum(y.argmax(axis=1) == t[start : start + chunk]))
+    return correct / n
+
+
+def _evaluate(
+    net: Network,
+    data: Dataset,
+    config: TrainConfig,
+    epoch: float,
+    iteration: int,
+    bounds: tuple[float, float, float, float] | None,
+) -> EpochRecord:
+    with np.errstate(all="ignore"):
+        train_acc = chunked_accuracy(net, data.x_train, data.t_train)
+        test_acc = chunked_accuracy(net, data.x_test, data.t_test)
+        region = None
+        if bounds is not None:
+            region = region_grid(net, bounds, config.region_resolution)
+        predictions = None
+        if data.image_shape is not None and config.preview_count > 0:
+            preview = data.x_test[: config.preview_count]
+            predictions = net.predict(preview).argmax(axis=1).astype(np.int64)
+    return EpochRecord(epoch, iteration, train_acc, test_acc, region, predictions)
+
+
+def _finite(loss: float, grads: dict[str, NDArray]) -> bool:
+    return bool(np.isfinite(loss)) and all(bool(np.all(np.isfinite(g))) for g in grads.values())
+
+
+def train(
+    config: TrainConfig, data: Dataset, network: Network | None = None
+) -> Iterator[IterationRecord | Diverged]:
+    """Mini-batch gradient descent on ``data`` (book §4.5.2–4.5.3 ``train_neuralnet.py``).
+
+    ``network`` (updated in place) defaults to :func:`build_network`. Each iteration
+    draws ``batch_size`` training indices with replacement (the book's
+    ``np.random.choice(train_size, batch_size)``), computes the loss and its gradient by
+    ``config.gradient`` ("backprop": ``loss_and_gradient``; "numerical":
+    ``numerical_gradient``, the slow way of §4.5) and lets the optimizer update the
+    parameters. See :class:`TrainConfig` for what may change while paused.
+    """
+    if config.gradient not in GRADIENT_METHODS:
+        raise ValueError(f"unknown gradient method {config.gradient!r}")
+    if config.optimizer not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {config.optimizer!r}")
+    net = network if network is not None else build_network(config, data.n_features, data.n_classes)
+    if net.sizes[0] != data.n_features or net.sizes[-1] < data.n_classes:
+        raise ValueError(
+            f"the network takes {net.sizes[0]} inputs and has {net.sizes[-1]} outputs; "
+            f"the data has {data.n_features} features and {data.n_classes} classes"
+        )
+    optimizer = OPTIMIZERS[config.optimizer](lr=config.lr)
+    rng = np.random.default_rng(config.seed)
+    n_train = len(data.t_train)
+    bounds = region_bounds(data) if data.is_2d else None
+    seen = 0
+    epochs_done = 0
+    iteration = 0
+    while iteration < config.iterations:
+        iteration += 1
+        batch = rng.choice(n_train, min(int(config.batch_size), n_train))
+        x_batch, t_batch = data.x_train[batch], data.t_train[batch]
+        with np.errstate(all="ignore"):
+            if config.gradient == "numerical":
+                grads = net.numerical_gradient(x_batch, t_batch)
+                loss = net.loss(x_batch, t_batch)
+            else:
+                loss, grads = net.loss_and_gradient(x_batch, t_batch)
+        if not _finite(loss, grads):
+            yield Diverged(iteration, float(loss))
+            return
+        optimizer.lr = config.lr
+        with np.errstate(all="ignore"):
+            optimizer.update(net.params, grads)
+        seen += len(batch)
+        epoch = None
+        if seen // n_train > epochs_done or iteration >= config.iterations:
+            epochs_done = seen // n_train
+            epoch = _evaluate(net, data, config, seen / n_train, iteration, bounds)
+        yield IterationRecord(iteration, float(loss), epoch)
+
+
+def gradient_check(net: Network, x: NDArray, t: NDArray) -> GradientCheckRecord:
+    """Compare backprop with the numerical gradient on one batch (book §5.7.3).
+
+    For each parameter: the mean and the largest |numerical − backprop| over its
+    elements. Both are tiny (≈1e-10 … 1e-7) when backprop is right.
+    """
+    probe = net.copy()
+    with np.errstate(all="ignore"):
+        numerical = probe.numerical_gradient(x, t)
+        backprop = probe.gradient(x, t)
+    rows = []
+    for key in probe.params:
+        diff = np.abs(numerical[key] - backprop[key])
+        rows.append((key, tuple(diff.shape), float(diff.mean()), float(diff.max())))
+    return GradientCheckRecord(tuple(rows), int(len(np.atleast_2d(x))))
+
+
+def gradient_check_run(net: Network, x: NDArray, t: NDArray) -> Iterator[GradientCheckRecord]:
+    """:func:`gradient_check` as a one-record generator, for the worker thread."""
+    yield gradient_check(net, x, t)
+
+
+def seconds_per_iteration(net: Network, x_batch: NDArray, gradient: str) -> float:
+    """An honest estimate of one iteration's time, from timing forward passes here.
+
+    Backprop costs about three forward passes; the numerical gradient two forward passes
+    per parameter (central differences, §4.5) plus one.
+    """
+    probe = net.copy()
+    repeats = 3
+    start = time.perf_counter()
+    with np.errstate(all="ignore"):
+        for _ in range(repeats):
+            probe.predict(x_batch)
+    forward = (time.perf_counter() - start) / repeats
+    passes = 2 * n_parameters(net) + 1 if gradient == "numerical" else 3
+    return forward * passes
