@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         from gui.project import ProjectController
 
         self.project = ProjectController(self)
+        # the Training tab may train the network drawn on the Network tab
+        self.tab("training").set_network_source(self.tab("network").current_network)
         self._build_actions()
         self._build_menus()
         self.statusBar().setObjectName("statusBar")

@@ -94,13 +94,13 @@ def test_backprop_agrees_with_numerical_gradient(sizes, hidden, batch, seed):
         trace = net.forward(x)
         if any(np.min(np.abs(a)) < 1e-3 for a in trace.a[:-1]):
             return
-    # backprop differentiates -log(y); the loss is -log(y + δ): they part where y ~ δ·1e3
-    assume(net.predict(x)[np.arange(batch), t].min() > 1e-3)
+    # backprop differentiates -log(y); the loss is -log(y + δ): they differ by ~δ/y
+    assume(net.predict(x)[np.arange(batch), t].min() > 1e-2)
     num = net.numerical_gradient(x, t)
     loss, grad = net.loss_and_gradient(x, t)
     assert np.isfinite(loss)
     for key in net.params:
-        np.testing.assert_allclose(grad[key], num[key], atol=5e-6, rtol=1e-4)
+        np.testing.assert_allclose(grad[key], num[key], atol=1e-5, rtol=1e-4)
 
 
 @settings(max_examples=30, deadline=None)

@@ -270,6 +270,8 @@ def test_numerical_gradient_warns_with_an_eta_and_refuses_huge_nets(qtbot, tab):
 
 
 def test_send_weights_and_network_source(qtbot, tab):
+    assert tab.use_network_check.isEnabled()  # the window connects the Network tab
+    tab.set_network_source(None)
     assert not tab.use_network_check.isEnabled()
     assert "Not available" in tab.use_network_check.toolTip()
     source = Network([2, 4, 3], ["tanh", "softmax"], [np.full((2, 4), 0.1), np.eye(4, 3)])
@@ -292,6 +294,17 @@ def test_send_weights_and_network_source(qtbot, tab):
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     assert not tab.controller.is_active()
     assert "5 inputs" in tab.status_label.text()
+
+
+def test_trains_the_network_drawn_on_the_network_tab(qtbot, window):
+    network_tab = window.tab("network")
+    network_tab.show_network(Network([2, 3, 3], ["relu", "softmax"]), "drawn")
+    tab = window.show_tab("training")
+    tab.use_network_check.setChecked(True)
+    set_field(qtbot, tab.iterations_field, "5")
+    qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tab)
+    assert tab._n == 5
 
 
 def test_state_round_trip_and_bad_state(qtbot, tab):
