@@ -57,6 +57,8 @@ def window(qtbot):
     from gui.main_window import MainWindow
 
     win = MainWindow()
+    # no modal "unsaved changes?" box on a real (xcb) screen: nobody is there to answer
+    win.project.confirm_unsaved = False
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
