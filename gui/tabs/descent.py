@@ -128,33 +128,58 @@ def race_records(
 def expression_message(error: ExpressionError) -> str:
     """A translated sentence for an expression the parser refused."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DescentTab", text)
-
     messages = {
-        "empty": tr("Type a function of x and y, for example x**2 + y**2."),
-        "too_long": tr("The expression is too long (at most %2 characters)."),
-        "syntax": tr("Syntax error at column %1: check the brackets and operators."),
-        "name": tr("Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e."),
-        "call": tr(
+        "empty": QCoreApplication.translate(
+            "DescentTab", "Type a function of x and y, for example x**2 + y**2."
+        ),
+        "too_long": QCoreApplication.translate(
+            "DescentTab", "The expression is too long (at most %2 characters)."
+        ),
+        "syntax": QCoreApplication.translate(
+            "DescentTab", "Syntax error at column %1: check the brackets and operators."
+        ),
+        "name": QCoreApplication.translate(
+            "DescentTab", "Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e."
+        ),
+        "call": QCoreApplication.translate(
+            "DescentTab",
             "“%2” at column %1 is not an allowed function: use sin, cos, tan, exp, log, "
-            "sqrt, abs or tanh."
+            "sqrt, abs or tanh.",
         ),
-        "not_value": tr("“%2” at column %1 is a function: write it with brackets, e.g. %2(x)."),
-        "arguments": tr("%2() at column %1 takes exactly one argument."),
-        "attribute": tr("Attribute access (“.%2”) at column %1 is not allowed."),
-        "operator": tr(
-            "The operator “%2” at column %1 is not allowed: use + - * / and ** for powers."
+        "not_value": QCoreApplication.translate(
+            "DescentTab", "“%2” at column %1 is a function: write it with brackets, e.g. %2(x)."
         ),
-        "constant": tr("Only numbers can be constants (column %1)."),
-        "construct": tr("“%2” at column %1 is not allowed in a formula."),
-        "too_deep": tr("The expression is nested too deeply (column %1)."),
-        "overflow": tr("A constant part at column %1 is too large for float64."),
-        "undefined": tr(
-            "A constant part at column %1 is undefined (e.g. the log of a negative number)."
+        "arguments": QCoreApplication.translate(
+            "DescentTab", "%2() at column %1 takes exactly one argument."
+        ),
+        "attribute": QCoreApplication.translate(
+            "DescentTab", "Attribute access (“.%2”) at column %1 is not allowed."
+        ),
+        "operator": QCoreApplication.translate(
+            "DescentTab",
+            "The operator “%2” at column %1 is not allowed: use + - * / and ** for powers.",
+        ),
+        "constant": QCoreApplication.translate(
+            "DescentTab", "Only numbers can be constants (column %1)."
+        ),
+        "construct": QCoreApplication.translate(
+            "DescentTab", "“%2” at column %1 is not allowed in a formula."
+        ),
+        "too_deep": QCoreApplication.translate(
+            "DescentTab", "The expression is nested too deeply (column %1)."
+        ),
+        "overflow": QCoreApplication.translate(
+            "DescentTab", "A constant part at column %1 is too large for float64."
+        ),
+        "undefined": QCoreApplication.translate(
+            "DescentTab",
+            "A constant part at column %1 is undefined (e.g. the log of a negative number).",
         ),
     }
-    text = messages.get(error.reason, tr("This expression cannot be used (column %1)."))
+    text = messages.get(
+        error.reason,
+        QCoreApplication.translate("DescentTab", "This expression cannot be used (column %1)."),
+    )
     return text.replace("%1", str(error.column)).replace("%2", error.detail)
 
 
@@ -290,9 +315,7 @@ class DescentTab(LabTab):
         scroll = QScrollArea(self.content)
         scroll.setWidget(controls)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(390)
-        scroll.setMaximumWidth(430)
+        scroll.setMinimumWidth(200)
 
         # plots
         self.trajectory_plot = pg.PlotWidget()
@@ -361,10 +384,16 @@ class DescentTab(LabTab):
         self.views.addTab(race_page, "")
         self.views.addTab(self.derivative_lab, "")
 
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self.content)
+        self.main_splitter.addWidget(scroll)
+        self.main_splitter.addWidget(self.views)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setCollapsible(1, False)
+        self.main_splitter.setSizes([395, 900])
         layout = QHBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-        layout.addWidget(self.views, 1)
+        layout.addWidget(self.main_splitter)
 
         # keyboard
         self.shortcuts: dict[str, list[QShortcut]] = {}
@@ -424,110 +453,116 @@ class DescentTab(LabTab):
         return names[key]
 
     def retranslate_ui(self) -> None:
-        tr = self.tr
-        self.surface_box.setTitle(tr("Function"))
+        self.surface_box.setTitle(self.tr("Function"))
         for i in range(self.function_combo.count()):
             self.function_combo.setItemText(i, self.surface_name(self.function_combo.itemData(i)))
-        self.function_combo.setToolTip(tr("The function whose minimum the optimizers look for"))
-        self.expression_edit.setPlaceholderText(tr("e.g. x**2 + 3*y**2 + sin(x)"))
+        self.function_combo.setToolTip(
+            self.tr("The function whose minimum the optimizers look for")
+        )
+        self.expression_edit.setPlaceholderText(self.tr("e.g. x**2 + 3*y**2 + sin(x)"))
         self.expression_edit.setToolTip(
-            tr(
+            self.tr(
                 "Type a function of x and y (x0, x1 also work) with numbers, + - * / **, "
                 "brackets, sin cos tan exp log sqrt abs tanh, pi and e; press Enter"
             )
         )
-        self.apply_button.setText(tr("Plot"))
-        self.apply_button.setToolTip(tr("Use the typed function (Enter)"))
-        self.arrows_check.setText(tr("Show −∇f arrows (Fig. 4-9)"))
+        self.apply_button.setText(self.tr("Plot"))
+        self.apply_button.setToolTip(self.tr("Use the typed function (Enter)"))
+        self.arrows_check.setText(self.tr("Show −∇f arrows (Fig. 4-9)"))
         self.arrows_check.setToolTip(
-            tr("Arrows point downhill, along minus the gradient; longer where it is steeper")
+            self.tr("Arrows point downhill, along minus the gradient; longer where it is steeper")
         )
-        self.settings_box.setTitle(tr("Start and gradient"))
+        self.settings_box.setTitle(self.tr("Start and gradient"))
         labels = [
-            tr("Start (x, y)"),
-            tr("Gradient"),
-            tr("h"),
-            tr("Steps"),
-            tr("Bound |x|"),
+            self.tr("Start (x, y)"),
+            self.tr("Gradient"),
+            self.tr("h"),
+            self.tr("Steps"),
+            self.tr("Bound |x|"),
         ]
         for label, text in zip(self.settings_labels, labels, strict=True):
             label.setText(text)
         for field, tip in (
-            (self.start_x, tr("x of the start point (or click or drag on the map)")),
-            (self.start_y, tr("y of the start point (or click or drag on the map)")),
-            (self.h_field, tr("Step of the central difference (f(x+h) − f(x−h)) / 2h")),
-            (self.steps_field, tr("How many updates each optimizer makes")),
+            (self.start_x, self.tr("x of the start point (or click or drag on the map)")),
+            (self.start_y, self.tr("y of the start point (or click or drag on the map)")),
+            (self.h_field, self.tr("Step of the central difference (f(x+h) − f(x−h)) / 2h")),
+            (self.steps_field, self.tr("How many updates each optimizer makes")),
             (
                 self.bound_field,
-                tr("A run that leaves |x| ≤ bound is reported as diverged and stopped"),
+                self.tr("A run that leaves |x| ≤ bound is reported as diverged and stopped"),
             ),
         ):
             field.setProperty("help", tip)
             field.setToolTip(tip)
-        self.gradient_combo.setItemText(0, tr("numerical (central difference)"))
-        self.gradient_combo.setItemText(1, tr("analytic"))
+        self.gradient_combo.setItemText(0, self.tr("numerical (central difference)"))
+        self.gradient_combo.setItemText(1, self.tr("analytic"))
         self.gradient_combo.setToolTip(
-            tr("Numerical: the book's numerical_gradient with step h. Analytic: the exact formula")
+            self.tr(
+                "Numerical: the book's numerical_gradient with step h. Analytic: the exact formula"
+            )
         )
-        self.racers_box.setTitle(tr("Optimizers"))
+        self.racers_box.setTitle(self.tr("Optimizers"))
         self.racers.retranslate_ui()
-        self.preset_notes.setText(tr("Study notes"))
+        self.preset_notes.setText(self.tr("Study notes"))
         self.preset_notes.setToolTip(
-            tr("x0² + x1² from (3, 4), SGD with lr 0.1, 100 steps, as in the study notes")
+            self.tr("x0² + x1² from (3, 4), SGD with lr 0.1, 100 steps, as in the study notes")
         )
-        self.preset_lr.setText(tr("lr comparison"))
+        self.preset_lr.setText(self.tr("lr comparison"))
         self.preset_lr.setToolTip(
-            tr("SGD with lr 10, 0.1 and 1e-10 from (−3, 4): too large, right, too small")
+            self.tr("SGD with lr 10, 0.1 and 1e-10 from (−3, 4): too large, right, too small")
         )
-        self.preset_ch6.setText(tr("Ch. 6 race"))
+        self.preset_ch6.setText(self.tr("Ch. 6 race"))
         self.preset_ch6.setToolTip(
-            tr(
+            self.tr(
                 "The book's §6.1 comparison on x²/20 + y² from (−7, 2): "
                 "SGD, Momentum, AdaGrad, Adam"
             )
         )
-        self.run_box.setTitle(tr("Run"))
-        self.run_button.setText(tr("Run"))
-        self.run_button.setToolTip(tr("Start the race from the start point (R, Ctrl+R)"))
-        self.step_button.setText(tr("Step"))
-        self.step_button.setToolTip(tr("Advance every optimizer by one step (S)"))
-        self.stop_button.setText(tr("Stop"))
-        self.stop_button.setToolTip(tr("Stop the race; the points so far stay (Esc)"))
-        self.reset_button.setText(tr("Reset"))
-        self.reset_button.setToolTip(tr("Stop and clear the trajectories and the table"))
-        self.speed_slider.setToolTip(tr("Steps per second while running"))
+        self.run_box.setTitle(self.tr("Run"))
+        self.run_button.setText(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Start the race from the start point (R, Ctrl+R)"))
+        self.step_button.setText(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Advance every optimizer by one step (S)"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the race; the points so far stay (Esc)"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Stop and clear the trajectories and the table"))
+        self.speed_slider.setToolTip(self.tr("Steps per second while running"))
         self._update_speed_label()
         self._update_pause_text()
-        self.trajectory_plot.setTitle(tr("Trajectories (click or drag to set the start)"))
+        self.trajectory_plot.setTitle(self.tr("Trajectories"))
+        self.trajectory_plot.setToolTip(
+            self.tr("Click or drag the red target to set the start point; wheel to zoom")
+        )
         self.trajectory_plot.setLabel("bottom", "x")
         self.trajectory_plot.setLabel("left", "y")
-        self.value_plot.setTitle(tr("f per step"))
-        self.value_plot.setLabel("bottom", tr("step"))
-        self.grad_plot.setTitle(tr("‖∇f‖ per step"))
-        self.grad_plot.setLabel("bottom", tr("step"))
-        self.views.setTabText(0, tr("Race"))
-        self.views.setTabText(1, tr("Derivative lab"))
-        self.views.setTabToolTip(1, tr("Tangent lines and the error of numerical differences"))
+        self.value_plot.setTitle(self.tr("f per step"))
+        self.value_plot.setLabel("bottom", self.tr("step"))
+        self.grad_plot.setTitle(self.tr("‖∇f‖ per step"))
+        self.grad_plot.setLabel("bottom", self.tr("step"))
+        self.views.setTabText(0, self.tr("Race"))
+        self.views.setTabText(1, self.tr("Derivative lab"))
+        self.views.setTabToolTip(1, self.tr("Tangent lines and the error of numerical differences"))
         self.results.headers = [
-            tr("Optimizer"),
-            tr("Status"),
-            tr("Steps"),
+            self.tr("Optimizer"),
+            self.tr("Status"),
+            self.tr("Steps"),
             "x",
             "y",
             "f(x, y)",
             "‖∇f‖",
         ]
         self.results.status_text = {
-            "waiting": tr("waiting"),
-            "running": tr("running"),
-            "finished": tr("finished"),
-            "barely_moved": tr("finished: barely moved (learning rate too small?)"),
-            "diverged": tr("diverged at step %1"),
-            "stopped": tr("stopped"),
+            "waiting": self.tr("waiting"),
+            "running": self.tr("running"),
+            "finished": self.tr("finished"),
+            "barely_moved": self.tr("finished: barely moved (learning rate too small?)"),
+            "diverged": self.tr("diverged at step %1"),
+            "stopped": self.tr("stopped"),
         }
         self.results.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, ResultsModel.COLUMNS - 1)
         self.results.refresh()
-        self.results_table.setToolTip(tr("Each optimizer's last point, to full precision"))
+        self.results_table.setToolTip(self.tr("Each optimizer's last point, to full precision"))
         self.derivative_lab.retranslate_ui()
         self._explain_divergences()
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.gradient import difference_errors, numerical_diff
 from gui.widgets import NumberField
@@ -23,6 +31,14 @@ HS = np.logspace(-20, 0, 161)
 def _f(x):
     """The book's f(x) = 0.01x² + 0.1x (§4.3.2), in the dtype of x."""
     return 0.01 * x**2 + 0.1 * x
+
+
+#: Functions for the error plot: f and its exact derivative (any float dtype).
+ERROR_FUNCTIONS = {
+    "book": (_f, lambda x: 0.02 * x + 0.1),
+    "sin": (np.sin, np.cos),
+    "exp": (lambda x: np.exp(x / 10), lambda x: np.exp(x / 10) / 10),
+}
 
 
 class DerivativeLab(QWidget):
@@ -38,8 +54,13 @@ class DerivativeLab(QWidget):
         self.x_slider.setRange(0, 200)
         self.x_slider.setValue(50)
         self.x_label = QLabel(self)
+        self.function_combo = QComboBox(self)
+        self.function_combo.setObjectName("errorFunctionCombo")
+        for key in ERROR_FUNCTIONS:
+            self.function_combo.addItem(key, key)
         self.readout = QLabel(self)
         self.readout.setObjectName("derivativeReadout")
+        self.readout.setWordWrap(True)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
@@ -56,7 +77,7 @@ class DerivativeLab(QWidget):
         self.error_plot.setObjectName("errorPlot")
         self.error_plot.setLogMode(x=True, y=True)
         self.error_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.legend = self.error_plot.addLegend(offset=(-10, 10))
+        self.legend = self.error_plot.addLegend(offset=(10, -10))
         self.error_curves = {
             key: self.error_plot.plot(pen=pg.mkPen(colour, width=2, style=style))
             for key, colour, style in (
@@ -73,9 +94,19 @@ class DerivativeLab(QWidget):
         controls.addWidget(self.x_label)
         controls.addWidget(self.x_field)
         controls.addWidget(self.x_slider, 1)
+        controls.addWidget(self.function_combo)
+        self.tangent_caption = QLabel(self)
+        self.error_caption = QLabel(self)
+        for caption in (self.tangent_caption, self.error_caption):
+            caption.setWordWrap(True)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption.setStyleSheet("font-weight: bold;")
         plots = QGridLayout()
-        plots.addWidget(self.tangent_plot, 0, 0)
-        plots.addWidget(self.error_plot, 0, 1)
+        plots.addWidget(self.tangent_caption, 0, 0)
+        plots.addWidget(self.error_caption, 0, 1)
+        plots.addWidget(self.tangent_plot, 1, 0)
+        plots.addWidget(self.error_plot, 1, 1)
+        plots.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(plots, 1)
@@ -86,6 +117,7 @@ class DerivativeLab(QWidget):
         self.curve.setData(xs, _f(xs))
         self.x_field.value_changed.connect(self._on_x_field)
         self.x_slider.valueChanged.connect(self._on_slider)
+        self.function_combo.currentIndexChanged.connect(self._on_function_changed)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -94,29 +126,46 @@ class DerivativeLab(QWidget):
         self.x_field.setProperty("help", tip)
         self.x_field.setToolTip(tip)
         self.x_slider.setToolTip(tip)
-        self.tangent_plot.setTitle(self.tr("f(x) = 0.01x² + 0.1x and its tangent (Fig. 4-7)"))
+        self.tangent_caption.setText(self.tr("f(x) = 0.01x² + 0.1x and its tangent (Fig. 4-7)"))
         self.tangent_plot.setLabel("bottom", "x")
         self.tangent_plot.setLabel("left", "f(x)")
-        self.error_plot.setTitle(self.tr("Error of the difference quotient against h"))
+        self.error_caption.setText(self.tr("Error of the difference quotient against h"))
         self.error_plot.setLabel("bottom", "h")
         self.error_plot.setLabel("left", self.tr("|error|"))
-        self.legend.clear()
         names = {
             "f64_forward": self.tr("forward, float64"),
             "f64_central": self.tr("central, float64"),
             "f32_forward": self.tr("forward, float32"),
             "f32_central": self.tr("central, float32"),
         }
-        for key, item in self.error_curves.items():
-            self.legend.addItem(item, names[key])
+        if not self.legend.items:
+            for key, item in self.error_curves.items():
+                self.legend.addItem(item, names[key])
+        for (_sample, label), key in zip(self.legend.items, self.error_curves, strict=True):
+            label.setText(names[key])
+        for i, text in enumerate(
+            (
+                self.tr("errors for 0.01x² + 0.1x"),
+                self.tr("errors for sin(x)"),
+                self.tr("errors for exp(x/10)"),
+            )
+        ):
+            self.function_combo.setItemText(i, text)
+        self.function_combo.setToolTip(
+            self.tr(
+                "The function whose difference quotients are compared: for the book's "
+                "quadratic the central difference has no truncation error at all"
+            )
+        )
         self.h_line.setToolTip(self.tr("h = 1e-4, the book's choice"))
         self.explanation.setText(
             self.tr(
                 "Large h: the difference quotient is off by truncation error (forward ∝ h, "
-                "central ∝ h², so the central line falls faster). Small h: rounding error ∝ "
-                "ε/h takes over. h = 1e-4 sits near the bottom of the central float64 curve. "
-                "With h = 1e-50, float64 computes x + h == x (the difference is 0) and "
-                "float32 rounds h itself to 0 (0/0 gives NaN)."
+                "central ∝ h²; for the book's quadratic the central one is exact, so choose "
+                "sin or exp to see its valley). Small h: rounding error ∝ ε/h takes over. "
+                "h = 1e-4 is a safe middle for the central difference in float64. With "
+                "h = 1e-50, float64 computes x + h == x (the difference is 0) and float32 "
+                "rounds h itself to 0 (0/0 gives NaN)."
             )
         )
         self._update()
@@ -132,6 +181,10 @@ class DerivativeLab(QWidget):
         self._update()
 
     @Slot(int)
+    def _on_function_changed(self, _index: int) -> None:
+        self._update()
+
+    @Slot(int)
     def _on_slider(self, value: int) -> None:
         self.x_field.setValue(value / 10)
         self._update()
@@ -144,8 +197,9 @@ class DerivativeLab(QWidget):
         self.tangent.setData(xs, _f(x) + slope * (xs - x))
         self.point.setData([x], [_f(x)])
         curves = {}
+        fn, derivative = ERROR_FUNCTIONS[self.function_combo.currentData() or "book"]
         for name, dtype in (("f64", np.float64), ("f32", np.float32)):
-            fwd, cen = difference_errors(_f, exact, x, HS, dtype)
+            fwd, cen = difference_errors(fn, float(derivative(x)), x, HS, dtype)
             curves[f"{name}_forward"], curves[f"{name}_central"] = fwd, cen
         for key, err in curves.items():
             shown = np.where(err > 0, err, np.nan)

@@ -21,6 +21,7 @@ __all__ = ["SurfaceMap", "RacerTrack", "ResultsModel"]
 
 GRID = 160
 ARROWS = 15
+CONTOURS = 12
 
 
 class SurfaceMap:
@@ -32,7 +33,13 @@ class SurfaceMap:
         self.image.setZValue(-20)
         self.image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
         plot.addItem(self.image)
+        # a fixed set of contour items, re-levelled per surface (never deleted: deleting
+        # graphics items that were children of another item is fragile in PySide)
         self.contours: list[pg.IsocurveItem] = []
+        for _ in range(CONTOURS):
+            curve = pg.IsocurveItem(pen=pg.mkPen((255, 255, 255, 110)))
+            curve.setParentItem(self.image)
+            self.contours.append(curve)
         self.arrows = pg.PlotDataItem(
             pen=pg.mkPen((255, 255, 255, 200), width=1.2), connect="pairs"
         )
@@ -65,18 +72,13 @@ class SurfaceMap:
         self.image.setRect(
             QRectF(xmin - dx / 2, ymin - dy / 2, (xmax - xmin) + dx, (ymax - ymin) + dy)
         )
-        for item in self.contours:
-            item.setParentItem(None)
-            if item.scene() is not None:
-                item.scene().removeItem(item)
-        self.contours = []
-        if top > 0:
-            for level in np.linspace(0, top, 14)[1:-1]:
-                curve = pg.IsocurveItem(
-                    data=shown, level=float(level), pen=pg.mkPen((255, 255, 255, 110))
-                )
-                curve.setParentItem(self.image)
-                self.contours.append(curve)
+        levels = np.linspace(0, top, CONTOURS + 2)[1:-1]
+        for curve, level in zip(self.contours, levels, strict=True):
+            if top > 0:
+                curve.setData(shown, float(level))
+                curve.show()
+            else:
+                curve.hide()
         self.minima.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
         self._arrow_data = self._arrow_segments(surface)
         self.set_arrows_visible(arrows)

@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView, QToolTip
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 
 from gui.tabs.descent import SPEEDS, DescentTab
 from gui.widgets import NumberField
@@ -200,7 +200,21 @@ def test_export_code_reproduces_the_table(tab, qtbot, tmp_path):
         assert found.groups() == (row[3] + "", row[4], row[5], row[2]), line
 
 
-def test_lr_field_refuses_nan_and_state_round_trip(tab, qtbot):
+class _NoToolTip:
+    """Stands in for QToolTip: Qt's tooltip label keeps a raw pointer to the widget it
+    was shown for, and deleting that widget at teardown crashes the test process."""
+
+    shown: list[str] = []
+
+    @classmethod
+    def showText(cls, _pos, text, *args):
+        cls.shown.append(text)
+
+
+def test_lr_field_refuses_nan_and_state_round_trip(tab, qtbot, monkeypatch):
+    import gui.widgets
+
+    monkeypatch.setattr(gui.widgets, "QToolTip", _NoToolTip)
     lr = tab.racers.rows[0].findChild(NumberField, "racerLr")
     lr.setText("nan")
     lr.editingFinished.emit()
@@ -208,14 +222,13 @@ def test_lr_field_refuses_nan_and_state_round_trip(tab, qtbot):
     lr.setText("1e400")
     lr.editingFinished.emit()
     assert lr.value() == 0.1
-    assert "finite" in lr.toolTip()  # the reason is shown
-    # Qt's tooltip keeps a raw pointer to its widget: let it go before widgets are deleted
-    QToolTip.hideText()
-    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    assert "finite" in lr.toolTip() and "finite" in _NoToolTip.shown[-1]  # the reason
     tab.apply_preset("learning_rates", run=False)
     state = tab.state()
-    other = DescentTab()
-    qtbot.addWidget(other)
+    tab.reset()
+    tab.apply_preset("chapter6", run=False)
+    assert tab.state() != state
+    other = tab
     other.set_state(state)
     assert other.state() == state
     custom = dict(state, surface="custom", expression="x**2 + sin(y)")
@@ -235,6 +248,13 @@ def test_lr_field_refuses_nan_and_state_round_trip(tab, qtbot):
     assert other.surface.text == "x**2 + sin(y)"  # a refused state changes nothing
 
 
+def test_results_model_is_a_valid_qt_model(tab, qtbot, qtmodeltester):
+    tab.speed_slider.setValue(MAX_SPEED)
+    tab.apply_preset("chapter6")
+    wait_idle(qtbot, tab)
+    qtmodeltester.check(tab.results)
+
+
 def test_hooks_and_derivative_lab(tab):
     assert set(tab.plot_widgets()) >= {"trajectories", "values", "gradient_norms"}
     assert list(tab.table_models()) == ["results"]
@@ -243,8 +263,15 @@ def test_hooks_and_derivative_lab(tab):
     assert "float64 gives 0.0" in lab.readout.text() and "float32 gives nan" in lab.readout.text()
     lab.x_field.setValue(10.0, emit=True)
     assert "0.2999999999986347" in lab.readout.text()
-    errors = lab.error_curves["f64_central"].yData
-    assert np.nanmin(errors) < 1e-9
+    _, errors = lab.error_curves["f64_central"].getOriginalDataset()
+    assert np.nanmin(errors) < 1e-12  # the book's quadratic: central differences are exact
+    # for sin(x) the central difference's error has its valley near the book's h = 1e-4
+    lab.function_combo.setCurrentIndex(lab.function_combo.findData("sin"))
+    hs, errors = lab.error_curves["f64_central"].getOriginalDataset()
+    best = hs[np.nanargmin(errors)]
+    assert 1e-7 < best < 1e-3
+    fwd_hs, fwd = lab.error_curves["f64_forward"].getOriginalDataset()
+    assert 1e-10 < fwd_hs[np.nanargmin(fwd)] < 1e-6  # forward: near √ε ≈ 1e-8
 
 
 def test_saddle_and_all_surfaces_run_without_crash(tab, qtbot):
@@ -265,8 +292,11 @@ def test_saddle_and_all_surfaces_run_without_crash(tab, qtbot):
     assert any(t.status == "diverged" for t in tab.tracks)  # the saddle has no minimum
 
 
-def test_japanese_labels(window):
+def test_japanese_labels(window, qtbot):
     window.set_language("ja")
     tab = window.tab("descent")
-    assert tab.findChild(QPushButton, "runButton").text() == "実行"
+    run = tab.findChild(QPushButton, "runButton")
+    qtbot.waitUntil(lambda: run.text() == "実行")  # LanguageChange events are posted
+    assert tab.results.headers[0] == "オプティマイザ"
+    assert tab.derivative_lab.error_caption.text().startswith("h に対する")
     assert window.tabs.tabText(2) == "勾配降下"
