@@ -47,7 +47,7 @@ from gui.tabs.base import LabTab
 from gui.tabs.descent_derivative import DerivativeLab
 from gui.tabs.descent_export import export_script
 from gui.tabs.descent_plots import RacerTrack, ResultsModel, SurfaceMap
-from gui.tabs.descent_racers import RacersPanel
+from gui.tabs.descent_racers import MAX_RACERS, RacersPanel
 from gui.widgets import NumberField, format_number, notify
 from gui.worker import RedrawThrottle
 
@@ -341,9 +341,19 @@ class DescentTab(LabTab):
         self.grad_plot.showGrid(x=True, y=True, alpha=0.3)
         self.grad_plot.setXLink(self.value_plot)
         self._value_log = True
+        # one curve per possible racer in each plot, created once and reused
         self.path_items: list[pg.PlotDataItem] = []
         self.value_items: list[pg.PlotDataItem] = []
         self.grad_items: list[pg.PlotDataItem] = []
+        for _ in range(MAX_RACERS):
+            path = pg.PlotDataItem(symbol="o", symbolSize=4, symbolPen=None)
+            path.setZValue(10)
+            self.trajectory_plot.addItem(path)
+            self.path_items.append(path)
+            self.value_items.append(self.value_plot.plot())
+            self.grad_items.append(self.grad_plot.plot())
+        for item in (*self.path_items, *self.value_items, *self.grad_items):
+            item.hide()
 
         readouts = QSplitter(Qt.Orientation.Vertical)
         readouts.addWidget(self.value_plot)
@@ -710,17 +720,15 @@ class DescentTab(LabTab):
         self._clear_run_items()
         self.tracks = [RacerTrack(row.label(), row.colour.name()) for row in rows]
         self._optimizers = [row.make_optimizer() for row in rows]
-        for track in self.tracks:
+        for i, track in enumerate(self.tracks):
             track.status = "running"
             pen = pg.mkPen(track.colour, width=2)
-            path = pg.PlotDataItem(
-                pen=pen, symbol="o", symbolSize=4, symbolBrush=track.colour, symbolPen=None
-            )
-            path.setZValue(10)
-            self.trajectory_plot.addItem(path)
-            self.path_items.append(path)
-            self.value_items.append(self.value_plot.plot(pen=pen))
-            self.grad_items.append(self.grad_plot.plot(pen=pen))
+            self.path_items[i].setPen(pen)
+            self.path_items[i].setSymbolBrush(track.colour)
+            self.value_items[i].setPen(pen)
+            self.grad_items[i].setPen(pen)
+            for item in (self.path_items[i], self.value_items[i], self.grad_items[i]):
+                item.show()
         self.results.set_tracks(self.tracks)
         self.message_label.setText("")
         self._run_surface = self.surface
@@ -786,13 +794,11 @@ class DescentTab(LabTab):
         self.message_label.setText("")
 
     def _clear_run_items(self) -> None:
-        for item in self.path_items:
-            self.trajectory_plot.removeItem(item)
-        for item in self.value_items:
-            self.value_plot.removeItem(item)
-        for item in self.grad_items:
-            self.grad_plot.removeItem(item)
-        self.path_items, self.value_items, self.grad_items = [], [], []
+        """Empty and hide the curves (they are reused, never deleted: a deleted graphics
+        item could be freed by Python's garbage collector in the worker thread)."""
+        for item in (*self.path_items, *self.value_items, *self.grad_items):
+            item.setData([], [])
+            item.hide()
         self.heads.setData([], [])
 
     @Slot(object)
