@@ -92,14 +92,427 @@
     </message>
   </context>
   <context>
+    <name>DerivativeLab</name>
+    <message>
+      <source>x =</source>
+      <extracomment>Functions for the error plot: f and its exact derivative (any float dtype).</extracomment>
+      <translation>x =</translation>
+    </message>
+    <message>
+      <source>Where to draw the tangent of f(x) = 0.01x² + 0.1x</source>
+      <translation>f(x) = 0.01x² + 0.1x の接線を引く位置</translation>
+    </message>
+    <message>
+      <source>f(x) = 0.01x² + 0.1x and its tangent (Fig. 4-7)</source>
+      <translation>f(x) = 0.01x² + 0.1x とその接線(図 4-7)</translation>
+    </message>
+    <message>
+      <source>Error of the difference quotient against h</source>
+      <translation>h に対する差分商の誤差</translation>
+    </message>
+    <message>
+      <source>|error|</source>
+      <translation>|誤差|</translation>
+    </message>
+    <message>
+      <source>forward, float64</source>
+      <translation>前方差分、float64</translation>
+    </message>
+    <message>
+      <source>central, float64</source>
+      <translation>中心差分、float64</translation>
+    </message>
+    <message>
+      <source>forward, float32</source>
+      <translation>前方差分、float32</translation>
+    </message>
+    <message>
+      <source>central, float32</source>
+      <translation>中心差分、float32</translation>
+    </message>
+    <message>
+      <source>errors for 0.01x² + 0.1x</source>
+      <translation>0.01x² + 0.1x の誤差</translation>
+    </message>
+    <message>
+      <source>errors for sin(x)</source>
+      <translation>sin(x) の誤差</translation>
+    </message>
+    <message>
+      <source>errors for exp(x/10)</source>
+      <translation>exp(x/10) の誤差</translation>
+    </message>
+    <message>
+      <source>The function whose difference quotients are compared: for the book's quadratic the central difference has no truncation error at all</source>
+      <translation>差分商を比べる関数: 本書の 2 次関数では中心差分の打ち切り誤差はまったくありません</translation>
+    </message>
+    <message>
+      <source>h = 1e-4, the book's choice</source>
+      <translation>h = 1e-4(本書の選択)</translation>
+    </message>
+    <message>
+      <source>Large h: the difference quotient is off by truncation error (forward ∝ h, central ∝ h²; for the book's quadratic the central one is exact, so choose sin or exp to see its valley). Small h: rounding error ∝ ε/h takes over. h = 1e-4 is a safe middle for the central difference in float64. With h = 1e-50, float64 computes x + h == x (the difference is 0) and float32 rounds h itself to 0 (0/0 gives NaN).</source>
+      <translation>h が大きいと、差分商は打ち切り誤差でずれます(前方差分は h に比例、中心差分は h² に比例。本書の 2 次関数では中心差分は正確なので、谷を見るには sin か exp を選んでください)。h が小さいと、ε/h に比例する丸め誤差が支配的になります。h = 1e-4 は float64 の中心差分にとって安全な中間の値です。h = 1e-50 では、float64 では x + h == x となって差が 0 になり、float32 では h 自体が 0 に丸められます(0/0 で NaN)。</translation>
+    </message>
+    <message>
+      <source>numerical_diff(f, %1) = %2 (exact %3) · h = 1e-50: float64 gives %4, float32 gives %5</source>
+      <translation>numerical_diff(f, %1) = %2(真の値 %3)· h = 1e-50 では float64 で %4、float32 で %5</translation>
+    </message>
+  </context>
+  <context>
     <name>DescentTab</name>
+    <message>
+      <source>Type a function of x and y, for example x**2 + y**2.</source>
+      <extracomment>Steps per second offered by the speed slider; 0 = as fast as possible. One-click set-ups: surface, start, steps, gradient and racers.</extracomment>
+      <translation>x と y の関数を入力してください(例: x**2 + y**2)。</translation>
+    </message>
+    <message>
+      <source>The expression is too long (at most %2 characters).</source>
+      <translation>式が長すぎます(最大 %2 文字)。</translation>
+    </message>
+    <message>
+      <source>Syntax error at column %1: check the brackets and operators.</source>
+      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
+    </message>
+    <message>
+      <source>Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e.</source>
+      <translation>%1 文字目の「%2」は使えない名前です: x、y(または x0、x1)、pi、e を使ってください。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is not an allowed function: use sin, cos, tan, exp, log, sqrt, abs or tanh.</source>
+      <translation>%1 文字目の「%2」は使える関数ではありません: sin、cos、tan、exp、log、sqrt、abs、tanh を使ってください。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is a function: write it with brackets, e.g. %2(x).</source>
+      <translation>%1 文字目の「%2」は関数です: %2(x) のようにかっこを付けて書いてください。</translation>
+    </message>
+    <message>
+      <source>%2() at column %1 takes exactly one argument.</source>
+      <translation>%1 文字目の %2() は引数を 1 つだけ取ります。</translation>
+    </message>
+    <message>
+      <source>Attribute access (“.%2”) at column %1 is not allowed.</source>
+      <translation>%1 文字目の属性アクセス(「.%2」)は使えません。</translation>
+    </message>
+    <message>
+      <source>The operator “%2” at column %1 is not allowed: use + - * / and ** for powers.</source>
+      <translation>%1 文字目の演算子「%2」は使えません: + - * / と、べき乗には ** を使ってください。</translation>
+    </message>
+    <message>
+      <source>Only numbers can be constants (column %1).</source>
+      <translation>定数には数値だけが使えます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is not allowed in a formula.</source>
+      <translation>%1 文字目の「%2」は式の中では使えません。</translation>
+    </message>
+    <message>
+      <source>The expression is nested too deeply (column %1).</source>
+      <translation>式の入れ子が深すぎます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>A constant part at column %1 is too large for float64.</source>
+      <translation>%1 文字目の定数部分が float64 で表せないほど大きくなります。</translation>
+    </message>
+    <message>
+      <source>A constant part at column %1 is undefined (e.g. the log of a negative number).</source>
+      <translation>%1 文字目の定数部分が定義されません(負の数の log など)。</translation>
+    </message>
+    <message>
+      <source>This expression cannot be used (column %1).</source>
+      <translation>この式は使えません(%1 文字目)。</translation>
+    </message>
     <message>
       <source>Descent</source>
       <translation>勾配降下</translation>
     </message>
     <message>
-      <source>Gradient descent (book ch. 4.3-4.4, 6.1): live trajectories on 2-D functions, numerical gradients, learning rates and the book's optimizers racing each other. Coming in the next release.</source>
-      <translation>勾配法(本書 4.3〜4.4 節、6.1 節): 2 変数関数上の勾配降下の軌跡、数値微分による勾配、学習率、そして本書のオプティマイザの競走。次のリリースで登場します。</translation>
+      <source>x0² + x1² (study notes, §4.4)</source>
+      <translation>x0² + x1²(学習ノート、4.4 節)</translation>
+    </message>
+    <message>
+      <source>x²/20 + y² (book §6.1)</source>
+      <translation>x²/20 + y²(本書 6.1 節)</translation>
+    </message>
+    <message>
+      <source>Rosenbrock (a curved valley)</source>
+      <translation>Rosenbrock(曲がった谷)</translation>
+    </message>
+    <message>
+      <source>Himmelblau (four minima)</source>
+      <translation>Himmelblau(4 つの最小値)</translation>
+    </message>
+    <message>
+      <source>Beale (flat plateaus, sharp ridges)</source>
+      <translation>Beale(平らな台地と鋭い尾根)</translation>
+    </message>
+    <message>
+      <source>Saddle x² − y² (no minimum)</source>
+      <translation>鞍点 x² − y²(最小値なし)</translation>
+    </message>
+    <message>
+      <source>Your own function…</source>
+      <translation>自分で入力した関数…</translation>
+    </message>
+    <message>
+      <source>Function</source>
+      <translation>関数</translation>
+    </message>
+    <message>
+      <source>The function whose minimum the optimizers look for</source>
+      <translation>オプティマイザが最小値を探す関数</translation>
+    </message>
+    <message>
+      <source>e.g. x**2 + 3*y**2 + sin(x)</source>
+      <translation>例: x**2 + 3*y**2 + sin(x)</translation>
+    </message>
+    <message>
+      <source>Type a function of x and y (x0, x1 also work) with numbers, + - * / **, brackets, sin cos tan exp log sqrt abs tanh, pi and e; press Enter</source>
+      <translation>x と y(x0、x1 も可)の関数を、数値、+ - * / **、かっこ、sin cos tan exp log sqrt abs tanh、pi、e で入力し、Enter を押してください</translation>
+    </message>
+    <message>
+      <source>Plot</source>
+      <translation>描画</translation>
+    </message>
+    <message>
+      <source>Use the typed function (Enter)</source>
+      <translation>入力した関数を使う(Enter)</translation>
+    </message>
+    <message>
+      <source>Show −∇f arrows (Fig. 4-9)</source>
+      <translation>−∇f の矢印を表示(図 4-9)</translation>
+    </message>
+    <message>
+      <source>Arrows point downhill, along minus the gradient; longer where it is steeper</source>
+      <translation>矢印は勾配の逆向き(下り坂の方向)を指し、傾きが急なほど長くなります</translation>
+    </message>
+    <message>
+      <source>Start and gradient</source>
+      <translation>開始点と勾配</translation>
+    </message>
+    <message>
+      <source>Start (x, y)</source>
+      <translation>開始点 (x, y)</translation>
+    </message>
+    <message>
+      <source>Gradient</source>
+      <translation>勾配</translation>
+    </message>
+    <message>
+      <source>h</source>
+      <translation>h</translation>
+    </message>
+    <message>
+      <source>Steps</source>
+      <translation>ステップ数</translation>
+    </message>
+    <message>
+      <source>Bound |x|</source>
+      <translation>範囲 |x|</translation>
+    </message>
+    <message>
+      <source>x of the start point (or click or drag on the map)</source>
+      <translation>開始点の x(図をクリック/ドラッグしても設定できます)</translation>
+    </message>
+    <message>
+      <source>y of the start point (or click or drag on the map)</source>
+      <translation>開始点の y(図をクリック/ドラッグしても設定できます)</translation>
+    </message>
+    <message>
+      <source>Step of the central difference (f(x+h) − f(x−h)) / 2h</source>
+      <translation>中心差分 (f(x+h) − f(x−h)) / 2h の刻み幅</translation>
+    </message>
+    <message>
+      <source>How many updates each optimizer makes</source>
+      <translation>各オプティマイザが行う更新の回数</translation>
+    </message>
+    <message>
+      <source>A run that leaves |x| ≤ bound is reported as diverged and stopped</source>
+      <translation>|x| ≤ 範囲 から外れた実行は発散として報告し、止めます</translation>
+    </message>
+    <message>
+      <source>numerical (central difference)</source>
+      <translation>数値微分(中心差分)</translation>
+    </message>
+    <message>
+      <source>analytic</source>
+      <translation>解析的な勾配</translation>
+    </message>
+    <message>
+      <source>Numerical: the book's numerical_gradient with step h. Analytic: the exact formula</source>
+      <translation>数値微分: 本書の numerical_gradient(刻み幅 h)。解析的: 正確な式</translation>
+    </message>
+    <message>
+      <source>Optimizers</source>
+      <translation>オプティマイザ</translation>
+    </message>
+    <message>
+      <source>Study notes</source>
+      <translation>学習ノート</translation>
+    </message>
+    <message>
+      <source>x0² + x1² from (3, 4), SGD with lr 0.1, 100 steps, as in the study notes</source>
+      <translation>学習ノートと同じく、x0² + x1² を (3, 4) から、SGD・学習率 0.1 で 100 ステップ</translation>
+    </message>
+    <message>
+      <source>lr comparison</source>
+      <translation>学習率の比較</translation>
+    </message>
+    <message>
+      <source>SGD with lr 10, 0.1 and 1e-10 from (−3, 4): too large, right, too small</source>
+      <translation>(−3, 4) から学習率 10、0.1、1e-10 の SGD: 大きすぎ、適切、小さすぎ</translation>
+    </message>
+    <message>
+      <source>Ch. 6 race</source>
+      <translation>6 章の競走</translation>
+    </message>
+    <message>
+      <source>The book's §6.1 comparison on x²/20 + y² from (−7, 2): SGD, Momentum, AdaGrad, Adam</source>
+      <translation>本書 6.1 節の比較: x²/20 + y² を (−7, 2) から SGD、Momentum、AdaGrad、Adam で</translation>
+    </message>
+    <message>
+      <source>Run</source>
+      <translation>実行</translation>
+    </message>
+    <message>
+      <source>Start the race from the start point (R, Ctrl+R)</source>
+      <translation>開始点から競走を始める(R、Ctrl+R)</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>1 ステップ</translation>
+    </message>
+    <message>
+      <source>Advance every optimizer by one step (S)</source>
+      <translation>すべてのオプティマイザを 1 ステップ進める(S)</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Stop the race; the points so far stay (Esc)</source>
+      <translation>競走を止める。ここまでの点は残ります(Esc)</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>リセット</translation>
+    </message>
+    <message>
+      <source>Stop and clear the trajectories and the table</source>
+      <translation>止めて、軌跡と表を消す</translation>
+    </message>
+    <message>
+      <source>Steps per second while running</source>
+      <translation>実行中の 1 秒あたりのステップ数</translation>
+    </message>
+    <message>
+      <source>Trajectories</source>
+      <translation>軌跡</translation>
+    </message>
+    <message>
+      <source>Click or drag the red target to set the start point; wheel to zoom</source>
+      <translation>クリックするか赤い印をドラッグして開始点を設定。ホイールで拡大縮小</translation>
+    </message>
+    <message>
+      <source>f per step</source>
+      <translation>ステップごとの f</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>ステップ</translation>
+    </message>
+    <message>
+      <source>‖∇f‖ per step</source>
+      <translation>ステップごとの ‖∇f‖</translation>
+    </message>
+    <message>
+      <source>Race</source>
+      <translation>競走</translation>
+    </message>
+    <message>
+      <source>Derivative lab</source>
+      <translation>微分ラボ</translation>
+    </message>
+    <message>
+      <source>Tangent lines and the error of numerical differences</source>
+      <translation>接線と数値微分の誤差</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>オプティマイザ</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状態</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>待機中</translation>
+    </message>
+    <message>
+      <source>running</source>
+      <translation>実行中</translation>
+    </message>
+    <message>
+      <source>finished</source>
+      <translation>完了</translation>
+    </message>
+    <message>
+      <source>finished: barely moved (learning rate too small?)</source>
+      <translation>完了: ほとんど動いていません(学習率が小さすぎる?)</translation>
+    </message>
+    <message>
+      <source>diverged at step %1</source>
+      <translation>ステップ %1 で発散</translation>
+    </message>
+    <message>
+      <source>stopped</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Each optimizer's last point, to full precision</source>
+      <translation>各オプティマイザの最後の点(全桁表示)</translation>
+    </message>
+    <message>
+      <source>Start point set to (%1, %2): press Run (R).</source>
+      <translation>開始点を (%1, %2) にしました: 実行(R)を押してください。</translation>
+    </message>
+    <message>
+      <source>Tick at least one optimizer to race.</source>
+      <translation>競走させるオプティマイザを 1 つ以上選んでください。</translation>
+    </message>
+    <message>
+      <source>The run stopped because of an error: %1</source>
+      <translation>エラーのため実行が止まりました: %1</translation>
+    </message>
+    <message>
+      <source>%1 diverged at step %2: the point left the plotted region (|x| &gt; %3) — the learning rate is too large for this function, or f has no minimum in that direction.</source>
+      <translation>%1 はステップ %2 で発散しました: 点が表示範囲の外に出ました(|x| &gt; %3)。この関数には学習率が大きすぎるか、その方向に f の最小値がありません。</translation>
+    </message>
+    <message>
+      <source>%1 diverged at step %2: the point became NaN or infinite — the learning rate is too large for this function, or f is undefined there.</source>
+      <translation>%1 はステップ %2 で発散しました: 点が NaN または無限大になりました。この関数には学習率が大きすぎるか、そこで f が定義されていません。</translation>
+    </message>
+    <message>
+      <source>max speed</source>
+      <translation>最高速</translation>
+    </message>
+    <message>
+      <source>%1 steps/s</source>
+      <translation>%1 ステップ/秒</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>再開</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>一時停止</translation>
+    </message>
+    <message>
+      <source>Pause or resume the race (Space)</source>
+      <translation>競走を一時停止/再開(Space)</translation>
     </message>
   </context>
   <context>
@@ -1118,6 +1531,77 @@
     <message>
       <source>Restored your last session.</source>
       <translation>前回の作業を復元しました。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RacerRow</name>
+    <message>
+      <source>Take part in the race</source>
+      <extracomment>Colours given to new rows, in order (colour-blind-friendly Okabe–Ito, then extras). The hyperparameters beyond lr that each optimizer takes (up to two), by name. Default hyperparameters (the book's defaults).</extracomment>
+      <translation>競走に参加させる</translation>
+    </message>
+    <message>
+      <source>Colour of this trajectory (click to change)</source>
+      <translation>この軌跡の色(クリックで変更)</translation>
+    </message>
+    <message>
+      <source>The update rule (book §6.1): SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam</source>
+      <translation>更新則(本書 6.1 節): SGD、Momentum、Nesterov、AdaGrad、RMSprop、Adam</translation>
+    </message>
+    <message>
+      <source>Learning rate η (Up/Down keys step it)</source>
+      <translation>学習率 η(上下キーで増減)</translation>
+    </message>
+    <message>
+      <source>Momentum α: how much of the previous velocity is kept</source>
+      <translation>モーメンタム α: 前の速度をどれだけ残すか</translation>
+    </message>
+    <message>
+      <source>Decay rate ρ: how fast old squared gradients are forgotten</source>
+      <translation>減衰率 ρ: 過去の勾配の 2 乗をどれだけ速く忘れるか</translation>
+    </message>
+    <message>
+      <source>β₁: decay of the mean of the gradients</source>
+      <translation>β₁: 勾配の平均の減衰率</translation>
+    </message>
+    <message>
+      <source>β₂: decay of the mean of the squared gradients</source>
+      <translation>β₂: 勾配の 2 乗の平均の減衰率</translation>
+    </message>
+    <message>
+      <source>Not used by this optimizer</source>
+      <translation>このオプティマイザでは使いません</translation>
+    </message>
+    <message>
+      <source>Remove this racer</source>
+      <translation>この参加者を外す</translation>
+    </message>
+    <message>
+      <source>Trajectory colour</source>
+      <translation>軌跡の色</translation>
+    </message>
+  </context>
+  <context>
+    <name>RacersPanel</name>
+    <message>
+      <source>On · colour · optimizer</source>
+      <translation>参加 · 色 · オプティマイザ</translation>
+    </message>
+    <message>
+      <source>lr</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>α / ρ / β₁</source>
+      <translation>α / ρ / β₁</translation>
+    </message>
+    <message>
+      <source>+ Add racer</source>
+      <translation>+ 参加者を追加</translation>
+    </message>
+    <message>
+      <source>Add another optimizer to the race (up to 8)</source>
+      <translation>競走にオプティマイザを追加(最大 8)</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,220 @@
+"""Views of the Descent tab: the heat map with contours and −∇f arrows, and the results table.
+
+The map is computed once per surface (not per frame): an ``ImageItem`` of f on a grid,
+``IsocurveItem`` s parented to it, and one ``PlotDataItem`` with every arrow as line
+segments (book Fig. 4-9).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor
+
+from engine.surfaces import Surface
+
+__all__ = ["SurfaceMap", "RacerTrack", "ResultsModel"]
+
+GRID = 160
+ARROWS = 15
+CONTOURS = 12
+
+
+class SurfaceMap:
+    """The heat map, contour lines and gradient arrows of one surface inside ``plot``."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        self.image = pg.ImageItem()
+        self.image.setZValue(-20)
+        self.image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
+        plot.addItem(self.image)
+        # a fixed set of contour items, re-levelled per surface (never deleted: deleting
+        # graphics items that were children of another item is fragile in PySide)
+        self.contours: list[pg.IsocurveItem] = []
+        for _ in range(CONTOURS):
+            curve = pg.IsocurveItem(pen=pg.mkPen((255, 255, 255, 110)))
+            curve.setParentItem(self.image)
+            self.contours.append(curve)
+        self.arrows = pg.PlotDataItem(
+            pen=pg.mkPen((255, 255, 255, 200), width=1.2), connect="pairs"
+        )
+        self.arrows.setZValue(-10)
+        plot.addItem(self.arrows)
+        self.minima = pg.ScatterPlotItem(
+            symbol="star", size=14, brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("#000")
+        )
+        self.minima.setZValue(-5)
+        plot.addItem(self.minima)
+
+    def show_surface(self, surface: Surface, arrows: bool) -> None:
+        """Compute and show ``surface`` over its view (once per surface)."""
+        xmin, xmax, ymin, ymax = surface.view
+        xs = np.linspace(xmin, xmax, GRID)
+        ys = np.linspace(ymin, ymax, GRID)
+        gx, gy = np.meshgrid(xs, ys)
+        z = np.asarray(surface.f(gx, gy), dtype=np.float64)
+        finite = np.isfinite(z)
+        if not finite.any():
+            z = np.zeros_like(z)
+            finite = np.ones_like(z, dtype=bool)
+        zmin = float(np.min(z[finite]))
+        shown = np.log1p(np.clip(z - zmin, 0.0, 1e300))
+        shown[~finite] = np.nanmax(np.where(finite, shown, np.nan))
+        top = float(np.max(shown))
+        self.image.setImage(shown, levels=(0.0, top if top > 0 else 1.0))
+        dx = (xmax - xmin) / (GRID - 1)
+        dy = (ymax - ymin) / (GRID - 1)
+        self.image.setRect(
+            QRectF(xmin - dx / 2, ymin - dy / 2, (xmax - xmin) + dx, (ymax - ymin) + dy)
+        )
+        levels = np.linspace(0, top, CONTOURS + 2)[1:-1]
+        for curve, level in zip(self.contours, levels, strict=True):
+            if top > 0:
+                curve.setData(shown, float(level))
+                curve.show()
+            else:
+                curve.hide()
+        self.minima.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
+        self._arrow_data = self._arrow_segments(surface)
+        self.set_arrows_visible(arrows)
+        self.plot.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+
+    def set_arrows_visible(self, visible: bool) -> None:
+        ax, ay = self._arrow_data
+        if visible:
+            self.arrows.setData(ax, ay)
+        else:
+            self.arrows.setData([], [])
+
+    @staticmethod
+    def _arrow_segments(surface: Surface) -> tuple[np.ndarray, np.ndarray]:
+        """Line segments drawing −∇f as arrows on a coarse grid (numerical if needed)."""
+        xmin, xmax, ymin, ymax = surface.view
+        xs = np.linspace(xmin, xmax, ARROWS + 2)[1:-1]
+        ys = np.linspace(ymin, ymax, ARROWS + 2)[1:-1]
+        px, py = np.meshgrid(xs, ys)
+        with np.errstate(all="ignore"):
+            if surface.has_gradient:
+                gx, gy = surface.grad_xy(px, py)
+            else:
+                h = 1e-4
+                gx = (surface.f(px + h, py) - surface.f(px - h, py)) / (2 * h)
+                gy = (surface.f(px, py + h) - surface.f(px, py - h)) / (2 * h)
+            gx, gy = -np.asarray(gx, dtype=float), -np.asarray(gy, dtype=float)
+            norm = np.hypot(gx, gy)
+            ok = np.isfinite(norm) & (norm > 0)
+            if not ok.any():
+                return np.array([]), np.array([])
+            biggest = float(np.max(norm[ok]))
+            scale = np.sqrt(norm / biggest)  # compress the range so small arrows stay visible
+            ux, uy = np.where(ok, gx / norm, 0.0), np.where(ok, gy / norm, 0.0)
+        sx = (xmax - xmin) / (ARROWS + 1) * 0.85
+        sy = (ymax - ymin) / (ARROWS + 1) * 0.85
+        length = np.where(ok, scale, 0.0)
+        ex, ey = px + ux * length * sx, py + uy * length * sy
+        # two head strokes at ±150° from the shaft direction
+        segments_x, segments_y = [px, ex], [py, ey]
+        for angle in (2.6, -2.6):
+            c, s = np.cos(angle), np.sin(angle)
+            hx = ux * c - uy * s
+            hy = ux * s + uy * c
+            head = 0.3 * length
+            segments_x += [ex, ex + hx * head * sx]
+            segments_y += [ey, ey + hy * head * sy]
+        keep = ok.ravel()
+        ax = np.stack([a.ravel()[keep] for a in segments_x], axis=1).ravel()
+        ay = np.stack([a.ravel()[keep] for a in segments_y], axis=1).ravel()
+        return ax, ay
+
+
+@dataclass
+class RacerTrack:
+    """What the GUI keeps of one racer's run: label, colour and the points so far."""
+
+    label: str
+    colour: str
+    xs: list[float] = field(default_factory=list)
+    ys: list[float] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)
+    grad_norms: list[float] = field(default_factory=list)
+    steps: int = 0
+    diverged: Any = None  # engine.gradient.Diverged
+    status: str = "waiting"  # waiting | running | finished | diverged | stopped
+
+
+class ResultsModel(QAbstractTableModel):
+    """Read-only: each racer's final point, f there, ‖∇f‖ and step count, to full precision."""
+
+    COLUMNS = 7
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.tracks: list[RacerTrack] = []
+        self.status_text: dict[str, str] = {}
+        self.headers: list[str] = [""] * self.COLUMNS
+
+    def set_tracks(self, tracks: list[RacerTrack]) -> None:
+        self.beginResetModel()
+        self.tracks = tracks
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        if self.tracks:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.tracks) - 1, self.COLUMNS - 1)
+            )
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.tracks)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < self.COLUMNS:
+            return self.headers[section]
+        return super().headerData(section, orientation, role)
+
+    def cell(self, row: int, column: int) -> str:
+        """The text of a cell (also what File ▸ Export as CSV writes)."""
+        track = self.tracks[row]
+        if column == 0:
+            return track.label
+        if column == 1:
+            return self.status_text.get(track.status, track.status).replace(
+                "%1", str(track.diverged.step if track.diverged is not None else "")
+            )
+        if column == 2:
+            return str(track.steps) if track.xs else ""
+        if not track.xs:
+            return ""
+        values = [track.xs[-1], track.ys[-1], track.values[-1], track.grad_norms[-1]]
+        return repr(float(values[column - 3])) if column - 3 < len(values) else ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self.tracks):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell(index.row(), index.column())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return QColor(self.tracks[index.row()].colour)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.column() == 1
+            and self.tracks[index.row()].status == "diverged"
+        ):
+            return QColor("#c00")
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

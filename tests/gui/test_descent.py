@@ -1,0 +1,305 @@
+"""The Descent tab as a learner uses it: surfaces, start point, racing optimizers, readouts."""
+
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
+
+from gui.tabs.descent import SPEEDS, DescentTab
+from gui.widgets import NumberField
+
+MAX_SPEED = len(SPEEDS) - 1
+
+
+@pytest.fixture
+def tab(qtbot):
+    widget = DescentTab()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.shutdown()
+
+
+def table_text(tab):
+    model = tab.findChild(QTableView, "resultsTable").model()
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def plotted(item):
+    return 0 if item.xData is None else len(item.xData)
+
+
+def wait_idle(qtbot, tab, timeout=20000):
+    qtbot.waitUntil(lambda: not tab.controller.is_active(), timeout=timeout)
+    qtbot.wait(50)
+
+
+def click_on_plot(qtbot, tab, x, y):
+    plot = tab.findChild(object, "trajectoryPlot")
+    view = plot.getPlotItem().getViewBox()
+    scene_pos = view.mapViewToScene(QPointF(x, y))
+    pos = plot.mapFromScene(scene_pos)
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_pick_surface_click_start_race_two_live_and_stop(window, qtbot):
+    tab = window.show_tab("descent")
+    combo = tab.findChild(QComboBox, "functionCombo")
+    combo.setCurrentIndex(combo.findData("rosenbrock"))
+    assert tab.surface.key == "rosenbrock"
+    assert tab.findChild(QLineEdit, "expressionEdit").text().startswith("(1 - x)**2")
+
+    click_on_plot(qtbot, tab, -1.0, 1.5)
+    assert tab.start_x.value() == pytest.approx(-1.0, abs=0.05)
+    assert tab.start_y.value() == pytest.approx(1.5, abs=0.05)
+    start = tab.start_point()
+
+    tab.racers.set_racers(
+        [
+            {"optimizer": "SGD", "params": {"lr": 0.001}},
+            {"optimizer": "Momentum", "params": {"lr": 0.0005, "momentum": 0.9}},
+        ]
+    )
+    tab.steps_field.setValue(100000)
+    tab.speed_slider.setValue(SPEEDS.index(300))
+    qtbot.mouseClick(tab.findChild(QPushButton, "runButton"), Qt.MouseButton.LeftButton)
+    assert tab.controller.state == "running"
+
+    def both_grow(n):
+        return len(tab.tracks) == 2 and all(len(t.xs) > n for t in tab.tracks)
+
+    qtbot.waitUntil(lambda: both_grow(5), timeout=10000)
+    qtbot.waitUntil(lambda: all(plotted(item) > 0 for item in tab.path_items[:2]))
+    first = [plotted(item) for item in tab.path_items[:2]]
+    assert all(n > 0 for n in first)
+    # the UI keeps answering: toggle arrows and type into a field while the race runs
+    tab.arrows_check.setChecked(True)
+    tab.h_field.setText("0.001")
+    tab.h_field.editingFinished.emit()
+    assert tab.h_field.value() == 0.001
+    qtbot.waitUntil(
+        lambda: all(
+            plotted(item) > n + 5 for item, n in zip(tab.path_items[:2], first, strict=True)
+        ),
+        timeout=10000,
+    )
+    assert [t.xs[0] for t in tab.tracks] == [start[0], start[0]]
+
+    qtbot.mouseClick(tab.findChild(QPushButton, "stopButton"), Qt.MouseButton.LeftButton)
+    assert not tab.controller.is_active()
+    qtbot.wait(50)
+    rows = table_text(tab)
+    assert [r[1] for r in rows] == ["stopped", "stopped"]
+    assert all(int(r[2]) < 100000 for r in rows)
+    assert rows[0][0].startswith("SGD") and rows[1][0].startswith("Momentum")
+
+
+def test_book_numbers_and_learning_rate_comparison(tab, qtbot):
+    tab.speed_slider.setValue(MAX_SPEED)
+    qtbot.mouseClick(tab.findChild(QPushButton, "presetNotesButton"), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tab)
+    rows = table_text(tab)
+    assert rows[0][1] == "finished" and rows[0][2] == "100"
+    # the study notes print [6.11110793e-10 8.14814391e-10]
+    assert rows[0][3] == "6.111107928998789e-10"
+    assert rows[0][4] == "8.148143905314271e-10"
+    assert float(rows[0][3]) == pytest.approx(6.11110793e-10)
+
+    qtbot.mouseClick(
+        tab.findChild(QPushButton, "learningRatePresetButton"), Qt.MouseButton.LeftButton
+    )
+    wait_idle(qtbot, tab)
+    rows = table_text(tab)
+    assert len(rows) == 3
+    assert rows[0][1] == "diverged at step 5"
+    message = tab.findChild(QLabel, "messageLabel").text()
+    assert "SGD (lr=10) diverged at step 5" in message and "too large" in message
+    assert (rows[1][3], rows[1][4]) == ("-6.111107928998789e-10", "8.148143905314271e-10")
+    assert float(rows[2][3]) == pytest.approx(-2.99999994) and "barely moved" in rows[2][1]
+    assert sum(item.isVisible() for item in tab.path_items) == 3
+    assert plotted(tab.path_items[0]) == 5
+
+
+def test_bad_expression_is_refused_with_column_then_a_good_one_races(tab, qtbot):
+    edit = tab.findChild(QLineEdit, "expressionEdit")
+    edit.clear()
+    qtbot.keyClicks(edit, "x**2 + y.real")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    error = tab.findChild(QLabel, "expressionError")
+    assert error.isVisible()
+    assert "column 8" in error.text() and ".real" in error.text()
+    assert tab.surface.key == "sphere"
+    for bad, words in (
+        ("__import__('os')", "not an allowed function"),
+        ("9**9**9", "too large"),
+        ("x +", "Syntax error"),
+    ):
+        edit.setText(bad)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert words in error.text()
+    edit.setText("x**2 + 3*y**2")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert not error.isVisible()
+    assert tab.surface.key == "custom" and tab.function_combo.currentData() == "custom"
+    assert tab.gradient_combo.currentIndex() == 0  # a typed function: numerical only
+    tab.speed_slider.setValue(MAX_SPEED)
+    tab.set_start(1.0, 1.0)
+    tab.racers.set_racers([{"optimizer": "SGD", "params": {"lr": 0.1}}])
+    tab.run()
+    wait_idle(qtbot, tab)
+    rows = table_text(tab)
+    assert rows[0][1] == "finished"
+    assert abs(float(rows[0][3])) < 1e-8 and abs(float(rows[0][4])) < 1e-8
+
+
+def test_keys_pause_step_resume_give_the_uninterrupted_numbers(tab, qtbot):
+    tab.apply_preset("notes", run=False)
+    tab.setFocus()
+    qtbot.keyClick(tab, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: tab.tracks and len(tab.tracks[0].xs) == 2)
+    assert tab.controller.state == "paused"
+    qtbot.keyClick(tab, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: len(tab.tracks[0].xs) == 3)
+    assert tab.tracks[0].xs[:3] == pytest.approx([3.0, 2.4, 1.92])
+    tab.speed_slider.setValue(MAX_SPEED)
+    qtbot.keyClick(tab, Qt.Key.Key_Space)
+    wait_idle(qtbot, tab)
+    assert table_text(tab)[0][3] == "6.111107928998789e-10"
+    # Escape stops a run started with R
+    tab.steps_field.setValue(100000)
+    tab.speed_slider.setValue(SPEEDS.index(100))
+    qtbot.keyClick(tab, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: len(tab.tracks[0].xs) > 2)
+    qtbot.keyClick(tab, Qt.Key.Key_Escape)
+    assert not tab.controller.is_active()
+
+
+def test_export_code_reproduces_the_table(tab, qtbot, tmp_path):
+    tab.apply_preset("chapter6", run=False)
+    tab.racers.add_row("Nesterov", {"lr": 0.05})
+    tab.racers.add_row("RMSprop", {"lr": 0.2})
+    tab.gradient_combo.setCurrentIndex(0)
+    tab.speed_slider.setValue(MAX_SPEED)
+    tab.run()
+    wait_idle(qtbot, tab)
+    rows = table_text(tab)
+    script = tmp_path / "race.py"
+    script.write_text(tab.export_code(), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=True
+    ).stdout.splitlines()
+    assert len(out) == len(rows) == 6
+    for line, row in zip(out, rows, strict=True):
+        found = re.search(r"x = (\S+), y = (\S+), f = (\S+), steps = (\d+)", line)
+        assert found.groups() == (row[3] + "", row[4], row[5], row[2]), line
+
+
+class _NoToolTip:
+    """Stands in for QToolTip: Qt's tooltip label keeps a raw pointer to the widget it
+    was shown for, and deleting that widget at teardown crashes the test process."""
+
+    shown: list[str] = []
+
+    @classmethod
+    def showText(cls, _pos, text, *args):
+        cls.shown.append(text)
+
+
+def test_lr_field_refuses_nan_and_state_round_trip(tab, qtbot, monkeypatch):
+    import gui.widgets
+
+    monkeypatch.setattr(gui.widgets, "QToolTip", _NoToolTip)
+    lr = tab.racers.rows[0].findChild(NumberField, "racerLr")
+    lr.setText("nan")
+    lr.editingFinished.emit()
+    assert lr.value() == 0.1
+    lr.setText("1e400")
+    lr.editingFinished.emit()
+    assert lr.value() == 0.1
+    assert "finite" in lr.toolTip() and "finite" in _NoToolTip.shown[-1]  # the reason
+    tab.apply_preset("learning_rates", run=False)
+    state = tab.state()
+    tab.reset()
+    tab.apply_preset("chapter6", run=False)
+    assert tab.state() != state
+    other = tab
+    other.set_state(state)
+    assert other.state() == state
+    custom = dict(state, surface="custom", expression="x**2 + sin(y)")
+    other.set_state(custom)
+    assert other.surface.text == "x**2 + sin(y)"
+    for bad in (
+        {"surface": "nope"},
+        dict(state, surface="custom", expression="x.__class__"),
+        dict(state, start=[float("nan"), 0]),
+        dict(state, racers=[{"optimizer": "Bogus"}]),
+        dict(state, racers=[{"optimizer": "SGD", "params": {"lr": -1}}]),
+        dict(state, steps=0),
+        "not a dict",
+    ):
+        with pytest.raises(ValueError):
+            other.set_state(bad)
+    assert other.surface.text == "x**2 + sin(y)"  # a refused state changes nothing
+
+
+def test_results_model_is_a_valid_qt_model(tab, qtbot, qtmodeltester):
+    tab.speed_slider.setValue(MAX_SPEED)
+    tab.apply_preset("chapter6")
+    wait_idle(qtbot, tab)
+    qtmodeltester.check(tab.results)
+
+
+def test_hooks_and_derivative_lab(tab):
+    assert set(tab.plot_widgets()) >= {"trajectories", "values", "gradient_norms"}
+    assert list(tab.table_models()) == ["results"]
+    lab = tab.derivative_lab
+    assert "numerical_diff(f, 5.0) = 0.1999999999990898" in lab.readout.text()
+    assert "float64 gives 0.0" in lab.readout.text() and "float32 gives nan" in lab.readout.text()
+    lab.x_field.setValue(10.0, emit=True)
+    assert "0.2999999999986347" in lab.readout.text()
+    _, errors = lab.error_curves["f64_central"].getOriginalDataset()
+    assert np.nanmin(errors) < 1e-12  # the book's quadratic: central differences are exact
+    # for sin(x) the central difference's error has its valley near the book's h = 1e-4
+    lab.function_combo.setCurrentIndex(lab.function_combo.findData("sin"))
+    hs, errors = lab.error_curves["f64_central"].getOriginalDataset()
+    best = hs[np.nanargmin(errors)]
+    assert 1e-7 < best < 1e-3
+    fwd_hs, fwd = lab.error_curves["f64_forward"].getOriginalDataset()
+    assert 1e-10 < fwd_hs[np.nanargmin(fwd)] < 1e-6  # forward: near √ε ≈ 1e-8
+
+
+def test_saddle_and_all_surfaces_run_without_crash(tab, qtbot):
+    tab.speed_slider.setValue(MAX_SPEED)
+    tab.racers.set_racers(
+        [
+            {"optimizer": name, "params": {"lr": 0.5}}
+            for name in ("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam")
+        ]
+    )
+    tab.steps_field.setValue(300)
+    for key in ("elongated", "rosenbrock", "himmelblau", "beale", "saddle"):
+        tab.select_surface(key)
+        tab.gradient_combo.setCurrentIndex(1)
+        tab.run()
+        wait_idle(qtbot, tab)
+        assert len(table_text(tab)) == 6
+    assert any(t.status == "diverged" for t in tab.tracks)  # the saddle has no minimum
+
+
+def test_japanese_labels(window, qtbot):
+    window.set_language("ja")
+    tab = window.tab("descent")
+    run = tab.findChild(QPushButton, "runButton")
+    qtbot.waitUntil(lambda: run.text() == "実行")  # LanguageChange events are posted
+    assert tab.results.headers[0] == "オプティマイザ"
+    assert tab.derivative_lab.error_caption.text().startswith("h に対する")
+    assert window.tabs.tabText(2) == "勾配降下"
