@@ -22,6 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
+from gui.collector import GuiThreadCollector
 
 __all__ = ["main", "application_icon", "configure_application", "parse_args", "__version__"]
 
@@ -80,6 +81,7 @@ def configure_application(app: QCoreApplication) -> None:
         app.setDesktopFileName("zerokara-lab")
         app.setWindowIcon(application_icon())
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True, background="w", foreground="k")
+    GuiThreadCollector.install(app)
 
 
 def _screenshots(window, directory: Path) -> list[Path]:

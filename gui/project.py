@@ -186,7 +186,11 @@ class ProjectController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+        # the filter can still see events while this object is being torn down
+        if watched is getattr(self, "window", None) and kind in (
+            QEvent.Type.DragEnter,
+            QEvent.Type.Drop,
+        ):
             name = self._dropped_project(event)
             if name:
                 event.acceptProposedAction()
