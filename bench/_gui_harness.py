@@ -11,12 +11,17 @@ that instead. The workloads are engine generators run at full speed by
 from __future__ import annotations
 
 import os
+import tempfile  # noqa: E402
 import time
 from collections.abc import Callable, Iterator
 
 import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app's settings and autosave go to a throw-away home, never the user's.
+_HOME = tempfile.mkdtemp(prefix="zerokara-bench-")
+for _var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = _HOME
 
 from _common import ROOT, mirror_app_blas_threads  # noqa: E402,F401  (ROOT: sys.path)
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer, Slot  # noqa: E402
@@ -32,8 +37,12 @@ def app() -> QApplication:
     global _APP
     if _APP is None:
         _APP = QApplication.instance() or QApplication(["bench"])
+        from PySide6.QtCore import QSettings
+
         from gui.app import configure_application
 
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, _HOME)
         configure_application(_APP)
         mirror_app_runtime()
     return _APP
@@ -116,8 +125,10 @@ class LiveView(QObject):
         self.loss_plot.setRange(xRange=(0, 1000), yRange=(0, 3))
         self.acc_plot.setRange(xRange=(0, 1000), yRange=(0, 1))
         pen = pg.mkPen("b", width=1, cosmetic=True)
-        self.loss_curve = self.loss_plot.plot(pen=pen)
-        self.acc_curve = self.acc_plot.plot(pen=pg.mkPen("r", width=1, cosmetic=True))
+        self.loss_curve = self.loss_plot.plot(pen=pen, antialias=False)
+        self.acc_curve = self.acc_plot.plot(
+            pen=pg.mkPen("r", width=1, cosmetic=True), antialias=False
+        )
         self.image = pg.ImageItem()
         self.region_plot.addItem(self.image)
         self.iterations = np.zeros(capacity)
@@ -129,6 +140,7 @@ class LiveView(QObject):
         self._regions_dirty = False
         self._acc_dirty = False
         self.frames = 0
+        self.frame_ms: list[float] = []
         self.throttle = RedrawThrottle(self._redraw, fps=30, parent=self)
         self.widget.show()
 
@@ -150,6 +162,11 @@ class LiveView(QObject):
         self.throttle.request()
 
     def _redraw(self) -> None:
+        start = time.perf_counter()
+        self._draw()
+        self.frame_ms.append((time.perf_counter() - start) * 1e3)
+
+    def _draw(self) -> None:
         n = self.n
         if n:
             last = self.iterations[n - 1]
@@ -157,9 +174,9 @@ class LiveView(QObject):
             if x_max > self.loss_plot.viewRange()[0][1]:  # grow the fixed range in steps
                 self.loss_plot.setXRange(0, x_max * 1.5, padding=0)
                 self.acc_plot.setXRange(0, x_max * 1.5, padding=0)
-            self.loss_curve.setData(self.iterations[:n], self.losses[:n])
+            self.loss_curve.setData(self.iterations[:n], self.losses[:n], skipFiniteCheck=True)
         if self._acc_dirty:
-            self.acc_curve.setData(self.acc_x, self.acc_y)
+            self.acc_curve.setData(self.acc_x, self.acc_y, skipFiniteCheck=True)
             self._acc_dirty = False
         if self._regions_dirty and self._regions is not None:
             self.image.setImage(self._regions, autoLevels=False, levels=(0, 3))
@@ -316,3 +333,83 @@ class _Counter(QObject):
     @Slot(object)
     def on_records(self, batch: list) -> None:
         self.count += len(batch)
+
+
+# -- the real tabs (once they have landed) ---------------------------------------------------
+class RealTabRun:
+    """Click a real tab's start button in a real ``MainWindow`` and watch its worker.
+
+    The tab's own engine generator is captured on its way into ``WorkerController.start``
+    and wrapped to count records as the worker pulls them, so the same factory can then be
+    timed headless (``run_headless(run.factory, …)``). Buttons are found by the objectNames
+    of design.md §4 (``runButton``, ``learnButton``).
+    """
+
+    def __init__(self, key: str, button: str = "runButton") -> None:
+        from gui.main_window import MainWindow
+
+        app()
+        self.window = MainWindow()
+        self.window.show()
+        self.tab = self.window.show_tab(key)
+        self.button_name = button
+        self.factory: Callable[[], Iterator] | None = None
+        self.count = 0
+        self.end: float | None = None
+        self._loop: QEventLoop | None = None
+
+    def run(self, seconds: float) -> tuple[int, float]:
+        from PySide6.QtWidgets import QAbstractButton
+
+        qapp = app()
+        original = WorkerController.start
+        run = self
+
+        def spy(controller, factory, *args, **kwargs):
+            def counted():
+                for record in factory():
+                    run.count += 1
+                    yield record
+                run.end = time.perf_counter()  # the run completed before the time was up
+
+            if run.factory is None:
+                run.factory = factory
+            return original(controller, counted, *args, **kwargs)
+
+        button = self.tab.findChild(QAbstractButton, self.button_name)
+        if button is None:
+            raise LookupError(f"no {self.button_name} on the {self.tab.objectName()} tab")
+        WorkerController.start = spy
+        try:
+            qapp.processEvents()
+            self.end = None
+            start = time.perf_counter()
+            button.click()
+            loop = QEventLoop()
+            QTimer.singleShot(int(seconds * 1000), loop.quit)
+            watch = QTimer()
+            watch.setInterval(20)
+            watch.timeout.connect(self._quit_when_done)
+            self._loop = loop
+            watch.start()
+            loop.exec()
+            watch.stop()
+            elapsed = (self.end or time.perf_counter()) - start
+            count = self.count
+        finally:
+            WorkerController.start = original
+            self.tab.shutdown()
+            qapp.processEvents()
+        if self.factory is None:
+            raise RuntimeError(f"{self.button_name} started no worker on this tab")
+        return count, elapsed
+
+    def _quit_when_done(self) -> None:
+        if self.end is not None:
+            self._loop.quit()
+
+    def close(self) -> None:
+        self.window.shutdown()
+        self.window.hide()
+        self.window.deleteLater()
+        app().processEvents()

@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.5)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--stand-ins-only", action="store_true", help="skip the real Training tab")
     args = parser.parse_args(argv)
     H.app()
     banner("T3 live training rate vs the engine's headless rate")
@@ -62,7 +63,45 @@ def main(argv: list[str] | None = None) -> list[Result]:
                 )
             )
         )
+    if not args.stand_ins_only:
+        results += real_training_tab(args.seconds, args.repeats)
     return results
+
+
+def real_training_tab(seconds: float, repeats: int) -> list[Result]:
+    """The Training tab itself: its Start button vs its own generator run headless."""
+    headless, live = [], []
+    try:
+        for _ in range(repeats):
+            run = H.RealTabRun("training", "runButton")
+            try:
+                n, s = run.run(seconds)
+                live.append(n / s)
+                assert run.factory is not None
+                n, s = H.run_headless(run.factory, seconds)
+                headless.append(n / s)
+            finally:
+                run.close()
+    except (LookupError, RuntimeError) as exc:
+        print(f"[T3] the real Training tab: skipped ({exc})")
+        return []
+    h, lv = median(headless), median(live)
+    return [
+        report(
+            Result(
+                "T3",
+                "live training rate, the real Training tab (its defaults)",
+                "headless (same generator)",
+                h,
+                "live",
+                lv,
+                "it/s",
+                lv / h,
+                "≥ 0.85×",
+                lv / h >= 0.85,
+            )
+        )
+    ]
 
 
 if __name__ == "__main__":
