@@ -109,7 +109,7 @@ class LiveView(QObject):
     fixed while running (no auto-range on every frame).
     """
 
-    def __init__(self, capacity: int = 200_000) -> None:
+    def __init__(self, capacity: int = 200_000, planned: int = 100_000) -> None:
         super().__init__()
         import pyqtgraph as pg
 
@@ -122,8 +122,9 @@ class LiveView(QObject):
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
             plot.disableAutoRange()
-        self.loss_plot.setRange(xRange=(0, 1000), yRange=(0, 3))
-        self.acc_plot.setRange(xRange=(0, 1000), yRange=(0, 1))
+        # fixed ranges from the planned run length: no axis re-layout while running
+        self.loss_plot.setRange(xRange=(0, planned), yRange=(0, 3), padding=0)
+        self.acc_plot.setRange(xRange=(0, planned), yRange=(0, 1), padding=0)
         pen = pg.mkPen("b", width=1, cosmetic=True)
         self.loss_curve = self.loss_plot.plot(pen=pen, antialias=False)
         self.acc_curve = self.acc_plot.plot(
@@ -138,6 +139,7 @@ class LiveView(QObject):
         self.n = 0
         self._regions: np.ndarray | None = None
         self._regions_dirty = False
+        self._regions_at = 0.0
         self._acc_dirty = False
         self.frames = 0
         self.frame_ms: list[float] = []
@@ -170,15 +172,16 @@ class LiveView(QObject):
         n = self.n
         if n:
             last = self.iterations[n - 1]
-            x_max = max(1000.0, last * 1.25)
-            if x_max > self.loss_plot.viewRange()[0][1]:  # grow the fixed range in steps
-                self.loss_plot.setXRange(0, x_max * 1.5, padding=0)
-                self.acc_plot.setXRange(0, x_max * 1.5, padding=0)
+            if last > self.loss_plot.viewRange()[0][1]:  # past the planned length: double it
+                self.loss_plot.setXRange(0, last * 2, padding=0)
+                self.acc_plot.setXRange(0, last * 2, padding=0)
             self.loss_curve.setData(self.iterations[:n], self.losses[:n], skipFiniteCheck=True)
         if self._acc_dirty:
             self.acc_curve.setData(self.acc_x, self.acc_y, skipFiniteCheck=True)
             self._acc_dirty = False
-        if self._regions_dirty and self._regions is not None:
+        now = time.perf_counter()
+        if self._regions_dirty and self._regions is not None and now - self._regions_at > 0.2:
+            self._regions_at = now  # regions change slowly: at most 5 images a second
             self.image.setImage(self._regions, autoLevels=False, levels=(0, 3))
             self._regions_dirty = False
         self.frames += 1
