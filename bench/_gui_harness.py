@@ -348,13 +348,20 @@ class RealTabRun:
     of design.md §4 (``runButton``, ``learnButton``).
     """
 
-    def __init__(self, key: str, button: str = "runButton") -> None:
+    def __init__(self, key: str, button: str = "runButton", values: dict | None = None) -> None:
+        """``values``: number fields to set first, by objectName (e.g. a longer run)."""
+        from PySide6.QtWidgets import QWidget
+
         from gui.main_window import MainWindow
 
         app()
         self.window = MainWindow()
         self.window.show()
         self.tab = self.window.show_tab(key)
+        for name, value in (values or {}).items():
+            field = self.tab.findChild(QWidget, name)
+            if field is not None and hasattr(field, "setValue"):
+                field.setValue(value, emit=True)
         self.button_name = button
         self.factory: Callable[[], Iterator] | None = None
         self.count = 0

@@ -19,6 +19,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -100,6 +101,10 @@ def main(argv: list[str] | None = None) -> list[Result]:
     banner("T6 start-up to the first painted window")
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # a throw-away home: no saved session to restore, the user's settings untouched
+    home = tempfile.mkdtemp(prefix="zerokara-bench-")
+    for var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = home
     for kind in ("bare", "app"):  # warm the file cache
         time_once(kind, env)
     bare, app = [], []
