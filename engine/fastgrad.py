@@ -24,13 +24,19 @@ last, so that reductions over the few output neurons run along long contiguous r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from engine import functions as F
 
-__all__ = ["numerical_gradient_fast", "DEFAULT_CHUNK_ELEMENTS"]
+__all__ = [
+    "numerical_gradient_fast",
+    "estimated_seconds",
+    "work_units",
+    "DEFAULT_CHUNK_ELEMENTS",
+]
 
 #: The work per chunk, in float64 numbers: large enough that NumPy's per-call overhead is
 #: small, small enough that temporaries stay in cache and below the allocator's mmap
@@ -305,3 +311,67 @@ def numerical_gradient_fast(
     return {
         key: grads[key] for layer in range(n_layers) for key in (f"W{layer + 1}", f"b{layer + 1}")
     }
+
+
+def work_units(sizes: Sequence[int], activations: Sequence[str], batch: int) -> tuple[float, float]:
+    """A machine-independent count of the work ``numerical_gradient_fast`` does.
+
+    Returns (element-wise operations, matrix-product flops), over both nudges of every
+    parameter and every sample: a few series terms when the nudged layer feeds a softmax
+    directly, else the rank-one update, the later layers and the loss.
+    """
+    n_layers = len(sizes) - 1
+    elementwise = flops = 0.0
+    for layer in range(n_layers):
+        copies = 2.0 * (sizes[layer] + 1) * sizes[layer + 1] * batch
+        if layer == n_layers - 1:
+            elementwise += copies * 8.0 * sizes[-1]
+        elif layer == n_layers - 2 and activations[-1] == "softmax":
+            elementwise += copies * 24.0
+        else:
+            later = range(layer + 2, n_layers)
+            elementwise += copies * (
+                3.0 * sizes[layer + 2] + sum(3.0 * sizes[m + 1] for m in later)
+            )
+            elementwise += copies * 6.0 * sizes[-1]
+            flops += copies * sum(2.0 * sizes[m] * sizes[m + 1] for m in later)
+    return elementwise, flops
+
+
+_SECONDS_PER_UNIT: dict[str, float] = {}
+
+
+def _best_time(sizes: list[int], activations: list[str], batch: int) -> float:
+    import time
+
+    rng = np.random.default_rng(0)
+    weights = [0.3 * rng.standard_normal((m, k)) for m, k in pairwise(sizes)]
+    biases = [np.zeros(k) for k in sizes[1:]]
+    x = rng.random((batch, sizes[0]))
+    t = rng.integers(0, sizes[-1], batch)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        numerical_gradient_fast(weights, biases, activations, x, t)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def estimated_seconds(sizes: Sequence[int], activations: Sequence[str], batch: int) -> float:
+    """How long ``Network.numerical_gradient`` (the fast method) takes here, estimated.
+
+    ``work_units`` priced at this machine's speed, measured once (some 20 ms) on two small
+    networks. Within a factor of ~2 for the nets of the book; meant for "is this
+    affordable?" decisions and ETAs (the book's loop costs 2 × parameters forward passes).
+    """
+    if not _SECONDS_PER_UNIT:
+        shallow, deep = ([200, 30, 10], ["relu", "softmax"]), ([60, 30, 30, 10], ["relu"] * 2)
+        deep[1].append("softmax")
+        per_element = _best_time(*shallow, 50) / work_units(*shallow, 50)[0]
+        elementwise, flops = work_units(*deep, 50)
+        rest = _best_time(*deep, 50) - elementwise * per_element
+        _SECONDS_PER_UNIT["element"] = per_element
+        _SECONDS_PER_UNIT["flop"] = max(rest, 0.0) / flops
+    elementwise, flops = work_units(sizes, activations, batch)
+    fixed = 2e-4 * (len(sizes) - 1)  # set-up and per-chunk NumPy calls of a tiny net
+    return fixed + elementwise * _SECONDS_PER_UNIT["element"] + flops * _SECONDS_PER_UNIT["flop"]

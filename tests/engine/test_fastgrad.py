@@ -220,3 +220,17 @@ def test_backprop_does_not_modify_the_callers_input():
     net.loss_and_gradient(x, t)
     np.testing.assert_array_equal(x, x0)
     np.testing.assert_array_equal(t, t0)
+
+
+def test_work_units_count_what_the_method_does():
+    from engine.fastgrad import estimated_seconds, work_units
+
+    # one softmax layer: only the output layer's own copies, 8 passes over its outputs
+    assert work_units([3, 2], ["softmax"], 5) == (2 * 4 * 2 * 5 * 8 * 2, 0.0)
+    shallow = work_units([784, 50, 10], ["relu", "softmax"], 100)
+    deep = work_units([784, 50, 50, 10], ["relu", "relu", "softmax"], 100)
+    assert shallow[1] == 0.0 and deep[1] > 0.0
+    assert work_units([784, 50, 10], ["relu", "softmax"], 200)[0] == 2 * shallow[0]
+    small = estimated_seconds([784, 50, 10], ["relu", "softmax"], 10)
+    large = estimated_seconds([784, 50, 10], ["relu", "softmax"], 100)
+    assert 0.0 < small < large
