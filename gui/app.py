@@ -144,14 +144,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     languages = LanguageManager.instance()
     languages.set_language(args.lang or languages.saved_language(), save=args.lang is None)
-    window = MainWindow()
+    # The shown tab is built before the first paint, the others right after it (start-up).
+    window = MainWindow(defer_hidden_tabs=True)
     checking = args.screenshot is not None or args.smoke_test
-    if checking:
-        window.project.confirm_unsaved = False  # nobody is there to answer
-    else:
-        window.project.enable_session(restore=args.project is None)
-    if args.project is not None:
-        window.project.open_path(args.project, ask=False)  # a bad file: message, app starts
+
+    def open_session() -> None:
+        if checking:
+            window.project.confirm_unsaved = False  # nobody is there to answer
+        else:
+            window.project.enable_session(restore=args.project is None)
+        if args.project is not None:
+            window.project.open_path(args.project, ask=False)  # a bad file: message, app starts
+
+    window.when_ready(open_session)
     window.show()
 
     if checking:
@@ -172,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.close()
             app.quit()
 
-        QTimer.singleShot(0, run_checks)
+        window.when_ready(lambda: QTimer.singleShot(0, run_checks))
         app.exec()
         return status["code"]
     return app.exec()
