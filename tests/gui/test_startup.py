@@ -8,6 +8,8 @@ from gui.main_window import TAB_KEYS, MainWindow
 
 def dispose(win):
     """Close and really delete the window (a closed one would still get LanguageChange)."""
+    win.finish_building()
+    win.project.confirm_unsaved = False  # never a modal box (on xcb nobody answers it)
     win.close()
     win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
