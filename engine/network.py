@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from engine import functions as F
+from engine.fastgrad import numerical_gradient_fast
 from engine.gradient import numerical_gradient as _numerical_gradient
 
 __all__ = ["Network", "TwoLayerNet", "Trace", "init_weights", "WEIGHT_INITS"]
@@ -26,6 +27,55 @@ OUTPUT_ACTIVATIONS = ("identity", "softmax", "sigmoid", "step")
 WEIGHT_INITS = ("std", "xavier", "he")
 
 Array = NDArray[np.floating]
+
+
+def _relu_in_place(a: Array) -> Array:
+    return np.maximum(a, 0, out=a)
+
+
+def _sigmoid_in_place(a: Array) -> Array:
+    # 1 / (1 + e^-a) without overflow: e^-|a| ≤ 1, then mirror the negative side
+    negative = a < 0
+    np.abs(a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    e = a.copy()
+    a += 1
+    np.reciprocal(a, out=a)
+    np.multiply(a, e, out=e)  # e / (1 + e), the value for negative inputs
+    np.copyto(a, e, where=negative)
+    return a
+
+
+#: Hidden activations applied in place to the weighted sum (which backprop no longer needs).
+_ACTIVATE_IN_PLACE = {
+    "relu": _relu_in_place,
+    "sigmoid": _sigmoid_in_place,
+    "tanh": lambda a: np.tanh(a, out=a),
+    "identity": lambda a: a,
+}
+
+
+def _relu_backward(delta: Array, z: Array) -> None:
+    delta *= z > 0
+
+
+def _sigmoid_backward(delta: Array, z: Array) -> None:
+    delta *= z
+    delta *= 1 - z
+
+
+def _tanh_backward(delta: Array, z: Array) -> None:
+    delta *= 1 - z * z
+
+
+#: delta ← delta · h'(a), with h' computed from the activation's output z = h(a) (§5.5).
+_BACKWARD_IN_PLACE = {
+    "relu": _relu_backward,
+    "sigmoid": _sigmoid_backward,
+    "tanh": _tanh_backward,
+    "identity": lambda delta, z: None,
+}
 
 
 @dataclass
@@ -203,34 +253,81 @@ class Network:
         labels = ta.argmax(axis=1) if ta.ndim == 2 else ta.reshape(-1)
         return float(np.mean(y.argmax(axis=1) == labels))
 
-    def numerical_gradient(self, x: ArrayLike, t: ArrayLike) -> dict[str, Array]:
-        """∂L/∂W for every parameter by central differences, the book's loop (§4.5.1)."""
+    def numerical_gradient(
+        self, x: ArrayLike, t: ArrayLike, method: str = "fast"
+    ) -> dict[str, Array]:
+        """∂L/∂W for every parameter by central differences, h = 1e-4 (book §4.5.1).
+
+        ``method="loop"`` is the book's loop: nudge one parameter, recompute the loss,
+        2 × (number of parameters) forward passes. ``method="fast"`` (the default) gives
+        the same numbers (to rounding, ≈1e-12) ~100× faster: it recomputes only what a
+        nudge changes, many parameters at a time (``engine.fastgrad``).
+        """
         self._check_trainable()
+        if method == "fast":
+            return numerical_gradient_fast(self.weights, self.biases, self.activations, x, t)
+        if method != "loop":
+            raise ValueError(f"unknown numerical-gradient method {method!r}")
         params = self.params
         return {key: _numerical_gradient(lambda _p: self.loss(x, t), params[key]) for key in params}
 
     def loss_and_gradient(self, x: ArrayLike, t: ArrayLike) -> tuple[float, dict[str, Array]]:
-        """The loss and its gradient by backpropagation from one forward pass (§5.6–5.7)."""
+        """The loss and its gradient by backpropagation from one forward pass (§5.6–5.7).
+
+        The book's layers (Affine, ReLU/Sigmoid, SoftmaxWithLoss) fused into one lean pass:
+        the activations' derivatives come from their outputs (ReLU: z > 0, sigmoid:
+        z(1 − z), tanh: 1 − z²), temporaries are reused in place and the gradient with
+        respect to the input, which no parameter needs, is never computed. Everything
+        stays in the network's dtype: a float32 network with float32 data computes in
+        float32 throughout (about twice as fast as float64).
+        """
         self._check_trainable()
-        trace = self.forward(x)
-        y = trace.y
-        assert y is not None
-        loss = self._loss_from_output(y, t)
-        y2 = np.atleast_2d(y)
-        batch = y2.shape[0]
-        x2 = np.atleast_2d(trace.x)
-        # softmax + cross-entropy and identity + squared error share dL/da = (y - t) / N
-        delta = (y2 - self._one_hot(t, batch)) / batch
+        z = np.asarray(x, dtype=self.dtype)
+        if z.ndim == 1:
+            z = z[None, :]
+        if z.ndim != 2 or z.shape[1] != self.sizes[0]:
+            raise ValueError(f"input has {z.shape[-1]} values, the network takes {self.sizes[0]}")
+        batch = z.shape[0]
+        last = self.n_layers - 1
+        inputs = [z]  # the input of every Affine layer
+        for i in range(last):
+            a = z @ self.weights[i]
+            a += self.biases[i]
+            z = _ACTIVATE_IN_PLACE[self.activations[i]](a)
+            inputs.append(z)
+        y = z @ self.weights[last]
+        y += self.biases[last]
+        n_out = y.shape[1]
+        ta = np.asarray(t)
+        one_hot = ta.size == batch * n_out and (ta.ndim == 2 or (batch == 1 and n_out > 1))
+        labels = None if one_hot else ta.reshape(-1).astype(np.intp)
+        if labels is not None and labels.shape[0] != batch:
+            raise ValueError(f"{labels.shape[0]} labels for {batch} samples")
+        rows = np.arange(batch)
+        # dL/dy (the gradient with respect to the output layer's weighted sum), in place in y
+        if self.activations[last] == "softmax":
+            y -= y.max(axis=1, keepdims=True)
+            np.exp(y, out=y)
+            y /= y.sum(axis=1, keepdims=True)
+            picked = labels if labels is not None else ta.reshape(batch, n_out).argmax(axis=1)
+            loss = -float(np.log(y[rows, picked] + F.CROSS_ENTROPY_DELTA).sum()) / batch
+        else:  # identity output, ½Σ(y − t)² per sample
+            loss = 0.0
+        if labels is not None:
+            y[rows, labels] -= 1
+        else:
+            y -= ta.reshape(batch, n_out).astype(self.dtype, copy=False)
+        if self.activations[last] != "softmax":
+            loss = 0.5 * float(np.vdot(y, y)) / batch
+        delta = y
+        delta *= self.dtype.type(1.0 / batch)
         grads: dict[str, Array] = {}
-        for i in range(self.n_layers - 1, -1, -1):
-            z_prev = x2 if i == 0 else np.atleast_2d(trace.z[i - 1])
-            grads[f"W{i + 1}"] = z_prev.T @ delta
+        for i in range(last, -1, -1):
+            grads[f"W{i + 1}"] = inputs[i].T @ delta
             grads[f"b{i + 1}"] = delta.sum(axis=0)
             if i > 0:
                 delta = delta @ self.weights[i].T
-                name = self.activations[i - 1]
-                if name != "identity":
-                    delta = delta * F.ACTIVATION_GRADS[name](np.atleast_2d(trace.a[i - 1]))
+                _BACKWARD_IN_PLACE[self.activations[i - 1]](delta, inputs[i])
         return loss, {k: grads[k] for k in self.params}
 
     def gradient(self, x: ArrayLike, t: ArrayLike) -> dict[str, Array]:

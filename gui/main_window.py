@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -25,10 +25,26 @@ _TAB_CLASSES = {
 }
 
 
-class MainWindow(QMainWindow):
-    """Zerokara Lab's window. Built with no arguments inside an existing QApplication."""
+#: Each tab's title as its class translates it (``self.tr`` in ``title()``), for the tab bar
+#: of a window whose hidden tabs are not built yet (``defer_hidden_tabs``).
+_TAB_TITLES = {
+    "gates": lambda: QCoreApplication.translate("GatesTab", "Gates"),
+    "network": lambda: QCoreApplication.translate("NetworkTab", "Network"),
+    "descent": lambda: QCoreApplication.translate("DescentTab", "Descent"),
+    "training": lambda: QCoreApplication.translate("TrainingTab", "Training"),
+}
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class MainWindow(QMainWindow):
+    """Zerokara Lab's window. Built with no arguments inside an existing QApplication.
+
+    ``defer_hidden_tabs=True`` (``gui.app.main``) builds only the tab that will be shown
+    before the window first paints, and the others right after that first paint (or as
+    soon as ``tab(key)`` asks for one); ``when_ready(callback)`` runs ``callback`` once
+    every tab and the project controller exist. Without it everything is built at once.
+    """
+
+    def __init__(self, parent: QWidget | None = None, defer_hidden_tabs: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.tabs = QTabWidget(self)
@@ -36,25 +52,88 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self._tabs: dict[str, LabTab] = {}
-        for key in TAB_KEYS:
-            tab = _TAB_CLASSES[key](self.tabs)
-            self._tabs[key] = tab
-            self.tabs.addTab(tab, tab.title())
-            tab.send_network.connect(self._on_send_network)
-        from gui.project import ProjectController
-
-        self.project = ProjectController(self)
-        # the Training tab may train the network drawn on the Network tab
-        self.tab("training").set_network_source(self.tab("network").current_network)
+        self._holders: dict[str, QWidget] = {}  # stand-ins for tabs not built yet
+        self._ready: list = []
+        self.project = None
+        first = self._saved_tab_index() if defer_hidden_tabs else -1
+        for i, key in enumerate(TAB_KEYS):
+            if defer_hidden_tabs and i != first:
+                holder = QWidget(self.tabs)
+                self._holders[key] = holder
+                self.tabs.addTab(holder, _TAB_TITLES[key]())
+            else:
+                self.tabs.addTab(self._make_tab(key), "")
+        if not self._holders:
+            self._create_project()
         self._build_actions()
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
         self.retranslate_ui()
         self._restore_settings()
+        if self._holders:
+            # build the rest once the shown tab has painted (the event loop is running then)
+            self.tabs.currentWidget().installEventFilter(self)
+            QTimer.singleShot(1000, self.finish_building)  # in case nothing paints (minimised)
+
+    def _make_tab(self, key: str) -> LabTab:
+        tab = _TAB_CLASSES[key](self.tabs)
+        self._tabs[key] = tab
+        tab.send_network.connect(self._on_send_network)
+        return tab
+
+    def _create_project(self) -> None:
+        from gui.project import ProjectController
+
+        self.project = ProjectController(self)
+        # the Training tab may train the network drawn on the Network tab
+        self.tab("training").set_network_source(self.tab("network").current_network)
+
+    @staticmethod
+    def _saved_tab_index() -> int:
+        index = QSettings().value("window/tab", 0, type=int)
+        return index if 0 <= index < len(TAB_KEYS) else 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._holders:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.finish_building)
+        return super().eventFilter(watched, event)
+
+    def finish_building(self) -> None:
+        """Build every tab not built yet and the project controller; run ``when_ready``."""
+        for key in list(self._holders):
+            self.tab(key)
+        if self.project is None:
+            self._create_project()
+            self.project.populate_file_menu(self.file_menu, self.quit_action)
+            self.retranslate_ui()
+        ready, self._ready = self._ready, []
+        for callback in ready:
+            callback()
+
+    def when_ready(self, callback) -> None:
+        """Run ``callback`` now if every tab is built, else right after they are."""
+        if self.project is not None and not self._holders:
+            callback()
+        else:
+            self._ready.append(callback)
 
     # -- access ------------------------------------------------------------------------
     def tab(self, key: str) -> LabTab:
         """The tab with key ``gates``, ``network``, ``descent`` or ``training``."""
+        holder = self._holders.pop(key, None)
+        if holder is not None:  # built on first use
+            index = self.tabs.indexOf(holder)
+            current = self.tabs.currentIndex()
+            blocked = self.tabs.blockSignals(True)
+            tab = self._make_tab(key)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, tab.title())
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            holder.deleteLater()
+            if hasattr(self, "lesson_action"):
+                tab.set_lesson_visible(self.lesson_action.isChecked())
         return self._tabs[key]
 
     def show_tab(self, key: str) -> LabTab:
@@ -97,7 +176,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.project.populate_file_menu(self.file_menu, self.quit_action)
+        if self.project is not None:  # else once the hidden tabs are built
+            self.project.populate_file_menu(self.file_menu, self.quit_action)
         self.view_menu = bar.addMenu("")
         for action in self.tab_actions:
             self.view_menu.addAction(action)
@@ -111,7 +191,10 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_qt_action)
 
     def retranslate_ui(self) -> None:
-        self.project.retranslate_ui()  # also the title: project name, [*] when modified
+        if self.project is not None:
+            self.project.retranslate_ui()  # also the title: project name, [*] when modified
+        else:
+            self.setWindowTitle("Zerokara Lab")
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -121,8 +204,9 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Zerokara Lab"))
         self.about_qt_action.setText(self.tr("About &Qt"))
         for i, key in enumerate(TAB_KEYS):
-            self.tabs.setTabText(i, self._tabs[key].title())
-            self.tab_actions[i].setText(self.tr("Go to %1").replace("%1", self._tabs[key].title()))
+            title = self._tabs[key].title() if key in self._tabs else _TAB_TITLES[key]()
+            self.tabs.setTabText(i, title)
+            self.tab_actions[i].setText(self.tr("Go to %1").replace("%1", title))
         current = LanguageManager.instance().current
         if current in self.language_actions:
             self.language_actions[current].setChecked(True)
@@ -201,6 +285,8 @@ class MainWindow(QMainWindow):
             tab.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.project is None:
+            self.finish_building()
         if not self.project.confirm_close():
             event.ignore()
             return

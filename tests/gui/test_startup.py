@@ -1,0 +1,68 @@
+"""Start-up builds the shown tab first and the hidden ones right after the first paint."""
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QTabWidget
+
+from gui.main_window import TAB_KEYS, MainWindow
+
+
+def dispose(win):
+    """Close and really delete the window (a closed one would still get LanguageChange)."""
+    win.finish_building()
+    win.project.confirm_unsaved = False  # never a modal box (on xcb nobody answers it)
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_deferred_window_builds_hidden_tabs_after_the_first_paint(qtbot):
+    QSettings().setValue("window/tab", 3)  # the Training tab was open last time
+    win = MainWindow(defer_hidden_tabs=True)
+    tabs = win.findChild(QTabWidget, "tabs")
+    # before the first paint: only the Training tab exists, the tab bar is complete
+    assert tabs.currentWidget().objectName() == "trainingTab"
+    assert [tabs.widget(i).objectName() for i in range(3)] == ["", "", ""]
+    assert [tabs.tabText(i) for i in range(4)] == ["Gates", "Network", "Descent", "Training"]
+    assert win.project is None
+    ready = []
+    win.when_ready(lambda: ready.append(win.project is not None))
+    win.show()
+    qtbot.waitUntil(lambda: ready == [True], timeout=5000)
+    assert [tabs.widget(i).objectName() for i in range(4)] == [
+        "gatesTab",
+        "networkTab",
+        "descentTab",
+        "trainingTab",
+    ]
+    assert tabs.currentWidget().objectName() == "trainingTab"  # still where the user was
+    assert [a.text() for a in win.file_menu.actions() if a.text()]  # the project's menu
+    assert win.windowTitle() == "Untitled[*] — Zerokara Lab"
+    win.when_ready(lambda: ready.append("now"))  # once ready, a callback runs at once
+    assert ready == [True, "now"]
+    dispose(win)
+
+
+def test_asking_for_a_hidden_tab_builds_it_at_once(qtbot):
+    QSettings().setValue("window/tab", 0)
+    win = MainWindow(defer_hidden_tabs=True)
+    tab = win.tab("network")  # before any paint
+    assert tab.objectName() == "networkTab"
+    assert win.tabs.indexOf(tab) == TAB_KEYS.index("network")
+    assert win.tabs.currentWidget().objectName() == "gatesTab"
+    win.show_tab("network")
+    assert win.tabs.currentWidget() is tab
+    win.finish_building()
+    assert win.project is not None
+    dispose(win)
+
+
+def test_language_switch_before_the_hidden_tabs_exist(qtbot):
+    win = MainWindow(defer_hidden_tabs=True)
+    win.set_language("ja")
+    tabs = win.findChild(QTabWidget, "tabs")
+    titles = [tabs.tabText(i) for i in range(4)]
+    assert "Gates" not in titles  # translated although not built
+    win.finish_building()
+    assert [tabs.tabText(i) for i in range(4)] == titles
+    win.set_language("en")
+    dispose(win)
