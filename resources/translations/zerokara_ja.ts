@@ -519,6 +519,7 @@
     <name>GatesTab</name>
     <message>
       <source>Gates</source>
+      <extracomment>The tabs in order, by the key used in code, settings and screenshots. Each tab's title as its class translates it (``self.tr`` in ``title()``), for the tab bar of a window whose hidden tabs are not built yet (``defer_hidden_tabs``).</extracomment>
       <translation>ゲート</translation>
     </message>
     <message>
@@ -890,7 +891,6 @@
     <name>MainWindow</name>
     <message>
       <source>&amp;File</source>
-      <extracomment>The tabs in order, by the key used in code, settings and screenshots.</extracomment>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
