@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import math
 import operator
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -282,7 +283,11 @@ def parse_expression(text: str) -> Expression:
     source = source.replace("−", "-").replace("×", "*").replace("÷", "/")
     source = source.replace("\n", " ").replace("\r", " ").replace("\t", " ")
     try:
-        tree = ast.parse(source, mode="eval")
+        with warnings.catch_warnings():
+            # "2x" would print "invalid decimal literal" to stderr before failing: the
+            # learner gets the SyntaxError's position instead
+            warnings.simplefilter("ignore", SyntaxWarning)
+            tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         column = exc.offset or len(source) + 1
         if exc.lineno and exc.lineno > 1:

@@ -190,3 +190,13 @@ def test_fuzz_well_formed_expressions_evaluate(text):
         return
     value = f(0.7, -0.3)
     assert isinstance(float(value), float)
+
+
+def test_no_syntax_warning_reaches_stderr(recwarn):
+    import pytest
+
+    from engine.surfaces import parse_expression
+
+    with pytest.raises(ValueError):
+        parse_expression("2x + 1a")
+    assert not [w for w in recwarn if issubclass(w.category, SyntaxWarning)]
