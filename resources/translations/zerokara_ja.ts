@@ -459,6 +459,10 @@
       <translation>完了</translation>
     </message>
     <message>
+      <source>barely moved</source>
+      <translation>ほとんど動かず</translation>
+    </message>
+    <message>
       <source>finished: barely moved (learning rate too small?)</source>
       <translation>完了: ほとんど動いていません(学習率が小さすぎる?)</translation>
     </message>
@@ -469,6 +473,14 @@
     <message>
       <source>stopped</source>
       <translation>停止</translation>
+    </message>
+    <message>
+      <source>The point left the region or became NaN: see the message above</source>
+      <translation>点が範囲の外に出たか NaN になりました: 上のメッセージを見てください</translation>
+    </message>
+    <message>
+      <source>Stopped before the last step (Stop or Esc)</source>
+      <translation>最後のステップの前に停止しました(停止ボタンまたは Esc)</translation>
     </message>
     <message>
       <source>Each optimizer's last point, to full precision</source>
@@ -485,6 +497,10 @@
     <message>
       <source>The run stopped because of an error: %1</source>
       <translation>エラーのため実行が止まりました: %1</translation>
+    </message>
+    <message>
+      <source>%1 barely moved in %2 steps: the learning rate is probably too small for this function.</source>
+      <translation>%1 は %2 ステップでほとんど動きませんでした: この関数には学習率が小さすぎるようです。</translation>
     </message>
     <message>
       <source>%1 diverged at step %2: the point left the plotted region (|x| &gt; %3) — the learning rate is too large for this function, or f has no minimum in that direction.</source>
