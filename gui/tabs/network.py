@@ -245,9 +245,12 @@ class NetworkTab(LabTab):
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.addWidget(self.view)
         self.main_splitter.addWidget(bottom)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 2)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(0, False)
+        # the canvas fits any network into its space; the tables below need ~300 px to show
+        # the book's W1 (2×3), its bias and the activation row whole at 1280×800
+        self.main_splitter.setSizes([360, 320])
 
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
