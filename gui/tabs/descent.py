@@ -575,6 +575,18 @@ class DescentTab(LabTab):
         self.results_table.setToolTip(self.tr("Each optimizer's last point, to full precision"))
         self.derivative_lab.retranslate_ui()
         self._explain_divergences()
+        if not self.tracks:
+            self._show_hint()
+
+    def _show_hint(self) -> None:
+        """What to do, in the empty space above the empty table (before any race)."""
+        self.message_label.setStyleSheet("color: #555;")
+        self.message_label.setText(
+            self.tr(
+                "Press Run (R) to race the ticked optimizers from the red target, or press "
+                "one of the presets; each one's last point appears in this table."
+            )
+        )
 
     # -- surface and start ---------------------------------------------------------------
     def set_surface(self, surface: Surface) -> None:
@@ -736,6 +748,7 @@ class DescentTab(LabTab):
                 item.show()
         self.results.set_tracks(self.tracks)
         self._autorange_readouts()
+        self.message_label.setStyleSheet("")
         self.message_label.setText("")
         self._run_surface = self.surface
         self._start_at_run = self.start_point()
@@ -797,7 +810,7 @@ class DescentTab(LabTab):
         self._clear_run_items()
         self.tracks = []
         self.results.set_tracks([])
-        self.message_label.setText("")
+        self._show_hint()
 
     def _clear_run_items(self) -> None:
         """Empty and hide the curves (they are reused, never deleted: a deleted graphics

@@ -56,10 +56,7 @@ class DerivativeLab(QWidget):
         self.x_label = QLabel(self)
         self.function_combo = QComboBox(self)
         self.function_combo.setObjectName("errorFunctionCombo")
-        self.function_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.function_combo.setMinimumContentsLength(8)
+        self.function_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key in ERROR_FUNCTIONS:
             self.function_combo.addItem(key, key)
         self.readout = QLabel(self)

@@ -487,6 +487,10 @@
       <translation>各オプティマイザの最後の点(全桁表示)</translation>
     </message>
     <message>
+      <source>Press Run (R) to race the ticked optimizers from the red target, or press one of the presets; each one's last point appears in this table.</source>
+      <translation>「実行」(R)を押すと、チェックしたオプティマイザが赤い印の位置から競走します。プリセットのボタンでも始められます。各オプティマイザの最後の点がこの表に表示されます。</translation>
+    </message>
+    <message>
       <source>Start point set to (%1, %2): press Run (R).</source>
       <translation>開始点を (%1, %2) にしました: 実行(R)を押してください。</translation>
     </message>
@@ -892,6 +896,7 @@
     <name>LayerPage</name>
     <message>
       <source>W%1: %2 × %3 (rows: inputs, columns: neurons)</source>
+      <extracomment>Row height of the weight tables (pixels) and how many rows W shows before it scrolls.</extracomment>
       <translation>W%1: %2 × %3 (行: 入力、列: ニューロン)</translation>
     </message>
     <message>

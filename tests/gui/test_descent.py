@@ -346,6 +346,8 @@ def test_status_is_short_and_explained(tab, qtbot):
 
 
 def test_empty_readouts_show_decades_not_minor_ticks(tab, qtbot):
+    hint = tab.findChild(QLabel, "messageLabel")
+    assert "Press Run (R)" in hint.text()
     for plot in (tab.value_plot, tab.grad_plot):
         (x0, x1), (y0, y1) = plot.getPlotItem().getViewBox().viewRange()
         assert y0 < -3 and y1 > 1  # 1e-4 … 100 on the log axis: several decades
@@ -365,3 +367,4 @@ def test_empty_readouts_show_decades_not_minor_ticks(tab, qtbot):
     qtbot.mouseClick(tab.findChild(QPushButton, "resetButton"), Qt.MouseButton.LeftButton)
     _, (y0, y1) = tab.value_plot.getPlotItem().getViewBox().viewRange()
     assert y0 > -5
+    assert "Press Run (R)" in hint.text()
