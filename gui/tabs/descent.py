@@ -822,14 +822,15 @@ class DescentTab(LabTab):
         self._show_empty_readouts()
 
     def _show_empty_readouts(self) -> None:
-        """Before a run: steps 0…Steps and 1e-4…100 on the log axes (decades, not the
+        """Before a run: steps 0…Steps and 0.001…1 on the log axes (decades, not the
         2…9 minor ticks of an empty log range); the next run autoranges again."""
         if self._value_log is not True:
             self._value_log = True
             self.value_plot.setLogMode(y=True)
         steps = int(self.steps_field.value()) if hasattr(self, "steps_field") else 100
         for plot in (self.value_plot, self.grad_plot):
-            plot.setRange(xRange=(0, max(1, steps)), yRange=(-4, 2), padding=0.02)
+            plot.setXRange(0, max(1, steps), padding=0.03)
+            plot.setYRange(-3.3, 0.3, padding=0)
 
     def _autorange_readouts(self) -> None:
         for plot in (self.value_plot, self.grad_plot):
