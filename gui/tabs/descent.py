@@ -731,6 +731,7 @@ class DescentTab(LabTab):
         rows = self.racers.enabled_rows()
         if not rows:
             notify(self, self.tr("Tick at least one optimizer to race."))
+            self.message_label.setStyleSheet("color: #c00;")
             self.message_label.setText(self.tr("Tick at least one optimizer to race."))
             return False
         self.controller.stop()

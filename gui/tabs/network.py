@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network
+from engine.safeio import UnsafeFileError
 from engine.weights import (
     BOOK_INPUT,
     MAX_LAYERS,
@@ -415,8 +416,15 @@ class NetworkTab(LabTab):
             description = "@file:" + path.name
             self.doc.load(net, description, np.zeros(net.sizes[0]), self.tr("Load weights"))
         except (OSError, ValueError) as exc:
+            reason = str(exc)
+            if isinstance(exc, UnsafeFileError) and path.suffix.lower() == ".npz":
+                # NumPy's own words here suggest loading with allow_pickle: not for a learner
+                reason = self.tr(
+                    "it is not a plain .npz archive of numbers (make one with "
+                    "numpy.savez(path, W1=…, b1=…, W2=…, b2=…))"
+                )
             self._on_rejected(
-                self.tr("Could not load %1: %2").replace("%1", path.name).replace("%2", str(exc))
+                self.tr("Could not load %1: %2").replace("%1", path.name).replace("%2", reason)
             )
             return False
         return True

@@ -1182,6 +1182,10 @@
       <translation>重みを読み込む</translation>
     </message>
     <message>
+      <source>it is not a plain .npz archive of numbers (make one with numpy.savez(path, W1=…, b1=…, W2=…, b2=…))</source>
+      <translation>数値だけの .npz アーカイブではありません(numpy.savez(path, W1=…, b1=…, W2=…, b2=…) で作れます)</translation>
+    </message>
+    <message>
       <source>Could not load %1: %2</source>
       <translation>%1 を読み込めませんでした: %2</translation>
     </message>

@@ -497,3 +497,16 @@ def test_batch_outputs_show_whole(window, qtbot):
     for r in range(model.rowCount()):
         for c in range(model.columnCount()):
             assert metrics.horizontalAdvance(model.index(r, c).data()) < outputs.columnWidth(c)
+
+
+def test_unreadable_npz_is_explained_without_numpy_jargon(tab, tmp_path):
+    junk = tmp_path / "junk.npz"
+    junk.write_bytes(b"not a zip archive")
+    assert not tab.load_weights_file(junk)
+    message = tab.message_label.text()
+    assert "junk.npz" in message and "numpy.savez" in message
+    assert "allow_pickle" not in message
+    objects = tmp_path / "objects.npz"
+    np.savez(objects, W1=np.array([{"a": 1}], dtype=object))
+    assert not tab.load_weights_file(objects)
+    assert "allow_pickle" not in tab.message_label.text()
