@@ -368,3 +368,15 @@ def test_empty_readouts_show_decades_not_minor_ticks(tab, qtbot):
     _, (y0, y1) = tab.value_plot.getPlotItem().getViewBox().viewRange()
     assert y0 > -5
     assert "Press Run (R)" in hint.text()
+
+
+def test_derivative_lab_function_names_are_whole(window, qtbot):
+    window.resize(1280, 800)
+    tab = window.show_tab("descent")
+    tab.views.setCurrentWidget(tab.derivative_lab)
+    combo = tab.findChild(QComboBox, "errorFunctionCombo")
+    qtbot.waitUntil(combo.isVisible)
+    widest = max(
+        combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+    )
+    assert combo.width() > widest
