@@ -19,7 +19,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPointF, Qt, QThread, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -27,14 +26,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSlider,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,7 +43,7 @@ from engine.surfaces import SURFACES, ExpressionError, Surface, custom_surface
 from gui.tabs.base import LabTab
 from gui.tabs.descent_derivative import DerivativeLab
 from gui.tabs.descent_export import export_script
-from gui.tabs.descent_plots import RacerTrack, ResultsModel, SurfaceMap
+from gui.tabs.descent_plots import RacerTrack, ResultsModel, ResultsTable, SurfaceMap
 from gui.tabs.descent_racers import MAX_RACERS, RacersPanel
 from gui.widgets import NumberField, format_number, notify
 from gui.worker import RedrawThrottle
@@ -205,6 +202,7 @@ class DescentTab(LabTab):
         self._build_ui()
         self._connect()
         self._apply_preset_settings(PRESETS["notes"])
+        self._show_empty_readouts()
         self.finish_setup()
         self._update_buttons()
 
@@ -341,6 +339,8 @@ class DescentTab(LabTab):
         self.grad_plot.showGrid(x=True, y=True, alpha=0.3)
         self.grad_plot.setXLink(self.value_plot)
         self._value_log = True
+        for plot in (self.value_plot, self.grad_plot):
+            plot.setMenuEnabled(False)
         # one curve per possible racer in each plot, created once and reused
         self.path_items: list[pg.PlotDataItem] = []
         self.value_items: list[pg.PlotDataItem] = []
@@ -368,15 +368,9 @@ class DescentTab(LabTab):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.results = ResultsModel(self)
-        self.results_table = QTableView()
+        self.results_table = ResultsTable()
         self.results_table.setObjectName("resultsTable")
         self.results_table.setModel(self.results)
-        self.results_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results_table.verticalHeader().setVisible(False)
-        self.results_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.results_table.horizontalHeader().setStretchLastSection(True)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -400,7 +394,7 @@ class DescentTab(LabTab):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
-        self.main_splitter.setSizes([395, 900])
+        self.main_splitter.setSizes([360, 900])
         layout = QHBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.main_splitter)
@@ -429,6 +423,7 @@ class DescentTab(LabTab):
         self.start_target.sigPositionChanged.connect(self._on_target_moved)
         self.trajectory_plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
+        self.steps_field.value_changed.connect(self._on_steps_changed)
         self.run_button.clicked.connect(self.run)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.step_button.clicked.connect(self.single_step)
@@ -566,15 +561,32 @@ class DescentTab(LabTab):
             "waiting": self.tr("waiting"),
             "running": self.tr("running"),
             "finished": self.tr("finished"),
-            "barely_moved": self.tr("finished: barely moved (learning rate too small?)"),
+            "barely_moved": self.tr("barely moved"),
             "diverged": self.tr("diverged at step %1"),
             "stopped": self.tr("stopped"),
+        }
+        self.results.status_tips = {
+            "barely_moved": self.tr("finished: barely moved (learning rate too small?)"),
+            "diverged": self.tr("The point left the region or became NaN: see the message above"),
+            "stopped": self.tr("Stopped before the last step (Stop or Esc)"),
         }
         self.results.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, ResultsModel.COLUMNS - 1)
         self.results.refresh()
         self.results_table.setToolTip(self.tr("Each optimizer's last point, to full precision"))
         self.derivative_lab.retranslate_ui()
         self._explain_divergences()
+        if not self.tracks:
+            self._show_hint()
+
+    def _show_hint(self) -> None:
+        """What to do, in the empty space above the empty table (before any race)."""
+        self.message_label.setStyleSheet("color: #555;")
+        self.message_label.setText(
+            self.tr(
+                "Press Run (R) to race the ticked optimizers from the red target, or press "
+                "one of the presets; each one's last point appears in this table."
+            )
+        )
 
     # -- surface and start ---------------------------------------------------------------
     def set_surface(self, surface: Surface) -> None:
@@ -646,6 +658,11 @@ class DescentTab(LabTab):
         self.set_surface(surface)
         return True
 
+    @Slot(float)
+    def _on_steps_changed(self, _value: float) -> None:
+        if not self.tracks:
+            self._show_empty_readouts()
+
     @Slot(bool)
     def _on_arrows_toggled(self, checked: bool) -> None:
         self.map.set_arrows_visible(checked)
@@ -714,6 +731,7 @@ class DescentTab(LabTab):
         rows = self.racers.enabled_rows()
         if not rows:
             notify(self, self.tr("Tick at least one optimizer to race."))
+            self.message_label.setStyleSheet("color: #c00;")
             self.message_label.setText(self.tr("Tick at least one optimizer to race."))
             return False
         self.controller.stop()
@@ -730,6 +748,8 @@ class DescentTab(LabTab):
             for item in (self.path_items[i], self.value_items[i], self.grad_items[i]):
                 item.show()
         self.results.set_tracks(self.tracks)
+        self._autorange_readouts()
+        self.message_label.setStyleSheet("")
         self.message_label.setText("")
         self._run_surface = self.surface
         self._start_at_run = self.start_point()
@@ -791,7 +811,7 @@ class DescentTab(LabTab):
         self._clear_run_items()
         self.tracks = []
         self.results.set_tracks([])
-        self.message_label.setText("")
+        self._show_hint()
 
     def _clear_run_items(self) -> None:
         """Empty and hide the curves (they are reused, never deleted: a deleted graphics
@@ -800,6 +820,22 @@ class DescentTab(LabTab):
             item.setData([], [])
             item.hide()
         self.heads.setData([], [])
+        self._show_empty_readouts()
+
+    def _show_empty_readouts(self) -> None:
+        """Before a run: steps 0…Steps and 0.001…1 on the log axes (decades, not the
+        2…9 minor ticks of an empty log range); the next run autoranges again."""
+        if self._value_log is not True:
+            self._value_log = True
+            self.value_plot.setLogMode(y=True)
+        steps = int(self.steps_field.value()) if hasattr(self, "steps_field") else 100
+        for plot in (self.value_plot, self.grad_plot):
+            plot.setXRange(0, max(1, steps), padding=0.03)
+            plot.setYRange(-3.3, 0.3, padding=0)
+
+    def _autorange_readouts(self) -> None:
+        for plot in (self.value_plot, self.grad_plot):
+            plot.enableAutoRange()
 
     @Slot(object)
     def _on_records(self, batch: list[RaceRecord]) -> None:
@@ -831,6 +867,7 @@ class DescentTab(LabTab):
                 track.status = "barely_moved"
             else:
                 track.status = "finished"
+        self._explain_divergences()
         self.throttle.request()
         self.throttle.flush()
         self._update_buttons()
@@ -858,6 +895,15 @@ class DescentTab(LabTab):
         for track in self.tracks:
             d = track.diverged
             if d is None:
+                if track.status == "barely_moved":
+                    lines.append(
+                        self.tr(
+                            "%1 barely moved in %2 steps: the learning rate is probably too "
+                            "small for this function."
+                        )
+                        .replace("%1", track.label)
+                        .replace("%2", str(track.steps))
+                    )
                 continue
             if d.reason == "bound":
                 text = self.tr(

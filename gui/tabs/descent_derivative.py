@@ -56,10 +56,9 @@ class DerivativeLab(QWidget):
         self.x_label = QLabel(self)
         self.function_combo = QComboBox(self)
         self.function_combo.setObjectName("errorFunctionCombo")
-        self.function_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.function_combo.setMinimumContentsLength(8)
+        # whole names when there is room; a small window may still squeeze it
+        self.function_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.function_combo.setMinimumWidth(80)
         for key in ERROR_FUNCTIONS:
             self.function_combo.addItem(key, key)
         self.readout = QLabel(self)

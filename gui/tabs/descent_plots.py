@@ -14,10 +14,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from engine.surfaces import Surface
 
-__all__ = ["SurfaceMap", "RacerTrack", "ResultsModel"]
+__all__ = ["SurfaceMap", "RacerTrack", "ResultsModel", "ResultsTable"]
 
 GRID = 160
 ARROWS = 15
@@ -156,6 +157,7 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self.tracks: list[RacerTrack] = []
         self.status_text: dict[str, str] = {}
+        self.status_tips: dict[str, str] = {}
         self.headers: list[str] = [""] * self.COLUMNS
 
     def set_tracks(self, tracks: list[RacerTrack]) -> None:
@@ -200,6 +202,9 @@ class ResultsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or index.row() >= len(self.tracks):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            status = self.tracks[index.row()].status
+            return self.status_tips.get(status) or self.cell(index.row(), 1)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
@@ -218,3 +223,52 @@ class ResultsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class ResultsTable(QTableView):
+    """The results table: every column after the first as wide as its full-precision text;
+    the optimizer label gets what is left beside status, steps, x and y (elided, whole in
+    the tooltip), so the final point (x, y) reads without scrolling; f and ‖∇f‖ follow
+    (scroll or hover for them in a narrow window)."""
+
+    #: The optimizer column is never narrower than this (pixels).
+    MIN_LABEL_WIDTH = 90
+    #: Columns that must stay in view beside the label: status, steps, x, y.
+    KEEP_VISIBLE = 4
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt override)
+        super().setModel(model)
+        for signal in (model.modelReset, model.dataChanged, model.headerDataChanged):
+            signal.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self, *_args) -> None:
+        """Size the number columns to their contents; the label column takes the rest."""
+        model = self.model()
+        if model is None or model.columnCount() == 0:
+            return
+        header = self.horizontalHeader()
+        widths = []
+        for column in range(model.columnCount()):
+            content = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            widths.append(content)
+        others = sum(widths[1 : 1 + self.KEEP_VISIBLE])
+        room = self.viewport().width() - others
+        widths[0] = max(self.MIN_LABEL_WIDTH, min(widths[0], room))
+        for column, width in enumerate(widths):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_columns()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network
+from engine.safeio import UnsafeFileError
 from engine.weights import (
     BOOK_INPUT,
     MAX_LAYERS,
@@ -245,9 +246,12 @@ class NetworkTab(LabTab):
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.addWidget(self.view)
         self.main_splitter.addWidget(bottom)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 2)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(0, False)
+        # the canvas fits any network into its space; the tables below need ~300 px to show
+        # the book's W1 (2×3), its bias and the activation row whole at 1280×800
+        self.main_splitter.setSizes([360, 320])
 
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -412,8 +416,15 @@ class NetworkTab(LabTab):
             description = "@file:" + path.name
             self.doc.load(net, description, np.zeros(net.sizes[0]), self.tr("Load weights"))
         except (OSError, ValueError) as exc:
+            reason = str(exc)
+            if isinstance(exc, UnsafeFileError) and path.suffix.lower() == ".npz":
+                # NumPy's own words here suggest loading with allow_pickle: not for a learner
+                reason = self.tr(
+                    "it is not a plain .npz archive of numbers (make one with "
+                    "numpy.savez(path, W1=…, b1=…, W2=…, b2=…))"
+                )
             self._on_rejected(
-                self.tr("Could not load %1: %2").replace("%1", path.name).replace("%2", str(exc))
+                self.tr("Could not load %1: %2").replace("%1", path.name).replace("%2", reason)
             )
             return False
         return True

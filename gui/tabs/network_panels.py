@@ -27,6 +27,10 @@ from gui.widgets import NumberField
 
 __all__ = ["LayerPage", "BatchPage", "RandomInitPage"]
 
+#: Row height of the weight tables (pixels) and how many rows W shows before it scrolls.
+ROW_HEIGHT = 22
+MAX_VISIBLE_ROWS = 12
+
 
 class LayerPage(QWidget):
     """W and b of one weight layer, with the layer's activation."""
@@ -50,13 +54,15 @@ class LayerPage(QWidget):
         self.b_view = QTableView()
         self.b_view.setObjectName(f"biasTable{layer + 1}")
         self.b_view.setModel(self.b_model)
+        # wide enough for the longest 6-digit form, e.g. -0.000123457 or -1.23457e-05
+        cell_width = self.fontMetrics().horizontalAdvance("-0.000123457") + 16
         for view in (self.w_view, self.b_view):
-            view.horizontalHeader().setDefaultSectionSize(78)
-            view.verticalHeader().setDefaultSectionSize(22)
+            view.horizontalHeader().setDefaultSectionSize(cell_width)
+            view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
             view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.b_view.setMaximumHeight(56)
         for model in (self.w_model, self.b_model):
             model.rejected.connect(on_rejected)
+            model.modelReset.connect(self.fit_heights)
         self.doc = doc
         top = QHBoxLayout()
         top.addWidget(self.activation_label)
@@ -69,7 +75,36 @@ class LayerPage(QWidget):
         layout.addWidget(self.w_view, 1)
         layout.addWidget(self.b_label)
         layout.addWidget(self.b_view)
+        layout.addStretch(0)
         self.update_labels()
+        self.fit_heights()
+
+    def _table_height(self, view: QTableView, rows: int) -> int:
+        """The height that shows ``rows`` rows of ``view`` whole, with the header, the frame
+        and the horizontal scroll bar when the columns are wider than the view."""
+        model = view.model()
+        header = view.horizontalHeader()
+        height = header.sizeHint().height() + rows * ROW_HEIGHT + 2 * view.frameWidth()
+        columns = header.defaultSectionSize() * model.columnCount()
+        room = view.width() - 2 * view.frameWidth() - view.verticalHeader().sizeHint().width()
+        if model.rowCount() > rows:
+            room -= view.verticalScrollBar().sizeHint().width()
+        if columns > room:
+            height += view.horizontalScrollBar().sizeHint().height()
+        return height
+
+    @Slot()
+    def fit_heights(self) -> None:
+        """W as tall as its rows (up to MAX_VISIBLE_ROWS, then it scrolls), b one row: the
+        book's small matrices show whole, the space below stays empty, not grey table."""
+        rows = self.w_model.rowCount()
+        self.w_view.setMaximumHeight(self._table_height(self.w_view, min(rows, MAX_VISIBLE_ROWS)))
+        self.w_view.setMinimumHeight(self._table_height(self.w_view, min(rows, 1)))
+        self.b_view.setFixedHeight(self._table_height(self.b_view, 1))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_heights()
 
     def update_labels(self) -> None:
         doc, k = self.doc, self.layer
@@ -115,7 +150,14 @@ class BatchPage(QWidget):
         self.outputs = QTableView()
         self.outputs.setObjectName("batchOutputTable")
         self.outputs.setModel(self.output_model)
-        self.outputs.horizontalHeader().setDefaultSectionSize(150)
+        metrics = self.fontMetrics()
+        # inputs are short (0, 1, 0.5, four-digit random values); outputs are full precision
+        self.inputs.horizontalHeader().setDefaultSectionSize(
+            metrics.horizontalAdvance("-0.0000") + 16
+        )
+        self.outputs.horizontalHeader().setDefaultSectionSize(
+            metrics.horizontalAdvance("0.31520253340280024") + 12
+        )
         for view in (self.inputs, self.outputs):
             view.verticalHeader().setDefaultSectionSize(22)
         self.rows_label = QLabel()
@@ -136,7 +178,7 @@ class BatchPage(QWidget):
         right.addWidget(self.out_label)
         right.addWidget(self.outputs)
         grid.addLayout(left, 1)
-        grid.addLayout(right, 1)
+        grid.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)

@@ -459,6 +459,10 @@
       <translation>完了</translation>
     </message>
     <message>
+      <source>barely moved</source>
+      <translation>ほとんど動かず</translation>
+    </message>
+    <message>
       <source>finished: barely moved (learning rate too small?)</source>
       <translation>完了: ほとんど動いていません(学習率が小さすぎる?)</translation>
     </message>
@@ -471,8 +475,20 @@
       <translation>停止</translation>
     </message>
     <message>
+      <source>The point left the region or became NaN: see the message above</source>
+      <translation>点が範囲の外に出たか NaN になりました: 上のメッセージを見てください</translation>
+    </message>
+    <message>
+      <source>Stopped before the last step (Stop or Esc)</source>
+      <translation>最後のステップの前に停止しました(停止ボタンまたは Esc)</translation>
+    </message>
+    <message>
       <source>Each optimizer's last point, to full precision</source>
       <translation>各オプティマイザの最後の点(全桁表示)</translation>
+    </message>
+    <message>
+      <source>Press Run (R) to race the ticked optimizers from the red target, or press one of the presets; each one's last point appears in this table.</source>
+      <translation>「実行」(R)を押すと、チェックしたオプティマイザが赤い印の位置から競走します。プリセットのボタンでも始められます。各オプティマイザの最後の点がこの表に表示されます。</translation>
     </message>
     <message>
       <source>Start point set to (%1, %2): press Run (R).</source>
@@ -485,6 +501,10 @@
     <message>
       <source>The run stopped because of an error: %1</source>
       <translation>エラーのため実行が止まりました: %1</translation>
+    </message>
+    <message>
+      <source>%1 barely moved in %2 steps: the learning rate is probably too small for this function.</source>
+      <translation>%1 は %2 ステップでほとんど動きませんでした: この関数には学習率が小さすぎるようです。</translation>
     </message>
     <message>
       <source>%1 diverged at step %2: the point left the plotted region (|x| &gt; %3) — the learning rate is too large for this function, or f has no minimum in that direction.</source>
@@ -876,6 +896,7 @@
     <name>LayerPage</name>
     <message>
       <source>W%1: %2 × %3 (rows: inputs, columns: neurons)</source>
+      <extracomment>Row height of the weight tables (pixels) and how many rows W shows before it scrolls.</extracomment>
       <translation>W%1: %2 × %3 (行: 入力、列: ニューロン)</translation>
     </message>
     <message>
@@ -1159,6 +1180,10 @@
     <message>
       <source>Load weights</source>
       <translation>重みを読み込む</translation>
+    </message>
+    <message>
+      <source>it is not a plain .npz archive of numbers (make one with numpy.savez(path, W1=…, b1=…, W2=…, b2=…))</source>
+      <translation>数値だけの .npz アーカイブではありません(numpy.savez(path, W1=…, b1=…, W2=…, b2=…) で作れます)</translation>
     </message>
     <message>
       <source>Could not load %1: %2</source>

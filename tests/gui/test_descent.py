@@ -303,3 +303,80 @@ def test_japanese_labels(window, qtbot):
     assert tab.results.headers[0] == "オプティマイザ"
     assert tab.derivative_lab.error_caption.text().startswith("h に対する")
     assert window.tabs.tabText(2) == "勾配降下"
+
+
+def _fully_shown(table, column):
+    """The column is at least as wide as its widest text and lies inside the viewport."""
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    model = table.model()
+    widest = max(
+        metrics.horizontalAdvance(model.index(r, column).data()) for r in range(model.rowCount())
+    )
+    left = header.sectionViewportPosition(column)
+    right = left + header.sectionSize(column)
+    return header.sectionSize(column) >= widest and left >= 0 and right <= table.viewport().width()
+
+
+@pytest.mark.parametrize("preset", ["notes", "learning_rates", "chapter6"])
+def test_final_point_reads_without_scrolling_in_the_default_window(window, qtbot, preset):
+    window.resize(1280, 800)
+    tab = window.show_tab("descent")
+    tab.speed_slider.setValue(MAX_SPEED)
+    tab.apply_preset(preset)
+    wait_idle(qtbot, tab)
+    table = tab.findChild(QTableView, "resultsTable")
+    qtbot.waitUntil(lambda: _fully_shown(table, 3) and _fully_shown(table, 4))
+    assert table.horizontalHeader().sectionSize(6) < table.viewport().width() / 3
+    # the optimizer labels are not squeezed to nothing, and the whole label is the tooltip
+    assert table.horizontalHeader().sectionSize(0) >= 90
+    label = table.model().index(0, 0)
+    assert label.data(Qt.ItemDataRole.ToolTipRole) == label.data()
+
+
+def test_status_is_short_and_explained(tab, qtbot):
+    tab.speed_slider.setValue(MAX_SPEED)
+    tab.apply_preset("learning_rates")
+    wait_idle(qtbot, tab)
+    status = tab.results.index(2, 1)
+    assert status.data() == "barely moved"
+    assert "learning rate too small" in status.data(Qt.ItemDataRole.ToolTipRole)
+    message = tab.findChild(QLabel, "messageLabel").text()
+    assert "SGD (lr=1e-10) barely moved in 100 steps" in message
+
+
+def test_empty_readouts_show_decades_not_minor_ticks(tab, qtbot):
+    hint = tab.findChild(QLabel, "messageLabel")
+    assert "Press Run (R)" in hint.text()
+    for plot in (tab.value_plot, tab.grad_plot):
+        (x0, x1), (y0, y1) = plot.getPlotItem().getViewBox().viewRange()
+        assert y0 < -3 and y1 > 0  # 0.001 … 1 on the log axis: decades
+        assert x0 <= 0 and x1 >= 100  # the default 100 steps
+    tab.steps_field.selectAll()
+    qtbot.keyClicks(tab.steps_field, "30")
+    qtbot.keyClick(tab.steps_field, Qt.Key.Key_Return)
+    assert tab.steps_field.value() == 30
+    (x0, x1), _ = tab.value_plot.getPlotItem().getViewBox().viewRange()
+    assert x1 < 40
+    tab.speed_slider.setValue(MAX_SPEED)
+    tab.apply_preset("notes")
+    wait_idle(qtbot, tab)
+    tab.throttle.flush()
+    _, (y0, y1) = tab.value_plot.getPlotItem().getViewBox().viewRange()
+    assert y0 < -15  # the run autoranges: f falls to ~1e-18
+    qtbot.mouseClick(tab.findChild(QPushButton, "resetButton"), Qt.MouseButton.LeftButton)
+    _, (y0, y1) = tab.value_plot.getPlotItem().getViewBox().viewRange()
+    assert y0 > -5
+    assert "Press Run (R)" in hint.text()
+
+
+def test_derivative_lab_function_names_are_whole(window, qtbot):
+    window.resize(1280, 800)
+    tab = window.show_tab("descent")
+    tab.views.setCurrentWidget(tab.derivative_lab)
+    combo = tab.findChild(QComboBox, "errorFunctionCombo")
+    qtbot.waitUntil(combo.isVisible)
+    widest = max(
+        combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+    )
+    assert combo.width() > widest

@@ -441,3 +441,72 @@ def test_state_is_plain_json(tab):
     with pytest.raises(ValueError, match="NaN"):
         tab.set_state(other_state)
     assert tab.doc.sizes == [2, 2, 1]
+
+
+def _shows_whole(view):
+    """Every row and column of ``view`` lies inside its viewport (no scrolling needed)."""
+    model = view.model()
+    rows, columns = model.rowCount(), model.columnCount()
+    bottom = view.rowViewportPosition(rows - 1) + view.rowHeight(rows - 1)
+    right = view.columnViewportPosition(columns - 1) + view.columnWidth(columns - 1)
+    return bottom <= view.viewport().height() and right <= view.viewport().width()
+
+
+def test_book_weights_show_whole_in_the_default_window(window, qtbot):
+    window.resize(1280, 800)
+    tab = window.show_tab("network")
+    assert tab.lesson.isVisible()
+    tab.load_book_preset()
+    shapes = []
+    for k, page in enumerate(tab.pages):
+        tab.weight_tabs.setCurrentIndex(k)
+        qtbot.waitUntil(lambda page=page: _shows_whole(page.w_view) and _shows_whole(page.b_view))
+        shapes.append((page.w_model.rowCount(), page.w_model.columnCount()))
+        # no grey table below the last row: the W view is as tall as its rows
+        assert page.w_view.height() < page.w_view.rowHeight(0) * (page.w_model.rowCount() + 3)
+    assert shapes == [(2, 3), (3, 2), (2, 2)]
+
+
+def test_large_weights_scroll_and_cells_are_not_elided(window, qtbot, tmp_path):
+    window.resize(1280, 800)
+    tab = window.show_tab("network")
+    rng = np.random.default_rng(0)
+    arrays = {"W1": rng.normal(0, 0.01, (784, 50)), "b1": np.zeros(50)}
+    arrays |= {"W2": rng.normal(0, 0.01, (50, 100)), "b2": np.zeros(100)}
+    arrays |= {"W3": rng.normal(0, 0.01, (100, 10)), "b3": np.zeros(10)}
+    np.savez(tmp_path / "mnist.npz", **arrays)
+    assert tab.load_weights_file(tmp_path / "mnist.npz")
+    page = tab.pages[0]
+    view = page.w_view
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible())
+    assert view.height() >= view.rowHeight(0) * 4  # several rows, not two
+    metrics = view.fontMetrics()
+    texts = [view.model().index(r, c).data() for r in range(20) for c in range(5)]
+    assert max(metrics.horizontalAdvance(t) for t in texts) < view.columnWidth(0)
+
+
+def test_batch_outputs_show_whole(window, qtbot):
+    window.resize(1280, 800)
+    tab = window.show_tab("network")
+    tab.load_book_preset()
+    tab.left_tabs.setCurrentWidget(tab.batch_page)
+    outputs = tab.batch_page.outputs
+    qtbot.waitUntil(lambda: _shows_whole(outputs) and _shows_whole(tab.batch_page.inputs))
+    metrics = outputs.fontMetrics()
+    model = outputs.model()
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            assert metrics.horizontalAdvance(model.index(r, c).data()) < outputs.columnWidth(c)
+
+
+def test_unreadable_npz_is_explained_without_numpy_jargon(tab, tmp_path):
+    junk = tmp_path / "junk.npz"
+    junk.write_bytes(b"not a zip archive")
+    assert not tab.load_weights_file(junk)
+    message = tab.message_label.text()
+    assert "junk.npz" in message and "numpy.savez" in message
+    assert "allow_pickle" not in message
+    objects = tmp_path / "objects.npz"
+    np.savez(objects, W1=np.array([{"a": 1}], dtype=object))
+    assert not tab.load_weights_file(objects)
+    assert "allow_pickle" not in tab.message_label.text()
