@@ -4,10 +4,11 @@
 by backpropagation, ch. 5), ③ let an optimizer of ch. 6 step the parameters, ④ repeat.
 
 The engine generator :func:`engine.training.train` runs in the tab's worker; records come
-back in batches, are appended to NumPy buffers here and drawn at most 30 times a second
-through a :class:`gui.worker.RedrawThrottle`. While paused, the learning rate, batch size
-and iteration count may be edited: they are written into the run's ``TrainConfig``,
-which the generator re-reads before every iteration.
+back in batches, are appended to NumPy buffers here and drawn by one
+:class:`gui.worker.RedrawThrottle` frame: the loss curve at most 10 times a second, the
+accuracy curves, regions, digits and status text at most 5 (axes fixed while running).
+While paused, the learning rate, batch size and iteration count may be edited: they are
+written into the run's ``TrainConfig``, which the generator re-reads before every iteration.
 """
 
 from __future__ import annotations
@@ -51,10 +52,12 @@ MAX_NUMERICAL_SECONDS = 1.0
 #: A gradient check estimated slower than this is refused (stop must stay prompt).
 MAX_CHECK_SECONDS = 4.0
 PREVIEW_COUNT = 32
-#: The loss and accuracy curves are redrawn at most this often (painting runs in the GUI
-#: thread, which shares the GIL with the worker).
-REDRAW_FPS = 15
-#: Decision regions, test-image predictions, progress bar and status text: at most this often.
+#: The loss curve is redrawn at most this often: painting runs in the GUI thread, which
+#: shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless
+#: rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93).
+REDRAW_FPS = 10
+#: Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and
+#: status text: at most this often.
 SLOW_REDRAW_FPS = 5
 
 
@@ -809,7 +812,7 @@ class TrainingTab(LabTab):
 
     # ================================================================ drawing
     def _redraw(self) -> None:
-        """One frame: curves every time, the slower views at most ``SLOW_REDRAW_FPS``.
+        """One frame: the loss curve every time, the rest at most ``SLOW_REDRAW_FPS``.
 
         While a run is active the curves' axes have fixed ranges (set from the planned
         run length in ``_fix_ranges``), so a frame recomputes no bounds and no ticks.
@@ -823,11 +826,6 @@ class TrainingTab(LabTab):
                     self._loss_top = 1.1 * top
                     self.loss_plot.setYRange(0.0, self._loss_top, padding=0)
             self._drawn_n = n
-        if len(self._epochs) != self._drawn_epochs:
-            e = self._epoch_arr[: len(self._epochs)]
-            self.train_curve.setData(e[:, 0], e[:, 1], skipFiniteCheck=True)
-            self.test_curve.setData(e[:, 0], e[:, 2], skipFiniteCheck=True)
-            self._drawn_epochs = len(self._epochs)
         now = time.monotonic()
         if self.controller.state == "running" and now - self._slow_drawn < 1.0 / SLOW_REDRAW_FPS:
             if not self._slow_pending:
@@ -836,6 +834,11 @@ class TrainingTab(LabTab):
             return
         self._slow_pending = False
         self._slow_drawn = now
+        if len(self._epochs) != self._drawn_epochs:
+            e = self._epoch_arr[: len(self._epochs)]
+            self.train_curve.setData(e[:, 0], e[:, 1], skipFiniteCheck=True)
+            self.test_curve.setData(e[:, 0], e[:, 2], skipFiniteCheck=True)
+            self._drawn_epochs = len(self._epochs)
         if self._region is not None and self._run_data is not None and self._run_data.is_2d:
             self.region_image.setImage(self._region, autoLevels=False)
             x0, x1, y0, y1 = self._run_bounds
