@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from engine.datasets import Dataset
+from engine.fastgrad import estimated_seconds
 from engine.network import Network, init_weights
 from engine.optimizers import OPTIMIZERS
 
@@ -276,10 +277,13 @@ def gradient_check_run(net: Network, x: NDArray, t: NDArray) -> Iterator[Gradien
 
 
 def seconds_per_iteration(net: Network, x_batch: NDArray, gradient: str) -> float:
-    """An honest estimate of one iteration's time, from timing forward passes here.
+    """An honest estimate of one iteration's time on this machine.
 
-    Backprop costs about three forward passes; the numerical gradient two forward passes
-    per parameter (central differences, §4.5) plus one.
+    Backprop costs about three forward passes (timed here). The numerical gradient is
+    what ``Network.numerical_gradient`` really runs, the fast method of
+    :mod:`engine.fastgrad` (same numbers as the book's loop of §4.5, which would cost two
+    forward passes per parameter): its :func:`engine.fastgrad.estimated_seconds`, plus
+    one forward pass for the loss.
     """
     probe = net.copy()
     repeats = 3
@@ -288,5 +292,7 @@ def seconds_per_iteration(net: Network, x_batch: NDArray, gradient: str) -> floa
         for _ in range(repeats):
             probe.predict(x_batch)
     forward = (time.perf_counter() - start) / repeats
-    passes = 2 * n_parameters(net) + 1 if gradient == "numerical" else 3
-    return forward * passes
+    if gradient == "numerical":
+        batch = len(np.atleast_2d(x_batch))
+        return estimated_seconds(net.sizes, net.activations, batch) + forward
+    return forward * 3

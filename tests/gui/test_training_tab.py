@@ -256,17 +256,38 @@ def test_bad_hidden_layers_are_refused(qtbot, tab):
 def test_numerical_gradient_warns_with_an_eta_and_refuses_huge_nets(qtbot, tab):
     choose(tab.gradient_combo, "numerical")
     assert tab.eta_warning.isVisible()
-    assert "per iteration" in tab.eta_warning.text()
+    assert "per iteration" in tab.eta_warning.text().lower()
     set_field(qtbot, tab.iterations_field, "5")
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tab)
     assert tab._n == 5
     choose(tab.dataset_combo, "digits")
     set_field(qtbot, tab.hidden_edit, "1000, 1000, 1000")
-    assert "Too slow" in tab.eta_warning.text()
+    assert "too slow" in tab.eta_warning.text()
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     assert not tab.controller.is_active()
     assert "numerical gradient would take" in tab.status_label.text()
+
+
+def test_digits_learn_with_the_numerical_gradient_of_chapter_4(qtbot, tab):
+    choose(tab.dataset_combo, "digits")
+    assert tab._hidden == [50]
+    # both ways' ETAs are shown next to the choice, with the honest speed ratio
+    text = tab.eta_warning.text()
+    assert "backprop" in text and "numerical gradient (ch. 4)" in text
+    factor = float(re.search(r"([\d,.]+)× slower", text).group(1).replace(",", ""))
+    assert factor > 1
+    assert "× slower" in tab.gradient_combo.toolTip()
+    choose(tab.gradient_combo, "numerical")
+    assert "ch. 4" in tab.gradient_combo.currentText()
+    set_field(qtbot, tab.iterations_field, "40")
+    qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tab)
+    assert tab._n == 40 and tab._diverged is None
+    assert tab._config.gradient == "numerical"
+    losses = tab._losses[:40]
+    assert losses[-10:].mean() < 0.8 * losses[:5].mean()
+    assert "Finished" in tab.status_label.text()
 
 
 def test_send_weights_and_network_source(qtbot, tab):
