@@ -36,9 +36,16 @@ class GeneratorWorker(QObject):
     done = Signal(bool)  # True: generator exhausted; False: stopped early
     failed = Signal(str)
 
-    def __init__(self, factory: Factory, emit_hz: float = 30.0, paused: bool = False) -> None:
+    def __init__(
+        self,
+        factory: Factory,
+        emit_hz: float = 30.0,
+        paused: bool = False,
+        pack: Callable[[list[Any]], Any] | None = None,
+    ) -> None:
         super().__init__()
         self._factory = factory
+        self._pack = pack
         self._interval = 1.0 / emit_hz if emit_hz > 0 else 0.0
         self._cond = threading.Condition()
         self._paused = paused
@@ -92,7 +99,7 @@ class GeneratorWorker(QObject):
         def flush() -> None:
             nonlocal buffer, last_emit
             if buffer:
-                self.records_ready.emit(buffer)
+                self.records_ready.emit(buffer if self._pack is None else self._pack(buffer))
                 buffer = []
             last_emit = time.monotonic()
 
@@ -152,10 +159,20 @@ class WorkerController(QObject):
             self._state = state
             self.state_changed.emit(state)
 
-    def start(self, factory: Factory, paused: bool = False) -> None:
-        """Start running ``factory()`` in a new worker thread (stopping any current run)."""
+    def start(
+        self,
+        factory: Factory,
+        paused: bool = False,
+        pack: Callable[[list[Any]], Any] | None = None,
+    ) -> None:
+        """Start running ``factory()`` in a new worker thread (stopping any current run).
+
+        ``pack``, if given, turns each list of records into what ``records`` delivers,
+        in the worker thread (e.g. NumPy arrays, so a fast generator costs the GUI
+        thread one array copy per frame instead of a Python loop over every record).
+        """
         self.stop()
-        worker = GeneratorWorker(factory, self.emit_hz, paused)
+        worker = GeneratorWorker(factory, self.emit_hz, paused, pack)
         thread = QThread()
         thread.setObjectName("zerokara-worker")
         worker.moveToThread(thread)

@@ -380,3 +380,30 @@ def test_derivative_lab_function_names_are_whole(window, qtbot):
         combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
     )
     assert combo.width() > widest
+
+
+def test_packed_race_matches_the_engine_and_long_paths_are_thinned(window, qtbot):
+    from engine.gradient import race
+    from engine.optimizers import SGD, Momentum
+    from engine.surfaces import SURFACES
+    from gui.tabs.descent import PATH_POINTS_SHOWN, pack_race
+
+    surface = next(iter(SURFACES.values()))
+    records = list(race(surface, [3.0, 4.0], [SGD(0.01), Momentum(0.01)], 50))
+    packed = pack_race(records)
+    assert len(packed) == 2
+    for i, (points, last, gone) in enumerate(packed):
+        steps = [r.entries[i] for r in records if r.entries[i] is not None]
+        assert points.shape == (len(steps), 4) and last == steps[-1].step and gone is None
+        assert points[:, 0].tolist() == [float(s.x[0]) for s in steps]
+        assert points[:, 2].tolist() == [s.value for s in steps]
+
+    tab = window.show_tab("descent")
+    tab.steps_field.setValue(10000, emit=True)
+    tab.speed_slider.setValue(tab.speed_slider.maximum())
+    tab.run()
+    qtbot.waitUntil(lambda: not tab.controller.is_active(), timeout=60000)
+    track = tab.tracks[0]
+    assert track.n == 10001
+    shown_x, _ = tab.path_items[0].getData()
+    assert len(shown_x) == PATH_POINTS_SHOWN and shown_x[-1] == track.xs[-1]

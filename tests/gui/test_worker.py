@@ -132,3 +132,21 @@ def test_redraw_throttle_coalesces(qtbot):
     throttle.request()
     throttle.flush()
     assert len(calls) == 2
+
+
+def test_pack_runs_in_the_worker_thread(qtbot):
+    import threading
+
+    seen_threads = []
+
+    def pack(batch):
+        seen_threads.append(threading.current_thread() is threading.main_thread())
+        return np.asarray(batch)
+
+    c = WorkerController()
+    got = Collector(c)
+    with qtbot.waitSignal(c.finished, timeout=10000):
+        c.start(counting(5000), pack=pack)
+    assert seen_threads and not any(seen_threads)
+    # the Collector extends its list with what arrives: here, the packed arrays' items
+    assert [int(x) for x in got.items] == list(range(5000))
