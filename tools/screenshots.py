@@ -52,7 +52,7 @@ def shoot(window, lang: str, out: Path) -> None:
     window.set_language(lang)
     spin(300)
 
-    gates = window.show_tab("gates")
+    window.show_tab("gates")
     combo = window.findChild(QComboBox, "gatePresetCombo")
     index = combo.findData("xor") if combo.findData("xor") >= 0 else combo.findText("XOR")
     combo.setCurrentIndex(index)
