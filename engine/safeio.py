@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import pickle
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -131,7 +132,7 @@ def load_npz(source: str | Path | BinaryIO) -> dict[str, np.ndarray]:
         raise
     except ValueError as exc:
         raise UnsafeFileError(f"the file is not a plain .npz archive ({exc})") from None
-    except (OSError, EOFError, KeyError, MemoryError, zipfile.BadZipFile) as exc:
+    except (OSError, EOFError, KeyError, MemoryError, zipfile.BadZipFile, zlib.error) as exc:
         raise UnsafeFileError(
             f"the file is not a readable .npz archive ({exc.__class__.__name__})"
         ) from None

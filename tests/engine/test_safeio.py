@@ -85,3 +85,18 @@ def test_npy_renamed_npz_refused(tmp_path):
     (tmp_path / "plain.npy").rename(path)
     with pytest.raises(UnsafeFileError):
         load_npz(path)
+
+
+def test_npz_with_corrupt_compressed_data_refused(tmp_path):
+    """One flipped bit inside a deflated member: zlib.error became UnsafeFileError."""
+    import io
+
+    buf = io.BytesIO()
+    np.savez_compressed(buf, W1=np.arange(400.0))
+    data = bytearray(buf.getvalue())
+    start = data.index(b"W1.npy") + len("W1.npy") + 40  # inside the deflate stream
+    data[start] ^= 0xFF
+    path = tmp_path / "flipped.npz"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnsafeFileError):
+        load_npz(path)
