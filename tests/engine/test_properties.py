@@ -219,3 +219,28 @@ def test_float32_forward_survives_any_finite_input(sizes, data):
         y = net.predict(x)
     assert y.dtype == np.float32 and np.all(np.isfinite(y))
     np.testing.assert_allclose(y.sum(axis=1), 1.0, rtol=1e-5)
+
+
+big = st.floats(-1e150, 1e150, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(list(OPTIMIZERS)),
+    st.integers(1, 6),
+    arrays(np.float64, array_shapes(min_dims=1, max_dims=2, max_side=4), elements=finite),
+    st.data(),
+)
+def test_optimizers_stay_finite_for_huge_finite_gradients(name, steps, start, data):
+    """Gradients up to 1e150 (g² still fits a float64): no NaN or inf in the parameters.
+
+    Beyond ~1e154, g² overflows: Adam's v becomes inf, then inf − inf = NaN on the next
+    step (the book's formula in float64); the Descent and Training tabs stop on NaN.
+    """
+    opt = OPTIMIZERS[name]()
+    params = {"W": start.copy()}
+    for _ in range(steps):
+        grad = data.draw(arrays(np.float64, start.shape, elements=big))
+        opt.update(params, {"W": grad})
+    assert params["W"].shape == start.shape
+    assert np.all(np.isfinite(params["W"])), params["W"]
