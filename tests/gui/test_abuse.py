@@ -48,7 +48,7 @@ def test_some_tab_can_run(window):
 
 
 @pytest.mark.parametrize("key", TAB_KEYS)
-def test_start_stop_pause_step_200_times(window, qtbot, key):
+def test_start_stop_pause_step_200_times(window, qtbot, qtlog, key):
     """200 clicks in quick succession on the run controls, in a seeded random order."""
     tab = window.show_tab(key)
     start = run_button(tab)
@@ -81,6 +81,8 @@ def test_start_stop_pause_step_200_times(window, qtbot, key):
     QApplication.processEvents()
     tab.shutdown()
     assert not active(tab)
+    thread_warnings = [r.message for r in qtlog.records if "thread" in r.message.lower()]
+    assert not thread_warnings, thread_warnings
     print(f"\n{key}: {clicked} of {CLICKS} clicks landed on enabled buttons")
 
 
