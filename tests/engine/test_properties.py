@@ -154,7 +154,7 @@ def test_bad_labels_raise_value_error(hidden, classes, batch, output, data):
     )
     labels = np.zeros(batch)
     labels[data.draw(st.integers(0, batch - 1))] = bad
-    for call in (net.loss, net.gradient, net.loss_and_gradient):
+    for call in (net.loss, net.gradient, net.loss_and_gradient, net.numerical_gradient):
         with pytest.raises(ValueError, match="labels"):
             call(x, labels)
     with pytest.raises(ValueError, match="labels"):
