@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -324,6 +325,71 @@ def test_in_place_editors_refuse_bad_input(window, qtbot, key, tally):
             found += 1
     if not found:
         pytest.skip(f"no in-place editor on the {key} tab")
+
+
+#: Text that no plain text field of the app accepts (lists of sizes, expressions, …).
+PLAIN_BAD = [
+    "abc",
+    "nan",
+    "NaN",
+    "inf",
+    "-inf",
+    "+Infinity",
+    "1e400",
+    "-1e400",
+    "１e４００",
+    "x" * 5000,
+    "1.2.3",
+    "1e",
+    "__import__('os').system('true')",
+    "1\x002",
+    "🙂",
+]
+
+
+@pytest.mark.parametrize("key", TAB_KEYS)
+def test_plain_text_fields_refuse_bad_input(window, qtbot, key, tally):
+    """Other line edits (layer sizes, expressions): bad text + Enter never changes the
+    tab's state; a field that answers Enter with a message does so for every bad text
+    (fields applied by a separate button say nothing on Enter)."""
+    tab = window.show_tab(key)
+    messages = Messages(window, tab)
+    for edit in tab.findChildren(QLineEdit):
+        if isinstance(edit, NumberField) or isinstance(edit.parentWidget(), QAbstractSpinBox):
+            continue
+        if edit.isReadOnly() or not edit.isEnabled() or isinstance(edit.parentWidget(), QComboBox):
+            continue
+        reveal(edit)
+        if not edit.isVisible():
+            continue  # an in-place editor that only appears on demand
+        original = edit.text()
+        answered = []
+        for text in PLAIN_BAD:
+            old_state = tab_state(tab)
+            messages.arm()
+            enter_text(qtbot, edit, text)
+            where = f"{key}: {edit.objectName()} ← {text[:20]!r}"
+            assert tab_state(tab) == old_state, where
+            answered.append(bool(messages.shown()))
+            tally["plain text fields"] = tally.get("plain text fields", 0) + 1
+        assert all(answered) or not any(answered), (key, edit.objectName(), answered)
+        if not any(answered):  # applied by a button beside it: press that
+            buttons = [
+                b
+                for b in edit.parentWidget().findChildren(QPushButton)
+                if b.isEnabled() and b.isVisible()
+            ]
+            assert buttons, f"{key}: {edit.objectName()} says nothing and has no button"
+            for text in PLAIN_BAD:
+                old_state = tab_state(tab)
+                messages.arm()
+                edit.setText(text)
+                buttons[0].click()
+                where = f"{key}: {edit.objectName()} + {buttons[0].objectName()} ← {text[:20]!r}"
+                assert tab_state(tab) == old_state, where
+                assert messages.shown(), where
+                tally["plain text fields"] += 1
+        edit.setText(original)
 
 
 # -- bad files through the window's own open paths -----------------------------------------
