@@ -129,3 +129,17 @@ def test_sigkill_at_random_moments_never_loses_the_session(tmp_path):
         assert json.loads(lines["STATE"]) == state
         recovered += 1
     assert recovered == 6
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, 60_000), ("250", 250), ("50", 50), ("49", 60_000), ("abc", 60_000), ("", 60_000)],
+)
+def test_autosave_interval_setting(monkeypatch, value, expected):
+    from gui.project import AUTOSAVE_ENV, autosave_interval
+
+    if value is None:
+        monkeypatch.delenv(AUTOSAVE_ENV, raising=False)
+    else:
+        monkeypatch.setenv(AUTOSAVE_ENV, value)
+    assert autosave_interval() == expected
