@@ -445,3 +445,67 @@ def test_bad_files_refused_by_the_window_with_a_message(window, tmp_path, tally)
     assert {key: tab_state(window.tab(key)) for key in TAB_KEYS} == before
     assert not (tmp_path / module.MARK).exists()
     tally["bad files opened in the window"] = tried
+
+
+# -- hostile project contents: each tab's set_state ----------------------------------------
+HOSTILE_VALUES = [None, "abc", "", -1, 0, 10**19, -1e308, 1e308, 0.5, True, [], {}, [1] * 5000]
+
+
+def _paths(value, prefix=()):
+    """Every (path, value) inside a JSON-like state."""
+    yield prefix, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value[:3]):
+            yield from _paths(v, (*prefix, i))
+
+
+def _replaced(state, path, new):
+    import copy
+
+    state = copy.deepcopy(state)
+    if not path:
+        return new
+    target = state
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = new
+    return state
+
+
+@pytest.mark.parametrize("key", TAB_KEYS)
+def test_set_state_refuses_hostile_states(window, key, tally):
+    """A project file may hold anything JSON can: every value of each tab's state is
+    replaced in turn by hostile ones. set_state may accept (if usable) or raise
+    ValueError — nothing else — and the tab still gives a valid, JSON-able state."""
+    import random
+
+    tab = window.tab(key)
+    good = project.plain(tab.state())
+    paths = [p for p, _ in _paths(good)]
+    rng = random.Random(key)
+    tried = refused = 0
+    cases = [(p, v) for p in paths for v in HOSTILE_VALUES]
+    for path, value in rng.sample(cases, min(len(cases), 400)):
+        state = _replaced(good, path, value)
+        try:
+            tab.set_state(state)
+        except ValueError as exc:
+            assert str(exc).strip(), (key, path, value)
+            refused += 1
+        except Exception as exc:  # noqa: BLE001 - the failure names it
+            pytest.fail(f"{key}.set_state with {path} = {str(value)[:30]}: {exc!r}")
+        tab.shutdown()
+        project.new_document({key: tab.state()})  # still a valid document
+        tried += 1
+    for junk in ("not a dict", [], None, {"unknown": 1}):
+        try:
+            tab.set_state(junk)
+        except ValueError:
+            refused += 1
+        tried += 1
+    tab.set_state(good)
+    assert project.plain(tab.state()) == good
+    tally["hostile tab states"] = tally.get("hostile tab states", 0) + tried
