@@ -86,6 +86,22 @@ def test_start_stop_pause_step_200_times(window, qtbot, qtlog, key):
     print(f"\n{key}: {clicked} of {CLICKS} clicks landed on enabled buttons")
 
 
+def test_stale_signals_of_a_stopped_run_never_hijack_the_next():
+    """A stopped run's queued ``done`` was matched to the next run by ``sender()`` (the
+    freed worker's address reused): the new run was killed at once, or the GUI waited
+    forever for a paused thread. 200 rounds in a subprocess, so a hang fails the test."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "tools" / "stale_worker_signals.py"), "200"],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "OK 200" in done.stdout
+
+
 # -- the window closed mid-run, each time in a fresh process ------------------------------
 def sandbox_env(folder: Path) -> dict[str, str]:
     env = dict(os.environ)
