@@ -14,6 +14,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -77,6 +78,8 @@ def edit_and_kill(env: dict[str, str], extra_ms: float = 0.0) -> tuple[dict, dic
         stderr=subprocess.DEVNULL,
         text=True,
     )
+    watchdog = threading.Timer(90, proc.kill)  # a silent, hung app cannot block readline
+    watchdog.start()
     try:
         deadline = time.monotonic() + 60
         autosave = Path(read_tagged(proc.stdout, "AUTOSAVE", deadline))
@@ -95,6 +98,7 @@ def edit_and_kill(env: dict[str, str], extra_ms: float = 0.0) -> tuple[dict, dic
         proc.send_signal(signal.SIGKILL)
         assert proc.wait(10) == -signal.SIGKILL
     finally:
+        watchdog.cancel()
         if proc.poll() is None:
             proc.kill()
             proc.wait()

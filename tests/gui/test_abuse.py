@@ -11,6 +11,7 @@ import os
 import random
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -138,6 +139,8 @@ def test_close_mid_run_20_times(tmp_path):
             stderr=subprocess.PIPE,
             text=True,
         )
+        watchdog = threading.Timer(60, proc.kill)  # a hung app cannot block the loop
+        watchdog.start()
         try:
             autosave = closing = None
             for line in proc.stdout:
@@ -153,6 +156,7 @@ def test_close_mid_run_20_times(tmp_path):
             elapsed = time.monotonic() - closing
             stderr = proc.stderr.read()
         finally:
+            watchdog.cancel()
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()

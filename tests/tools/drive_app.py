@@ -115,8 +115,11 @@ def edit(window) -> None:
 def hook(mode: str, args: list[str]) -> None:
     from gui.project import autosave_path
 
-    say("AUTOSAVE", autosave_path())
     window = main_window()
+    if window.project is None:  # tabs still being built (lazy start-up): try again soon
+        QTimer.singleShot(20, lambda: hook(mode, args))
+        return
+    say("AUTOSAVE", autosave_path())
     if mode == "close-mid-run":
         close_mid_run(args[0], int(args[1]))
     elif mode == "edit-and-wait":
