@@ -304,7 +304,7 @@ class Network:
         n_out = y.shape[1]
         ta = np.asarray(t)
         one_hot = ta.size == batch * n_out and (ta.ndim == 2 or (batch == 1 and n_out > 1))
-        labels = None if one_hot else ta.reshape(-1).astype(np.intp)
+        labels = None if one_hot else F.check_labels(ta, n_out).astype(np.intp)
         if labels is not None and labels.shape[0] != batch:
             raise ValueError(f"{labels.shape[0]} labels for {batch} samples")
         rows = np.arange(batch)
