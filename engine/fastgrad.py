@@ -119,7 +119,7 @@ def numerical_gradient_fast(
         onehot = ta.reshape(n, n_out).astype(np.float64)
         labels = onehot.argmax(axis=1)
     else:
-        labels = ta.reshape(-1).astype(np.int64)
+        labels = F.check_labels(ta, n_out)
         if labels.shape[0] != n:
             raise ValueError(f"{labels.shape[0]} labels for {n} samples")
         onehot = np.zeros((n, n_out))

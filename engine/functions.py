@@ -20,6 +20,7 @@ __all__ = [
     "identity",
     "softmax",
     "sum_squared_error",
+    "check_labels",
     "cross_entropy_error",
     "ACTIVATIONS",
     "ACTIVATION_GRADS",
@@ -108,6 +109,20 @@ def sum_squared_error(y: ArrayLike, t: ArrayLike) -> float:
     return float(0.5 * np.sum((ya - ta) ** 2))
 
 
+def check_labels(t: ArrayLike, n_classes: int) -> NDArray[np.int64]:
+    """Class labels as a flat int64 array; ``ValueError`` unless each is a whole number
+    from 0 to ``n_classes`` − 1 (a label 5 for 2 classes, −1 or 0.5 is a mistake, not an
+    index to wrap or truncate)."""
+    ta = np.asarray(t).reshape(-1)
+    if ta.dtype.kind not in "biuf":
+        raise ValueError(f"labels must be numbers, got {ta.dtype}")
+    if ta.size and ta.dtype.kind == "f" and not np.all(np.isfinite(ta) & (ta == np.round(ta))):
+        raise ValueError("labels must be whole numbers")
+    if ta.size and (ta.min() < 0 or ta.max() >= n_classes):
+        raise ValueError(f"labels must be 0 to {n_classes - 1}")
+    return ta.astype(np.int64)
+
+
 def cross_entropy_error(y: ArrayLike, t: ArrayLike) -> float:
     """The cross-entropy error E = −Σₖ tₖ log(yₖ + δ), δ = 1e-7 (book §4.2.2–4.2.4).
 
@@ -122,7 +137,7 @@ def cross_entropy_error(y: ArrayLike, t: ArrayLike) -> float:
         ta = ta.reshape(1, -1) if ta.size == ya.size else ta.reshape(1)
     if ta.size == ya.size:  # one-hot: convert to labels (book §4.2.4)
         ta = ta.reshape(ya.shape).argmax(axis=1)
-    ta = ta.astype(np.int64).reshape(-1)
+    ta = check_labels(ta, ya.shape[1])
     if ta.shape[0] != ya.shape[0]:
         raise ValueError(f"{ta.shape[0]} labels for {ya.shape[0]} samples")
     batch = ya.shape[0]

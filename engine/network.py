@@ -196,7 +196,9 @@ class Network:
         ``x`` is one sample (1-D) or a batch (one sample per row).
         """
         z = np.asarray(x, dtype=self.dtype)
-        if z.shape[-1] != self.sizes[0]:
+        if z.ndim == 0 or z.shape[-1] != self.sizes[0]:
+            if z.ndim == 0:
+                raise ValueError(f"input is one number, the network takes {self.sizes[0]}")
             raise ValueError(f"input has {z.shape[-1]} values, the network takes {self.sizes[0]}")
         trace = Trace(x=z.copy())
         last = self.n_layers - 1
@@ -227,7 +229,9 @@ class Network:
         ta = np.asarray(t)
         if ta.ndim == 2 and ta.shape[1] == self.sizes[-1]:
             return ta.astype(self.dtype)
-        labels = ta.reshape(-1).astype(np.int64)
+        labels = F.check_labels(ta, self.sizes[-1])
+        if labels.shape[0] != n:
+            raise ValueError(f"{labels.shape[0]} labels for {n} samples")
         out = np.zeros((n, self.sizes[-1]), dtype=self.dtype)
         out[np.arange(n), labels] = 1
         return out
@@ -300,7 +304,7 @@ class Network:
         n_out = y.shape[1]
         ta = np.asarray(t)
         one_hot = ta.size == batch * n_out and (ta.ndim == 2 or (batch == 1 and n_out > 1))
-        labels = None if one_hot else ta.reshape(-1).astype(np.intp)
+        labels = None if one_hot else F.check_labels(ta, n_out).astype(np.intp)
         if labels is not None and labels.shape[0] != batch:
             raise ValueError(f"{labels.shape[0]} labels for {batch} samples")
         rows = np.arange(batch)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import pickle
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -88,14 +89,50 @@ def load_pickle(source: str | Path | bytes | BinaryIO) -> Any:
         ) from None
 
 
+def _check_npz_sizes(source: str | Path | BinaryIO) -> None:
+    """Refuse, before anything is unpacked, an archive that would unpack to more than
+    ``MAX_BYTES`` or an array whose header declares more data than its member holds (a
+    few bytes claiming a 75 GB array would otherwise make NumPy allocate it first)."""
+    with zipfile.ZipFile(source) as archive:
+        total = 0
+        for info in archive.infolist():
+            total += info.file_size
+            if total > MAX_BYTES:
+                raise UnsafeFileError("the archive unpacks to more than 1 GB")
+            if not info.filename.endswith(".npy"):
+                continue
+            with archive.open(info) as member:
+                version = np.lib.format.read_magic(member)
+                if version == (1, 0):
+                    shape, _, dtype = np.lib.format.read_array_header_1_0(member)
+                elif version == (2, 0):
+                    shape, _, dtype = np.lib.format.read_array_header_2_0(member)
+                else:
+                    continue  # np.load checks the rest
+            declared = dtype.itemsize
+            for n in shape:
+                declared *= n
+            if declared > info.file_size:
+                raise UnsafeFileError(
+                    f"{info.filename} declares {declared} bytes of data but holds {info.file_size}"
+                )
+
+
 def load_npz(source: str | Path | BinaryIO) -> dict[str, np.ndarray]:
-    """The arrays of an ``.npz`` file, refusing object arrays (which would need pickle)."""
+    """The arrays of an ``.npz`` file, refusing object arrays (which would need pickle),
+    archives that unpack to more than ``MAX_BYTES`` and arrays whose declared shape does
+    not fit the data stored."""
     try:
+        _check_npz_sizes(source)
+        if not isinstance(source, (str, Path)):
+            source.seek(0)
         with np.load(source, allow_pickle=False) as data:
             return {key: np.asarray(data[key]) for key in data.files}
+    except UnsafeFileError:
+        raise
     except ValueError as exc:
         raise UnsafeFileError(f"the file is not a plain .npz archive ({exc})") from None
-    except (OSError, EOFError, KeyError, zipfile.BadZipFile) as exc:
+    except (OSError, EOFError, KeyError, MemoryError, zipfile.BadZipFile, zlib.error) as exc:
         raise UnsafeFileError(
             f"the file is not a readable .npz archive ({exc.__class__.__name__})"
         ) from None

@@ -36,13 +36,26 @@ from engine import project
 from engine.project import ProjectError
 from gui import export
 
-__all__ = ["ProjectController", "CodeDialog", "autosave_path"]
+__all__ = ["ProjectController", "CodeDialog", "autosave_path", "autosave_interval"]
 
 RECENT_KEY = "project/recent"
 RESTORE_KEY = "project/restore_session"
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 CHECK_MS = 1500
+#: Environment variable that shortens the autosave interval (milliseconds, ≥ 50); meant
+#: for tests that kill the app and check what it restores. Ignored when unset or invalid.
+AUTOSAVE_ENV = "ZEROKARA_AUTOSAVE_MS"
+
+
+def autosave_interval() -> int:
+    """The autosave period in ms: ``AUTOSAVE_MS`` unless ``ZEROKARA_AUTOSAVE_MS`` is set."""
+    text = os.environ.get(AUTOSAVE_ENV, "").strip()
+    try:
+        value = int(text)
+    except ValueError:
+        return AUTOSAVE_MS
+    return value if 50 <= value <= 24 * 3600 * 1000 else AUTOSAVE_MS
 
 
 def autosave_path() -> Path:
@@ -167,7 +180,7 @@ class ProjectController(QObject):
         self.check_timer.timeout.connect(self._on_check_timer)
         self.check_timer.start()
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.setInterval(autosave_interval())
         self.autosave_timer.timeout.connect(self.autosave)
         window.tabs.currentChanged.connect(self._on_tab_changed)
         window.setAcceptDrops(True)  # drop a .zkl.json on the window to open it

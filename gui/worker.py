@@ -32,9 +32,11 @@ Factory = Callable[[], Iterator[Any]]
 class GeneratorWorker(QObject):
     """Runs in a worker thread: pulls records from a generator and emits them in lists."""
 
-    records_ready = Signal(object)
-    done = Signal(bool)  # True: generator exhausted; False: stopped early
-    failed = Signal(str)
+    # every signal carries the run's number, so a stopped run's queued signals can never
+    # be taken for a later run's (a freed worker's address may be reused by the next one)
+    records_ready = Signal(int, object)
+    done = Signal(int, bool)  # True: generator exhausted; False: stopped early
+    failed = Signal(int, str)
 
     def __init__(
         self,
@@ -42,8 +44,10 @@ class GeneratorWorker(QObject):
         emit_hz: float = 30.0,
         paused: bool = False,
         pack: Callable[[list[Any]], Any] | None = None,
+        run_id: int = 0,
     ) -> None:
         super().__init__()
+        self.run_id = run_id
         self._factory = factory
         self._pack = pack
         self._interval = 1.0 / emit_hz if emit_hz > 0 else 0.0
@@ -99,7 +103,9 @@ class GeneratorWorker(QObject):
         def flush() -> None:
             nonlocal buffer, last_emit
             if buffer:
-                self.records_ready.emit(buffer if self._pack is None else self._pack(buffer))
+                self.records_ready.emit(
+                    self.run_id, buffer if self._pack is None else self._pack(buffer)
+                )
                 buffer = []
             last_emit = time.monotonic()
 
@@ -121,8 +127,8 @@ class GeneratorWorker(QObject):
         except Exception as exc:  # surfaced to the GUI thread, never raised into Qt
             flush()
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self.failed.emit(detail)
-        self.done.emit(completed)
+            self.failed.emit(self.run_id, detail)
+        self.done.emit(self.run_id, completed)
 
 
 class WorkerController(QObject):
@@ -144,6 +150,7 @@ class WorkerController(QObject):
         self.emit_hz = emit_hz
         self._thread: QThread | None = None
         self._worker: GeneratorWorker | None = None
+        self._run_id = 0
         self._state = "idle"
 
     @property
@@ -172,7 +179,8 @@ class WorkerController(QObject):
         thread one array copy per frame instead of a Python loop over every record).
         """
         self.stop()
-        worker = GeneratorWorker(factory, self.emit_hz, paused, pack)
+        self._run_id += 1
+        worker = GeneratorWorker(factory, self.emit_hz, paused, pack, self._run_id)
         thread = QThread()
         thread.setObjectName("zerokara-worker")
         worker.moveToThread(thread)
@@ -222,23 +230,26 @@ class WorkerController(QObject):
             thread.wait()
         self._set_state("idle")
 
-    def _from_current_run(self) -> bool:
-        """True if the signal being handled comes from the current (not a stopped) run."""
-        return self._worker is not None and self.sender() is self._worker
+    def _from_current_run(self, run_id: int) -> bool:
+        """True if the signal being handled comes from the current (not a stopped) run.
 
-    @Slot(object)
-    def _on_records(self, batch: list[Any]) -> None:
-        if self._from_current_run():
+        Compared by run number, not ``sender()``: a stopped run's signals may still be
+        queued when its worker is freed and a new worker takes the same address."""
+        return self._worker is not None and run_id == self._worker.run_id
+
+    @Slot(int, object)
+    def _on_records(self, run_id: int, batch: list[Any]) -> None:
+        if self._from_current_run(run_id):
             self.records.emit(batch)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        if self._from_current_run():
+    @Slot(int, str)
+    def _on_failed(self, run_id: int, message: str) -> None:
+        if self._from_current_run(run_id):
             self.failed.emit(message)
 
-    @Slot(bool)
-    def _on_done(self, completed: bool) -> None:
-        if not self._from_current_run() or self._thread is None:
+    @Slot(int, bool)
+    def _on_done(self, run_id: int, completed: bool) -> None:
+        if not self._from_current_run(run_id) or self._thread is None:
             return
         self._thread.quit()
         self._release()

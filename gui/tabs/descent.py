@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPointF, Qt, QThread, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -1107,6 +1107,11 @@ class DescentTab(LabTab):
             for racer in racers:
                 if not isinstance(racer, dict) or racer.get("optimizer") not in OPTIMIZERS:
                     raise ValueError("unknown optimizer in racers")
+                colour = racer.get("colour")
+                if colour is not None and not (
+                    isinstance(colour, str) and QColor.isValidColorName(colour)
+                ):
+                    raise ValueError("a racer colour must be a colour name such as #d55e00")
                 params = racer.get("params", {})
                 if not isinstance(params, dict):
                     raise ValueError("racer params must be an object")

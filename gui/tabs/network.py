@@ -355,15 +355,14 @@ class NetworkTab(LabTab):
             if x.shape != (net.sizes[0],) or not np.all(np.isfinite(x)):
                 raise ValueError("the input does not fit the network")
             batch = state.get("batch")
+            b = None if batch is None else np.asarray(batch, dtype=float)
             description = str(state.get("description", ""))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"unusable Network tab state: {exc}") from exc
         self.doc.load(net, description, x)
-        if batch is not None:
-            b = np.asarray(batch, dtype=float)
-            if b.ndim == 2 and b.shape[1] == net.sizes[0] and np.all(np.isfinite(b)):
-                self.doc.batch = b.copy()
-                self.doc.input_changed.emit()
+        if b is not None and b.ndim == 2 and b.shape[1] == net.sizes[0] and np.all(np.isfinite(b)):
+            self.doc.batch = b.copy()
+            self.doc.input_changed.emit()
         self.doc.undo_stack.clear()
 
     def export_code(self) -> str:

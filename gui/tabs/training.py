@@ -1094,7 +1094,10 @@ class TrainingTab(LabTab):
             return v
 
         def choice(name: str, combo: QComboBox) -> int:
-            index = combo.findData(s[name])
+            # every choice is a string key; anything else (e.g. an integer too big for
+            # Qt, which findData reports later, from the event loop) is refused here
+            value = s[name]
+            index = combo.findData(value) if isinstance(value, str) else -1
             if index < 0:
                 raise ValueError(f"unknown {name} {s[name]!r}")
             return index

@@ -55,3 +55,48 @@ def test_npz(tmp_path):
     r.write_bytes(p.read_bytes()[:40])
     with pytest.raises(UnsafeFileError):
         load_npz(r)
+
+
+def _npz_claiming(shape, payload: bytes = b"\0" * 64) -> bytes:
+    import io
+    import zipfile
+
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        header, {"descr": "<f8", "fortran_order": False, "shape": shape}
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("W1.npy", header.getvalue() + payload)
+    return buf.getvalue()
+
+
+def test_npz_declaring_a_huge_array_refused_before_allocating(tmp_path):
+    """A 300-byte archive claiming a 75 GB array: UnsafeFileError, not MemoryError."""
+    path = tmp_path / "bomb.npz"
+    path.write_bytes(_npz_claiming((100_000, 100_000)))
+    with pytest.raises(UnsafeFileError, match="declares 80000000000 bytes"):
+        load_npz(path)
+
+
+def test_npy_renamed_npz_refused(tmp_path):
+    path = tmp_path / "plain.npz"
+    np.save(tmp_path / "plain.npy", np.ones(3))
+    (tmp_path / "plain.npy").rename(path)
+    with pytest.raises(UnsafeFileError):
+        load_npz(path)
+
+
+def test_npz_with_corrupt_compressed_data_refused(tmp_path):
+    """One flipped bit inside a deflated member: zlib.error became UnsafeFileError."""
+    import io
+
+    buf = io.BytesIO()
+    np.savez_compressed(buf, W1=np.arange(400.0))
+    data = bytearray(buf.getvalue())
+    start = data.index(b"W1.npy") + len("W1.npy") + 40  # inside the deflate stream
+    data[start] ^= 0xFF
+    path = tmp_path / "flipped.npz"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnsafeFileError):
+        load_npz(path)

@@ -1,0 +1,204 @@
+"""Threads under abuse (issue 9): start/stop/pause/step hammered on every tab that runs
+something, the window closed mid-run in fresh processes, and a failing autosave.
+
+Written generically: a tab takes part if it has a ``runButton`` or ``learnButton``; its
+``pauseButton``/``stepButton``/``stopButton``/``resumeButton`` are used when present.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from engine import project
+from gui.main_window import TAB_KEYS
+
+ROOT = Path(__file__).resolve().parents[2]
+DRIVER = ROOT / "tests" / "tools" / "drive_app.py"
+RUN_NAMES = ("runButton", "learnButton")
+CONTROL_NAMES = ("pauseButton", "resumeButton", "stepButton", "stopButton")
+CLICKS = 200
+
+
+def run_button(tab) -> QAbstractButton | None:
+    for name in RUN_NAMES:
+        button = tab.findChild(QAbstractButton, name)
+        if button is not None:
+            return button
+    return None
+
+
+def runnable_tabs(window) -> list[str]:
+    return [key for key in TAB_KEYS if run_button(window.tab(key)) is not None]
+
+
+def active(tab) -> bool:
+    return any(c.is_active() for c in tab._controllers)
+
+
+def test_some_tab_can_run(window):
+    assert "gates" in runnable_tabs(window)
+
+
+@pytest.mark.parametrize("key", TAB_KEYS)
+def test_start_stop_pause_step_200_times(window, qtbot, qtlog, key):
+    """200 clicks in quick succession on the run controls, in a seeded random order."""
+    tab = window.show_tab(key)
+    start = run_button(tab)
+    if start is None:
+        pytest.skip(f"the {key} tab has no run button (yet)")
+    buttons = [start] + [
+        b for name in CONTROL_NAMES if (b := tab.findChild(QAbstractButton, name)) is not None
+    ]
+    rng = random.Random(f"abuse-{key}")
+    clicked = 0
+    for i in range(CLICKS):
+        button = rng.choice(buttons)
+        if button.isEnabled() and button.isVisibleTo(tab):
+            button.click()
+            clicked += 1
+        if i % 3 == 0:
+            QApplication.processEvents()
+    assert clicked >= CLICKS // 3
+    # stop whatever the last click left going: Stop, or the run button when it toggles
+    stop = tab.findChild(QAbstractButton, "stopButton")
+    if active(tab):
+        if stop is not None and stop.isEnabled():
+            stop.click()
+        elif active(tab):
+            start.click()
+    qtbot.waitUntil(lambda: not active(tab), timeout=5000)
+    assert all(c.state == "idle" for c in tab._controllers)
+    # still usable: one more run starts, and shutting the tab down joins it
+    start.click()
+    QApplication.processEvents()
+    tab.shutdown()
+    assert not active(tab)
+    thread_warnings = [r.message for r in qtlog.records if "thread" in r.message.lower()]
+    assert not thread_warnings, thread_warnings
+    print(f"\n{key}: {clicked} of {CLICKS} clicks landed on enabled buttons")
+
+
+def test_stale_signals_of_a_stopped_run_never_hijack_the_next():
+    """A stopped run's queued ``done`` was matched to the next run by ``sender()`` (the
+    freed worker's address reused): the new run was killed at once, or the GUI waited
+    forever for a paused thread. 200 rounds in a subprocess, so a hang fails the test."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "tools" / "stale_worker_signals.py"), "200"],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "OK 200" in done.stdout
+
+
+# -- the window closed mid-run, each time in a fresh process ------------------------------
+def sandbox_env(folder: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
+        path = folder / name.lower()
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        env[name] = str(path)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("ZEROKARA_AUTOSAVE_MS", None)
+    return env
+
+
+CLOSE_RUNS = 20
+BAD_WORDS = ("QThread", "Destroyed while thread", "Traceback", "Fatal", "Segmentation")
+
+
+@pytest.mark.slow
+def test_close_mid_run_20_times(tmp_path):
+    """Start a run (tabs in turn), close the window ~200 ms later: exit 0 within 2 s of
+    the close, no thread warnings, and the autosave is a valid project."""
+    survived = 0
+    started = []
+    exits = []
+    rng = random.Random(20)
+    for run in range(CLOSE_RUNS):
+        key = TAB_KEYS[run % len(TAB_KEYS)]
+        env = sandbox_env(tmp_path / f"run{run}")
+        delay = 150 + rng.randrange(100)
+        proc = subprocess.Popen(
+            [sys.executable, str(DRIVER), "close-mid-run", key, str(delay)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        watchdog = threading.Timer(60, proc.kill)  # a hung app cannot block the loop
+        watchdog.start()
+        try:
+            autosave = closing = None
+            for line in proc.stdout:
+                if line.startswith("AUTOSAVE "):
+                    autosave = Path(line[9:].strip())
+                elif line.startswith("STARTED "):
+                    started.append(line.split()[2])
+                elif line.startswith("CLOSING"):
+                    closing = time.monotonic()
+                    break
+            assert closing is not None, proc.communicate(timeout=30)[1]
+            code = proc.wait(timeout=30)
+            elapsed = time.monotonic() - closing
+            stderr = proc.stderr.read()
+        finally:
+            watchdog.cancel()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
+        assert code == 0, f"run {run} ({key}): exit {code}\n{stderr}"
+        assert elapsed < 2.0, f"run {run} ({key}): exit {elapsed:.2f} s after the close"
+        for word in BAD_WORDS:
+            assert word not in stderr, f"run {run} ({key}): {stderr}"
+        doc = project.load(autosave)
+        assert doc["current_tab"] == key
+        survived += 1
+        exits.append(elapsed)
+    assert survived == CLOSE_RUNS
+    print(
+        f"\nclose mid-run: {survived}/{CLOSE_RUNS} survived, runs going on {started}, "
+        f"exit after close: max {max(exits):.2f} s, mean {sum(exits) / len(exits):.2f} s"
+    )
+    assert started.count("-") < CLOSE_RUNS  # at least one tab really had a run going
+
+
+# -- a failing autosave keeps the previous one and says so -------------------------------
+def test_failed_autosave_keeps_previous_file_and_says_so(window, monkeypatch):
+    import errno
+
+    from gui.project import autosave_path
+
+    controller = window.project
+    controller.session_enabled = True
+    assert controller.autosave()
+    target = autosave_path()
+    before = target.read_bytes()
+    window.show_tab("network")  # a change the next autosave would record
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(project.tempfile, "mkstemp", full_disk)
+    assert controller.autosave() is False
+    assert target.read_bytes() == before
+    assert project.load(target)["current_tab"] != "network"
+    message = window.statusBar().currentMessage()
+    assert "Autosave failed" in message and "space" in message.lower()
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+    controller.session_enabled = False

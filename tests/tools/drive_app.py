@@ -1,0 +1,151 @@
+"""Drive the real application (``gui.app.main``) from a test, in a fresh process.
+
+Usage::
+
+    python tests/tools/drive_app.py close-mid-run TAB DELAY_MS [PROJECT]
+    python tests/tools/drive_app.py edit-and-wait
+    python tests/tools/drive_app.py report
+
+The script creates the ``QApplication``, schedules a hook for when the event loop starts
+and then runs ``gui.app.main`` unchanged, so start-up, session restore, autosave and
+closing follow exactly the code path a user gets. The hook prints lines the test reads:
+
+* ``close-mid-run``: shows tab TAB, clicks its run/learn button (if it has one), waits
+  DELAY_MS and closes the window; prints ``STARTED <key> <objectName|->`` then ``CLOSING``
+  right before ``window.close()``.
+* ``edit-and-wait``: changes the state the way a user would (a gate preset, the first
+  number field of every tab, the current tab), prints ``STATE <json of every tab>`` and
+  keeps running (the test kills it); ``DEFAULTS <json>`` is printed before the edits.
+* ``report``: prints ``STATE <json>`` of what the window holds after start-up (the
+  restored session) and ``STATUS <status bar message>``, then closes.
+
+Every mode prints ``AUTOSAVE <path>`` first. Set ``ZEROKARA_AUTOSAVE_MS`` to shorten the
+autosave period, and sandbox ``HOME``/``XDG_*`` so the user's own session is untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+)
+
+RUN_BUTTONS = ("runButton", "learnButton")
+
+
+def say(*parts: object) -> None:
+    print(*parts, flush=True)
+
+
+def main_window():
+    from gui.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            return widget
+    raise RuntimeError("no main window")
+
+
+def tabs_json(window) -> str:
+    from engine import project
+
+    return json.dumps(project.plain(window.project.collect_tabs()), sort_keys=True)
+
+
+def start_run(tab) -> str:
+    """Click the tab's run/learn button; returns its objectName or '-'."""
+    for name in RUN_BUTTONS:
+        button = tab.findChild(QAbstractButton, name)
+        if button is not None and button.isEnabled():
+            button.click()
+            return name
+    return "-"
+
+
+def close_mid_run(key: str, delay_ms: int) -> None:
+    window = main_window()
+    tab = window.show_tab(key)
+    say("STARTED", key, start_run(tab))
+
+    def close() -> None:
+        say("CLOSING")
+        window.close()
+
+    QTimer.singleShot(delay_ms, close)
+
+
+def edit(window) -> None:
+    """Change state through the widgets, as a user would."""
+    from gui.main_window import TAB_KEYS
+    from gui.widgets import NumberField
+
+    combo = window.tab("gates").findChild(QComboBox, "gatePresetCombo")
+    if combo is not None and combo.count() > 2:
+        combo.setCurrentIndex(2)  # what choosing an item with the mouse does
+        combo.activated.emit(2)
+    for key in TAB_KEYS:
+        for spin in window.tab(key).findChildren(QDoubleSpinBox):
+            if spin.isEnabled() and not spin.isReadOnly():
+                spin.setValue(spin.value() + spin.singleStep())
+                break
+        for field in window.tab(key).findChildren(NumberField):
+            if field.isEnabled() and not field.isReadOnly():
+                low, high = field.minimum, field.maximum
+                target = field.value() + (1 if field.integer else 0.25)
+                if target > high:
+                    target = field.value() - (1 if field.integer else 0.25)
+                if low <= target <= high:
+                    field.setText(str(target))
+                    field.editingFinished.emit()
+                break
+    window.show_tab("network")
+
+
+def hook(mode: str, args: list[str]) -> None:
+    from gui.project import autosave_path
+
+    window = main_window()
+    if window.project is None:  # tabs still being built (lazy start-up): try again soon
+        QTimer.singleShot(20, lambda: hook(mode, args))
+        return
+    say("AUTOSAVE", autosave_path())
+    if mode == "close-mid-run":
+        close_mid_run(args[0], int(args[1]))
+    elif mode == "edit-and-wait":
+        say("DEFAULTS", tabs_json(window))
+        edit(window)
+        say("STATE", tabs_json(window))
+    elif mode == "report":
+        say("STATE", tabs_json(window))
+        say("STATUS", window.statusBar().currentMessage().replace("\n", " "))
+        say("PATH", window.project.path or "-")
+        QTimer.singleShot(0, window.close)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+
+
+def run(argv: list[str]) -> int:
+    mode, args = argv[0], argv[1:]
+    app = QApplication([sys.argv[0]])
+    QTimer.singleShot(0, lambda: hook(mode, args))
+    from gui.app import main
+
+    project = [args[2]] if mode == "close-mid-run" and len(args) > 2 else []
+    code = main(["--lang", "en", *project])
+    del app
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(run(sys.argv[1:]))
