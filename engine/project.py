@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import json
 import math
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -332,3 +334,18 @@ def save(path: str | os.PathLike, doc: dict) -> None:
             raise ProjectError("write_failed", exc.strerror or str(exc)) from exc
         raise
     _fsync_directory(directory)
+    _remove_stale_temporaries(path)
+
+
+#: A temporary file of a save older than this was left by a process that was killed.
+STALE_TEMPORARY_SECONDS = 600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete ``.<name>.*.tmp`` files that a killed save left beside ``path`` (old ones
+    only: a young one may belong to another instance saving right now)."""
+    now = time.time()
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                leftover.unlink()

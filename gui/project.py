@@ -43,8 +43,8 @@ RESTORE_KEY = "project/restore_session"
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 CHECK_MS = 1500
-#: Environment variable that shortens the autosave interval (milliseconds, ≥ 50); meant
-#: for tests that kill the app and check what it restores. Ignored when unset or invalid.
+# Environment variable that shortens the autosave interval (milliseconds, ≥ 50); meant
+# for tests that kill the app and check what it restores. Ignored when unset or invalid.
 AUTOSAVE_ENV = "ZEROKARA_AUTOSAVE_MS"
 
 

@@ -347,3 +347,25 @@ def test_corrupting_one_byte_never_crashes(data):
     except ProjectError:
         return
     assert project.validate(doc) is doc
+
+
+def test_save_removes_temporaries_a_killed_save_left(tmp_path):
+    import os
+    import time
+
+    from engine import project
+
+    target = tmp_path / "work.zkl.json"
+    old = tmp_path / ".work.zkl.json.abc123.tmp"
+    young = tmp_path / ".work.zkl.json.def456.tmp"
+    other = tmp_path / ".other.zkl.json.abc123.tmp"
+    for leftover in (old, young, other):
+        leftover.write_text("{half a proj")
+    hour_ago = time.time() - 3600
+    os.utime(old, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    project.save(target, project.new_document())
+    assert not old.exists()  # left by a killed save: gone
+    assert young.exists()  # may be another instance saving now: kept
+    assert other.exists()  # another project's: not ours to touch
+    assert project.load(target)["schema_version"] == project.SCHEMA_VERSION
