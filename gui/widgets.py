@@ -11,10 +11,17 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QWheelEvent
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QToolTip, QWidget
+from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMainWindow, QToolTip, QWidget
 
-__all__ = ["InputError", "parse_number", "format_number", "notify", "NumberField"]
+__all__ = [
+    "InputError",
+    "parse_number",
+    "format_number",
+    "notify",
+    "NumberField",
+    "CheckedDoubleSpinBox",
+]
 
 #: Numbers larger than this in magnitude are refused as absurd in any field.
 DEFAULT_LIMIT = 1e6
@@ -174,3 +181,71 @@ class NumberField(QLineEdit):
             event.accept()
         else:
             super().wheelEvent(event)
+
+
+class CheckedDoubleSpinBox(QDoubleSpinBox):
+    """A spin box that lets the learner type anything, then refuses a bad number as a
+    whole (design.md §5): the previous value stays and the reason is shown.
+
+    A plain ``QDoubleSpinBox`` drops refused keys one by one, so typing ``1e400`` into a
+    ±1000 box silently gives 140. Here the text is judged by ``parse_number`` when the
+    edit ends (Enter or focus out). ``integer=True`` makes it a whole-number box whose
+    ``value()`` is an ``int``.
+    """
+
+    rejected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, integer: bool = False) -> None:
+        super().__init__(parent)
+        self.integer = integer
+        if integer:
+            self.setDecimals(0)
+        # the value a bad edit falls back to: set by programs, arrows and accepted edits
+        # (with keyboard tracking off, typing half a number does not commit it)
+        self.setKeyboardTracking(False)
+        self._committed = super().value()
+        self.valueChanged.connect(self._on_value_changed)
+
+    def _on_value_changed(self, value: float) -> None:
+        self._committed = value
+
+    def value(self) -> float:  # type: ignore[override]
+        v = super().value()
+        return int(round(v)) if self.integer else v
+
+    def _parse(self, text: str) -> float:
+        body = text.strip()
+        for affix in (self.prefix(), self.suffix()):
+            if affix:
+                body = body.replace(affix.strip(), "")
+        return parse_number(body, self.minimum(), self.maximum(), self.integer)
+
+    def validate(self, text: str, pos: int) -> object:
+        try:
+            self._parse(text)
+        except InputError:
+            return QValidator.State.Intermediate, text, pos  # judged when the edit ends
+        return QValidator.State.Acceptable, text, pos
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(self._parse(text))
+        except InputError:
+            return self._committed
+
+    def textFromValue(self, value: float) -> str:
+        if self.integer:
+            return str(int(round(value)))
+        return format_number(value, max(6, self.decimals() + 1))
+
+    def fixup(self, text: str) -> str:
+        try:
+            self._parse(text)
+        except InputError as exc:
+            message = str(exc)
+            self.setToolTip(message)
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
+            notify(self, message)
+            self.rejected.emit(message)
+            return self.textFromValue(self._committed)
+        return text

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSlider,
-    QSpinBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 from gui.tabs.gates_logic import PRESETS, SLIDER_LIMIT, SLIDER_SCALE, SPEEDS, WEIGHT_LIMIT
 from gui.tabs.gates_model import TruthTableModel, TruthTableView
 from gui.tabs.gates_plot import BoundaryPlot
+from gui.widgets import CheckedDoubleSpinBox
 
 if TYPE_CHECKING:
     from gui.tabs.gates import GatesTab
@@ -110,11 +109,11 @@ def build_ui(self: GatesTab) -> None:
     self.weights_group = QGroupBox(left)
     grid = QGridLayout(self.weights_group)
     self.weight_labels: list[QLabel] = []
-    self.weight_spins: list[QDoubleSpinBox] = []
+    self.weight_spins: list[CheckedDoubleSpinBox] = []
     self.weight_sliders: list[QSlider] = []
     for i, name in enumerate(["w1", "w2", "w3", "b"]):
         label = QLabel(name, self.weights_group)
-        spin = QDoubleSpinBox(self.weights_group)
+        spin = CheckedDoubleSpinBox(self.weights_group)
         spin.setObjectName(f"{name}Spin")
         spin.setRange(-WEIGHT_LIMIT, WEIGHT_LIMIT)
         spin.setDecimals(3)
@@ -139,13 +138,13 @@ def build_ui(self: GatesTab) -> None:
 
     self.learn_group = QGroupBox(left)
     form = QFormLayout(self.learn_group)
-    self.lr_spin = QDoubleSpinBox(self.learn_group)
+    self.lr_spin = CheckedDoubleSpinBox(self.learn_group)
     self.lr_spin.setObjectName("learningRateSpin")
     self.lr_spin.setRange(0.001, 10.0)
     self.lr_spin.setDecimals(3)
     self.lr_spin.setSingleStep(0.05)
     self.lr_spin.setValue(0.1)
-    self.epochs_spin = QSpinBox(self.learn_group)
+    self.epochs_spin = CheckedDoubleSpinBox(self.learn_group, integer=True)
     self.epochs_spin.setObjectName("maxEpochsSpin")
     self.epochs_spin.setRange(1, 10000)
     self.epochs_spin.setValue(100)
