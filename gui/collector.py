@@ -33,9 +33,15 @@ class GuiThreadCollector(QObject):
 
     @classmethod
     def install(cls, app: QCoreApplication) -> GuiThreadCollector:
-        """The application's collector, created on first call."""
+        """The application's collector, created on first call; a later call makes sure
+        it is running again (``quit()`` does not end a QApplication that is reused)."""
         found = app.findChild(GuiThreadCollector, "guiThreadCollector")
-        return found if found is not None else cls(app)
+        if found is None:
+            return cls(app)
+        gc.disable()
+        if not found._timer.isActive():
+            found._timer.start()
+        return found
 
     @Slot()
     def collect(self) -> None:
@@ -48,6 +54,6 @@ class GuiThreadCollector(QObject):
 
     @Slot()
     def _on_about_to_quit(self) -> None:
-        self._timer.stop()
+        # collect what is left while the worker threads are joined; automatic collection
+        # stays off: the same QApplication may run again (tests do), workers with it
         gc.collect()
-        gc.enable()

@@ -38,5 +38,18 @@ def test_cycles_made_in_a_worker_die_in_the_gui_thread(qapp, qtbot):
     worker.start()
     worker.join()
     assert Cycle.freed_threads == []  # nothing collected in the worker
-    qtbot.waitUntil(lambda: len(Cycle.freed_threads) == 5000, timeout=5000)
+    collector = GuiThreadCollector.install(qapp)
+    assert collector._timer.isActive()  # its tick calls collect() in the GUI thread
+    collector.collect()
+    assert len(Cycle.freed_threads) == 5000
     assert set(Cycle.freed_threads) == {threading.main_thread().name}
+
+
+def test_collector_survives_a_quit_of_a_reused_application(qapp, qtbot):
+    collector = GuiThreadCollector.install(qapp)
+    qapp.aboutToQuit.emit()  # what app.quit() in an in-process main() run does
+    assert not gc.isenabled() and collector._timer.isActive()
+    collector._timer.stop()
+    gc.enable()  # something else switched it back on
+    assert GuiThreadCollector.install(qapp) is collector
+    assert not gc.isenabled() and collector._timer.isActive()
