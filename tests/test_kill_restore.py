@@ -9,7 +9,6 @@ killed; a second one starts normally and must show exactly that state again.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from engine import project
+from tests.tools.sandbox import sandbox_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DRIVER = ROOT / "tests" / "tools" / "drive_app.py"
@@ -28,17 +28,8 @@ DRIVER = ROOT / "tests" / "tools" / "drive_app.py"
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 
-def sandbox_env(tmp_path: Path, autosave_ms: int | None = 50) -> dict[str, str]:
-    env = dict(os.environ)
-    for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
-        folder = tmp_path / name.lower()
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        env[name] = str(folder)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env.pop("ZEROKARA_AUTOSAVE_MS", None)
-    if autosave_ms is not None:
-        env["ZEROKARA_AUTOSAVE_MS"] = str(autosave_ms)
-    return env
+#: The autosave period these tests run the app with (ms): a kill finds a fresh autosave.
+AUTOSAVE_MS = 50
 
 
 def read_tagged(stream, tag: str, deadline: float) -> str:
@@ -107,7 +98,7 @@ def edit_and_kill(env: dict[str, str], extra_ms: float = 0.0) -> tuple[dict, dic
 
 
 def test_sigkill_then_restart_restores_the_session(tmp_path):
-    env = sandbox_env(tmp_path)
+    env = sandbox_env(tmp_path, AUTOSAVE_MS)
     defaults, state, autosave = edit_and_kill(env)
     assert state != defaults  # the edits really changed something
     assert state["gates"] != defaults["gates"]
@@ -126,7 +117,7 @@ def test_sigkill_at_random_moments_never_loses_the_session(tmp_path):
     rng = random.Random(9)
     recovered = 0
     for run in range(6):
-        env = sandbox_env(tmp_path / f"run{run}")
+        env = sandbox_env(tmp_path / f"run{run}", AUTOSAVE_MS)
         _, state, autosave = edit_and_kill(env, extra_ms=rng.uniform(0, 400))
         assert project.load(autosave)["tabs"] == state  # whole, never half-written
         lines = report(sandbox_env(tmp_path / f"run{run}", autosave_ms=None))

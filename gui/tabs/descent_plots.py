@@ -177,9 +177,6 @@ class RacerTrack:
                 self.norm_min = min(self.norm_min, float(usable.min()))
                 self.norm_max = max(self.norm_max, float(usable.max()))
 
-    def append(self, x: float, y: float, value: float, grad_norm: float) -> None:
-        self.extend(np.array([[x, y, value, grad_norm]]))
-
     @property
     def xs(self) -> np.ndarray:
         return self._data[0, : self.n]

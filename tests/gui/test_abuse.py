@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from engine import project
 from gui.main_window import TAB_KEYS
+from tests.tools.sandbox import sandbox_env
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = ROOT / "tests" / "tools" / "drive_app.py"
@@ -104,17 +105,6 @@ def test_stale_signals_of_a_stopped_run_never_hijack_the_next():
 
 
 # -- the window closed mid-run, each time in a fresh process ------------------------------
-def sandbox_env(folder: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
-        path = folder / name.lower()
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        env[name] = str(path)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env.pop("ZEROKARA_AUTOSAVE_MS", None)
-    return env
-
-
 CLOSE_RUNS = 20
 BAD_WORDS = ("QThread", "Destroyed while thread", "Traceback", "Fatal", "Segmentation")
 
