@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from gui.i18n import LANGUAGES, LanguageManager
 from gui.tabs.base import LabTab
-from gui.tabs.descent import DescentTab
-from gui.tabs.gates import GatesTab
-from gui.tabs.network import NetworkTab
-from gui.tabs.training import TrainingTab
 
 __all__ = ["MainWindow", "TAB_KEYS"]
 
 #: The tabs in order, by the key used in code, settings and screenshots.
 TAB_KEYS = ("gates", "network", "descent", "training")
+#: Where each tab's class lives. A module is imported when its tab is first built, so the
+#: start-up imports only the shown tab's code (bench/bench_6_startup.py).
 _TAB_CLASSES = {
-    "gates": GatesTab,
-    "network": NetworkTab,
-    "descent": DescentTab,
-    "training": TrainingTab,
+    "gates": ("gui.tabs.gates", "GatesTab"),
+    "network": ("gui.tabs.network", "NetworkTab"),
+    "descent": ("gui.tabs.descent", "DescentTab"),
+    "training": ("gui.tabs.training", "TrainingTab"),
 }
+
+
+def tab_class(key: str) -> type[LabTab]:
+    """The class of the tab with this key, its module imported on first use."""
+    module, name = _TAB_CLASSES[key]
+    return getattr(importlib.import_module(module), name)
 
 
 #: Each tab's title as its class translates it (``self.tr`` in ``title()``), for the tab bar
@@ -76,7 +82,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(1000, self.finish_building)  # in case nothing paints (minimised)
 
     def _make_tab(self, key: str) -> LabTab:
-        tab = _TAB_CLASSES[key](self.tabs)
+        tab = tab_class(key)(self.tabs)
         self._tabs[key] = tab
         tab.send_network.connect(self._on_send_network)
         return tab

@@ -45,7 +45,7 @@ from gui.tabs.gates_logic import (
     preset_table,
 )
 from gui.tabs.gates_model import format_sum
-from gui.tabs.gates_ui import build_ui
+from gui.tabs.gates_ui import build_hidden_plot, build_ui
 from gui.widgets import notify
 
 __all__ = ["GatesTab"]
@@ -98,6 +98,7 @@ class GatesTab(LabTab):
         self._run: _Run | None = None
         self._two_layer: TwoLayerPerceptron | None = None
         self._separable = True
+        self._hidden_plot = None  # built on first need: see hidden_plot
         self._status: tuple[str, dict[str, Any]] = ("hint", {})
         self.undo_stack = QUndoStack(self)
         self.controller = self.make_controller()
@@ -155,9 +156,23 @@ class GatesTab(LabTab):
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
 
+    @property
+    def hidden_plot(self):
+        """The two-layer solution's hidden-space plot (a ``BoundaryPlot``), built on first use."""
+        if self._hidden_plot is None:
+            self._hidden_plot = build_hidden_plot(self)
+            self._retranslate_hidden_plot()
+        return self._hidden_plot
+
     # -- text --------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Gates")
+
+    def _retranslate_hidden_plot(self) -> None:
+        self._hidden_plot.set_axis_names("s1", "s2")
+        self._hidden_plot.setToolTip(
+            self.tr("Each row x drawn at its hidden outputs (s1, s2), with the output unit's line")
+        )
 
     def retranslate_ui(self) -> None:
         names = {
@@ -219,7 +234,6 @@ class GatesTab(LabTab):
         self.slice_label.setText(self.tr("Plot &slice:"))
         self.slice_combo.setToolTip(self.tr("Which half of the 3-input cube the plot shows"))
         self.plot.set_axis_names("x1", "x2")
-        self.hidden_plot.set_axis_names("s1", "s2")
         self.two_layer_group.setTitle(self.tr("Two-layer solution"))
         self.undo_button.setText(self.tr("Undo"))
         self.redo_button.setText(self.tr("Redo"))
@@ -230,9 +244,8 @@ class GatesTab(LabTab):
                 "Drag the line to move it, drag an end to turn it."
             )
         )
-        self.hidden_plot.setToolTip(
-            self.tr("Each row x drawn at its hidden outputs (s1, s2), with the output unit's line")
-        )
+        if self._hidden_plot is not None:
+            self._retranslate_hidden_plot()
         self.send_button.setText(self.tr("Send to the &Network tab"))
         self.send_button.setToolTip(
             self.tr("Show this two-layer perceptron on the Network tab (step activations)")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
-from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsPolygonItem, QWidget
+from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem, QWidget
 
 __all__ = ["BoundaryPlot", "clip_half_plane", "line_in_box"]
 
@@ -65,6 +65,37 @@ def line_in_box(w: np.ndarray, b: float, low: float = LOW, high: float = HIGH):
     return best
 
 
+class _Grid(QGraphicsItem):
+    """Grid lines every 0.1 (every 0.5 darker) over the plot's fixed range.
+
+    Drawn as one batch of straight lines without antialiasing: pyqtgraph's own
+    ``showGrid`` repaints each axis's grid with antialiased translucent lines, which cost
+    ~12 ms of the first paint of the window (bench/bench_6_startup.py).
+    """
+
+    def __init__(self, x: tuple[float, float], y: tuple[float, float]) -> None:
+        super().__init__()
+        self._rect = QRectF(x[0], y[0], x[1] - x[0], y[1] - y[0])
+        self._lines: dict[bool, list[QLineF]] = {False: [], True: []}
+        for k in range(round(x[0] * 10), round(x[1] * 10) + 1):
+            self._lines[k % 5 == 0].append(QLineF(k / 10, y[0], k / 10, y[1]))
+        for k in range(round(y[0] * 10), round(y[1] * 10) + 1):
+            self._lines[k % 5 == 0].append(QLineF(x[0], k / 10, x[1], k / 10))
+        self._pens = {major: QPen(QColor(0, 0, 0, 60 if major else 25), 0) for major in (0, 1)}
+        for pen in self._pens.values():
+            pen.setCosmetic(True)
+        self.setZValue(-20)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for major in (False, True):
+            painter.setPen(self._pens[major])
+            painter.drawLines(self._lines[major])
+
+
 class BoundaryPlot(pg.PlotWidget):
     """The decision line of a 2-input perceptron; draggable when ``draggable``."""
 
@@ -83,9 +114,9 @@ class BoundaryPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
-        item.showGrid(x=True, y=True, alpha=0.2)
         self.setMouseEnabled(x=False, y=False)
         self.setRange(xRange=(LOW, HIGH), yRange=(LOW, HIGH + 0.15), padding=0)
+        self.addItem(_Grid((LOW, HIGH), (LOW, HIGH + 0.15)), ignoreBounds=True)
         self.region = QGraphicsPolygonItem()
         self.region.setBrush(QBrush(QColor(66, 133, 244, 45)))
         self.region.setPen(QPen(QColor(0, 0, 0, 0)))

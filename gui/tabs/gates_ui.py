@@ -209,10 +209,7 @@ def build_ui(self: GatesTab) -> None:
     label_area.setWidget(self.two_layer_label)
     label_area.setMinimumHeight(60)
     tv.addWidget(label_area, 0, 0)
-    self.hidden_plot = BoundaryPlot(self.two_layer_group, draggable=False)
-    self.hidden_plot.setObjectName("hiddenPlot")
-    self.hidden_plot.setMinimumSize(120, 100)
-    tv.addWidget(self.hidden_plot, 0, 1)
+    # the hidden-space plot (column 1) is built when a table first needs it: build_hidden_plot
     self.hidden_note = QLabel(self.two_layer_group)
     self.hidden_note.setWordWrap(True)
     tv.addWidget(self.hidden_note, 1, 0, 1, 2)
@@ -222,3 +219,16 @@ def build_ui(self: GatesTab) -> None:
     tv.setColumnStretch(0, 1)
     tv.setColumnStretch(1, 1)
     rv.addWidget(self.two_layer_group, 2)
+
+
+def build_hidden_plot(self: GatesTab) -> BoundaryPlot:
+    """The two-layer solution's hidden-space plot, put in its place in the group.
+
+    Built on first need, not with the tab: most tables are separable and never show it,
+    and a pyqtgraph plot costs ~20 ms of the start-up (bench/bench_6_startup.py).
+    """
+    plot = BoundaryPlot(self.two_layer_group, draggable=False)
+    plot.setObjectName("hiddenPlot")
+    plot.setMinimumSize(120, 100)
+    self.two_layer_grid.addWidget(plot, 0, 1)
+    return plot

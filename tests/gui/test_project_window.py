@@ -40,7 +40,8 @@ def fake_states(monkeypatch):
 
         return state, set_state
 
-    for key, cls in mw._TAB_CLASSES.items():
+    for key in mw.TAB_KEYS:
+        cls = mw.tab_class(key)
         state, set_state = make(key)
         monkeypatch.setattr(cls, "state", state)
         monkeypatch.setattr(cls, "set_state", set_state)

@@ -66,3 +66,42 @@ def test_language_switch_before_the_hidden_tabs_exist(qtbot):
     assert [tabs.tabText(i) for i in range(4)] == titles
     win.set_language("en")
     dispose(win)
+
+
+_FIRST_PAINT_IMPORTS = r"""
+import sys
+from PySide6.QtWidgets import QApplication
+from gui.app import configure_application
+from gui.main_window import MainWindow
+
+app = QApplication([])
+configure_application(app)
+window = MainWindow(defer_hidden_tabs=True)
+print(" ".join(sorted(m for m in sys.modules if m.startswith("gui.tabs."))))
+window.finish_building()
+print(" ".join(sorted(m for m in sys.modules if m.startswith("gui.tabs."))))
+"""
+
+
+def test_only_the_shown_tabs_code_is_imported_before_the_first_paint(tmp_path):
+    """A fresh start imports the Gates tab's modules only; the rest come with their tabs."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.tools.sandbox import sandbox_env
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT_IMPORTS],
+        env=sandbox_env(tmp_path),
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout.splitlines()
+    before, after = (set(line.split()) for line in out[-2:])
+    assert "gui.tabs.gates" in before
+    assert not {"gui.tabs.network", "gui.tabs.descent", "gui.tabs.training"} & before
+    assert {"gui.tabs.network", "gui.tabs.descent", "gui.tabs.training"} <= after
