@@ -348,8 +348,18 @@ class RealTabRun:
     of design.md §4 (``runButton``, ``learnButton``).
     """
 
-    def __init__(self, key: str, button: str = "runButton", values: dict | None = None) -> None:
-        """``values``: number fields to set first, by objectName (e.g. a longer run)."""
+    def __init__(
+        self,
+        key: str,
+        button: str = "runButton",
+        values: dict | None = None,
+        state: dict | None = None,
+        settle: float = 1.0,
+    ) -> None:
+        """``values``: number fields to set first, by objectName (e.g. a longer run);
+        ``state``: a partial tab state for ``tab.set_state`` (e.g. another data set).
+        The window then idles for ``settle`` seconds, so that what a new window does
+        once (first paints, the first garbage collections) is not taken for the run."""
         from PySide6.QtWidgets import QWidget
 
         from gui.main_window import MainWindow
@@ -358,10 +368,16 @@ class RealTabRun:
         self.window = MainWindow()
         self.window.show()
         self.tab = self.window.show_tab(key)
+        if state:
+            self.tab.set_state(state)
         for name, value in (values or {}).items():
             field = self.tab.findChild(QWidget, name)
             if field is not None and hasattr(field, "setValue"):
                 field.setValue(value, emit=True)
+        if settle > 0:
+            loop = QEventLoop()
+            QTimer.singleShot(int(settle * 1000), loop.quit)
+            loop.exec()
         self.button_name = button
         self.factory: Callable[[], Iterator] | None = None
         self.count = 0

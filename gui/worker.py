@@ -113,7 +113,9 @@ class GeneratorWorker(QObject):
         try:
             generator = self._factory()
             while True:
-                if not self._wait_for_permission(flush):
+                # plain flag reads on the way through (a lock and a QThread call per record
+                # cost ~6 µs, 7 % of a toy training step); the lock only when asked to wait
+                if (self._paused or self._stop) and not self._wait_for_permission(flush):
                     break
                 try:
                     record = next(generator)
