@@ -10,11 +10,13 @@ import csv
 import io
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 __all__ = [
     "export_plot",
@@ -87,8 +89,34 @@ def export_plot(widget: QWidget, path: str | os.PathLike, fmt: str | None = None
                 pass
         _render_svg(widget, target)
 
-    _replace_from_temp(path, write)
+    with _painted_live(widget):
+        _replace_from_temp(path, write)
     return path
+
+
+@contextmanager
+def _painted_live(widget: QWidget) -> Iterator[None]:
+    """Turn off the pixmap caches of the plot's items while it is exported.
+
+    On screen the axes paint from a pixmap (``gui.widgets.cache_axes``); an export must
+    paint them afresh, so that an SVG gets real text and a 2× PNG sharp labels.
+    """
+    views = [widget] if isinstance(widget, QGraphicsView) else []
+    views += widget.findChildren(QGraphicsView)
+    cached = [
+        (item, item.cacheMode())
+        for view in views
+        if view.scene() is not None
+        for item in view.scene().items()
+        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache
+    ]
+    for item, _ in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
 
 
 def _render_svg(widget: QWidget, target: str) -> None:

@@ -45,7 +45,7 @@ from gui.tabs.descent_derivative import DerivativeLab
 from gui.tabs.descent_export import export_script
 from gui.tabs.descent_plots import RacerTrack, ResultsModel, ResultsTable, SurfaceMap
 from gui.tabs.descent_racers import MAX_RACERS, RacersPanel
-from gui.widgets import NumberField, format_number, notify
+from gui.widgets import NumberField, cache_axes, format_number, notify
 from gui.worker import RedrawThrottle
 
 __all__ = ["DescentTab", "SPEEDS", "PRESETS"]
@@ -365,6 +365,7 @@ class DescentTab(LabTab):
         self.grad_plot.setLogMode(y=True)
         self.grad_plot.showGrid(x=True, y=True, alpha=0.3)
         self.grad_plot.setXLink(self.value_plot)
+        cache_axes(self.trajectory_plot, self.value_plot, self.grad_plot)
         self._value_log = True
         self._readout_ranges: dict[pg.PlotWidget, tuple[float, float]] = {}
         for plot in (self.value_plot, self.grad_plot):

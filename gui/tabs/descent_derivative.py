@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.gradient import difference_errors, numerical_diff
-from gui.widgets import NumberField
+from gui.widgets import NumberField, cache_axes
 
 __all__ = ["DerivativeLab"]
 
@@ -81,6 +81,7 @@ class DerivativeLab(QWidget):
         self.error_plot.setLogMode(x=True, y=True)
         self.error_plot.showGrid(x=True, y=True, alpha=0.3)
         self.legend = self.error_plot.addLegend(offset=(10, -10))
+        cache_axes(self.tangent_plot, self.error_plot)
         self.error_curves = {
             key: self.error_plot.plot(pen=pg.mkPen(colour, width=2, style=style))
             for key, colour, style in (

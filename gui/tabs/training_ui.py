@@ -36,7 +36,7 @@ from engine import training as T
 from engine.network import WEIGHT_INITS
 from engine.optimizers import OPTIMIZERS
 from gui.tabs.training_views import CLASS_COLORS, DigitGrid, GradientCheckModel
-from gui.widgets import NumberField
+from gui.widgets import NumberField, cache_axes
 
 if TYPE_CHECKING:
     from gui.tabs.training import TrainingTab
@@ -276,6 +276,7 @@ def _build_plots(self: TrainingTab) -> None:
     self.region_image.setLookupTable(lut)
     self.region_image.setLevels([0, len(CLASS_COLORS) - 1])
     self.region_plot.addItem(self.region_image)
+    cache_axes(self.loss_plot, self.accuracy_plot, self.region_plot)
     self.train_scatter = pg.ScatterPlotItem(size=5, pen=pg.mkPen("w", width=0.5))
     self.test_scatter = pg.ScatterPlotItem(size=7, symbol="t1", pen=pg.mkPen("k", width=0.8))
     self.region_plot.addItem(self.train_scatter)

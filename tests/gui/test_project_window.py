@@ -589,3 +589,20 @@ def test_drop_a_project_file_on_the_window(fake_states, window, qtbot, tmp_path)
     assert drop.isAccepted()
     qtbot.waitUntil(lambda: window.project.path == path)
     assert states(window) == expected
+
+
+def test_exports_paint_cached_axes_afresh(window, tmp_path):
+    """On screen the axes paint from a pixmap cache; an SVG export still gets their text."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from gui.export import export_plot
+
+    tab = window.show_tab("descent")
+    plot = tab.findChild(pg.PlotWidget, "valuePlot")
+    axis = plot.getPlotItem().getAxis("left")
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    svg = export_plot(plot, tmp_path / "values.svg").read_text(encoding="utf-8")
+    # tick labels and axis titles as SVG text, not as a bitmap of the cached axis
+    assert svg.count("<text") >= 6
+    assert "<image" not in svg
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache  # restored
