@@ -360,7 +360,7 @@ class RealTabRun:
         ``state``: a partial tab state for ``tab.set_state`` (e.g. another data set).
         The window then idles for ``settle`` seconds, so that what a new window does
         once (first paints, the first garbage collections) is not taken for the run."""
-        from PySide6.QtWidgets import QWidget
+        from PySide6.QtWidgets import QAbstractSlider, QWidget
 
         from gui.main_window import MainWindow
 
@@ -369,11 +369,13 @@ class RealTabRun:
         self.window.show()
         self.tab = self.window.show_tab(key)
         if state:
-            self.tab.set_state(state)
+            self.tab.set_state({**self.tab.state(), **state})
         for name, value in (values or {}).items():
             field = self.tab.findChild(QWidget, name)
-            if field is not None and hasattr(field, "setValue"):
-                field.setValue(value, emit=True)
+            if isinstance(field, QAbstractSlider):
+                field.setValue(value)
+            elif field is not None and hasattr(field, "setValue"):
+                field.setValue(value, emit=True)  # a NumberField
         if settle > 0:
             loop = QEventLoop()
             QTimer.singleShot(int(settle * 1000), loop.quit)
