@@ -222,33 +222,30 @@ def test_spin_and_slider_edit_weights(tab, qtbot):
 
 
 def _drag(widget, start: QPointF, end: QPointF, qtbot, steps: int = 6) -> None:
-    """Press, move and release the left button on a pyqtgraph view like a hand would
-    (pyqtgraph drops mouse moves closer than 1/60 s apart, hence the pauses)."""
-    viewport = widget.viewport()
+    """Press, move and release the left button on a plot like a hand would."""
 
     def send(kind, pos, buttons):
         p = QPointF(pos)
         event = QMouseEvent(
             kind,
             p,
-            QPointF(viewport.mapToGlobal(p.toPoint())),
+            QPointF(widget.mapToGlobal(p.toPoint())),
             Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
             buttons,
             Qt.KeyboardModifier.NoModifier,
         )
-        QApplication.sendEvent(viewport, event)
+        QApplication.sendEvent(widget, event)
 
     send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
     for i in range(1, steps + 1):
         f = i / steps
-        qtbot.wait(30)
+        qtbot.wait(5)
         send(QEvent.Type.MouseMove, start + (end - start) * f, Qt.MouseButton.LeftButton)
     send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
 def _to_widget(plot, x: float, y: float) -> QPointF:
-    scene = plot.getPlotItem().vb.mapViewToScene(QPointF(x, y))
-    return QPointF(plot.mapFromScene(scene))
+    return plot.map_to_widget(x, y)
 
 
 def test_drag_the_line_updates_w_b_and_table(tab, qtbot):
