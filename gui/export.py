@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
@@ -138,7 +138,7 @@ def _render_png(widget: QWidget, target: str, scale: int = 2) -> None:
     image = QImage(widget.size() * scale, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
     image.fill(widget.palette().window().color())
-    widget.render(image)
+    QWidget.render(widget, image)  # what grab() paints (a view's own render() differs)
     if not image.save(target, "PNG"):
         raise OSError(f"could not write {Path(target).name}")
 
@@ -152,9 +152,13 @@ def _render_svg(widget: QWidget, target: str) -> None:
     generator.setSize(QSize(widget.width(), widget.height()))
     generator.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
     generator.setTitle("Zerokara Lab")
+    generator.setResolution(widget.logicalDpiX())  # text as big as on screen
     painter = QPainter(generator)
     try:
-        widget.render(painter)
+        if isinstance(widget, QGraphicsView):
+            widget.render(painter)  # the view's scene, as shown
+        else:
+            QWidget.render(widget, painter, QPoint())
     finally:
         painter.end()
 
