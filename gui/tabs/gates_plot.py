@@ -312,8 +312,12 @@ class BoundaryPlot(QWidget):
                 painter.setClipRect(area)
                 self._paint_line(painter, frame)
                 painter.restore()
-                if self.draggable:
+                if self.draggable:  # whole at the box's edges, hidden when dragged far out
+                    reach = self.HANDLE_RADIUS + 4
+                    painter.save()
+                    painter.setClipRect(area.adjusted(-reach, -reach, reach, reach))
                     self._paint_handles(painter, frame)
+                    painter.restore()
             self._paint_labels(painter, frame)
         finally:
             painter.end()
