@@ -89,9 +89,11 @@ def tune_runtime() -> None:
 
 
 def configure_application(app: QCoreApplication) -> None:
-    """Names (for QSettings), icon and pyqtgraph's global options; safe to call twice."""
-    import pyqtgraph as pg
+    """Names (for QSettings), icon and the collector; safe to call twice.
 
+    pyqtgraph's global options are set where pyqtgraph is first imported (gui/plotting.py),
+    after the first paint: the tab shown first draws without it.
+    """
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
@@ -99,7 +101,6 @@ def configure_application(app: QCoreApplication) -> None:
         app.setApplicationDisplayName("Zerokara Lab")
         app.setDesktopFileName("zerokara-lab")
         app.setWindowIcon(application_icon())
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True, background="w", foreground="k")
     GuiThreadCollector.install(app)
 
 

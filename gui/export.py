@@ -1,4 +1,7 @@
-"""File ▸ Export: plots to PNG/SVG (pyqtgraph's exporters), plot data and tables to CSV.
+"""File ▸ Export: plots to PNG/SVG, plot data and tables to CSV.
+
+pyqtgraph plots go through pyqtgraph's exporters; plain Qt widgets (the Gates plot, the
+network canvas) are painted with Qt at twice their size (PNG) or as vectors (SVG).
 
 Every export is written to a temporary file in the target folder and renamed over the
 target, so a failed export never leaves half a file behind. Failures raise ``OSError``.
@@ -14,8 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 __all__ = [
@@ -27,9 +30,20 @@ __all__ = [
 ]
 
 
+def _is_pyqtgraph(widget: object) -> bool:
+    """Whether ``widget``'s class comes from pyqtgraph (decided without importing it)."""
+    return any(cls.__module__.split(".")[0] == "pyqtgraph" for cls in type(widget).__mro__)
+
+
 def _plot_item(widget: QWidget):
-    """The pyqtgraph item to export for a plot widget (or None if it is not pyqtgraph)."""
-    import pyqtgraph as pg
+    """The pyqtgraph item to export for a plot widget (or None if it is not pyqtgraph).
+
+    A plain Qt widget (the Gates tab's plot, the network canvas) is never pyqtgraph's:
+    asking about it does not import pyqtgraph.
+    """
+    if isinstance(widget, QWidget) and not _is_pyqtgraph(widget):
+        return None
+    from gui.plotting import pg
 
     if isinstance(widget, pg.PlotWidget):
         return widget.getPlotItem()
@@ -69,19 +83,19 @@ def export_plot(widget: QWidget, path: str | os.PathLike, fmt: str | None = None
     def write(target: str) -> None:
         if fmt == "png":
             if item is not None:
-                from pyqtgraph.exporters import ImageExporter
+                from gui.plotting import exporters
 
-                exporter = ImageExporter(item)
+                exporter = exporters().ImageExporter(item)
                 exporter.parameters()["width"] = max(int(widget.width()), 2) * 2  # crisp
                 exporter.export(target)
-            elif not widget.grab().save(target, "PNG"):
-                raise OSError(f"could not write {path.name}")
+            else:
+                _render_png(widget, target)
             return
         if item is not None:
-            from pyqtgraph.exporters import SVGExporter
+            from gui.plotting import exporters
 
             try:
-                SVGExporter(item).export(target)
+                exporters().SVGExporter(item).export(target)
                 return
             except ValueError:
                 # pyqtgraph 0.14's SVG rewriting fails on Qt 6.11's path syntax
@@ -119,6 +133,16 @@ def _painted_live(widget: QWidget) -> Iterator[None]:
             item.setCacheMode(mode)
 
 
+def _render_png(widget: QWidget, target: str, scale: int = 2) -> None:
+    """Paint ``widget`` into a PNG at ``scale`` × its size (crisp, like pyqtgraph's export)."""
+    image = QImage(widget.size() * scale, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(scale)
+    image.fill(widget.palette().window().color())
+    QWidget.render(widget, image)  # what grab() paints (a view's own render() differs)
+    if not image.save(target, "PNG"):
+        raise OSError(f"could not write {Path(target).name}")
+
+
 def _render_svg(widget: QWidget, target: str) -> None:
     """Paint ``widget`` into an SVG file with Qt's vector SVG generator."""
     from PySide6.QtSvg import QSvgGenerator
@@ -128,28 +152,35 @@ def _render_svg(widget: QWidget, target: str) -> None:
     generator.setSize(QSize(widget.width(), widget.height()))
     generator.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
     generator.setTitle("Zerokara Lab")
+    generator.setResolution(widget.logicalDpiX())  # text as big as on screen
     painter = QPainter(generator)
     try:
-        widget.render(painter)
+        if isinstance(widget, QGraphicsView):
+            widget.render(painter)  # the view's scene, as shown
+        else:
+            QWidget.render(widget, painter, QPoint())
     finally:
         painter.end()
 
 
 def has_plot_data(widget: QWidget) -> bool:
     """Whether ``widget`` is a single pyqtgraph plot whose curves can be saved as CSV."""
-    import pyqtgraph as pg
+    item = _plot_item(widget)
+    if item is None:
+        return False
+    from gui.plotting import pg
 
-    return isinstance(_plot_item(widget), pg.PlotItem)
+    return isinstance(item, pg.PlotItem)
 
 
 def export_plot_csv(widget: QWidget, path: str | os.PathLike) -> Path:
     """Save the curves' data of a pyqtgraph plot as CSV (x, y columns per curve)."""
-    from pyqtgraph.exporters import CSVExporter
+    from gui.plotting import exporters
 
     if not has_plot_data(widget):
         raise ValueError("only a single pyqtgraph plot has data to save as CSV")
     item = _plot_item(widget)
-    exporter = CSVExporter(item)
+    exporter = exporters().CSVExporter(item)
     exporter.parameters()["precision"] = 17
 
     _replace_from_temp(Path(path), exporter.export)

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPointF, Qt, QThread, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from engine.gradient import DescentStep, Diverged, RaceRecord, race
 from engine.optimizers import OPTIMIZERS, Optimizer
 from engine.surfaces import SURFACES, ExpressionError, Surface, custom_surface
+from gui.plotting import pg
 from gui.tabs.base import LabTab
 from gui.tabs.descent_derivative import DerivativeLab
 from gui.tabs.descent_export import export_script

@@ -8,7 +8,6 @@ axes, in float64 and float32 — why the book takes h = 1e-4 and why h = 1e-50 f
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.gradient import difference_errors, numerical_diff
+from gui.plotting import pg
 from gui.widgets import NumberField, cache_axes
 
 __all__ = ["DerivativeLab"]

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from engine.surfaces import Surface
+from gui.plotting import pg
 
 __all__ = ["SurfaceMap", "RacerTrack", "ResultsModel", "ResultsTable"]
 

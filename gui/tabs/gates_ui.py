@@ -225,7 +225,7 @@ def build_hidden_plot(self: GatesTab) -> BoundaryPlot:
     """The two-layer solution's hidden-space plot, put in its place in the group.
 
     Built on first need, not with the tab: most tables are separable and never show it,
-    and a pyqtgraph plot costs ~20 ms of the start-up (bench/bench_6_startup.py).
+    and nothing needless is built before the first paint (bench/bench_6_startup.py).
     """
     plot = BoundaryPlot(self.two_layer_group, draggable=False)
     plot.setObjectName("hiddenPlot")

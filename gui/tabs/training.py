@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from engine import datasets as D
 from engine import training as T
 from engine.network import WEIGHT_INITS, Network
+from gui.plotting import pg
 from gui.tabs.base import LabTab
 from gui.tabs.training_export import export_script
 from gui.tabs.training_ui import ACTIVATION_KEYS, DATASET_KEYS, build_ui

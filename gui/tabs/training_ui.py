@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from engine import training as T
 from engine.network import WEIGHT_INITS
 from engine.optimizers import OPTIMIZERS
+from gui.plotting import pg
 from gui.tabs.training_views import CLASS_COLORS, DigitGrid, GradientCheckModel
 from gui.widgets import NumberField, cache_axes
 

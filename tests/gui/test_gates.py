@@ -222,33 +222,30 @@ def test_spin_and_slider_edit_weights(tab, qtbot):
 
 
 def _drag(widget, start: QPointF, end: QPointF, qtbot, steps: int = 6) -> None:
-    """Press, move and release the left button on a pyqtgraph view like a hand would
-    (pyqtgraph drops mouse moves closer than 1/60 s apart, hence the pauses)."""
-    viewport = widget.viewport()
+    """Press, move and release the left button on a plot like a hand would."""
 
     def send(kind, pos, buttons):
         p = QPointF(pos)
         event = QMouseEvent(
             kind,
             p,
-            QPointF(viewport.mapToGlobal(p.toPoint())),
+            QPointF(widget.mapToGlobal(p.toPoint())),
             Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
             buttons,
             Qt.KeyboardModifier.NoModifier,
         )
-        QApplication.sendEvent(viewport, event)
+        QApplication.sendEvent(widget, event)
 
     send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
     for i in range(1, steps + 1):
         f = i / steps
-        qtbot.wait(30)
+        qtbot.wait(5)
         send(QEvent.Type.MouseMove, start + (end - start) * f, Qt.MouseButton.LeftButton)
     send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
 def _to_widget(plot, x: float, y: float) -> QPointF:
-    scene = plot.getPlotItem().vb.mapViewToScene(QPointF(x, y))
-    return QPointF(plot.mapFromScene(scene))
+    return plot.map_to_widget(x, y)
 
 
 def test_drag_the_line_updates_w_b_and_table(tab, qtbot):
@@ -397,3 +394,117 @@ def test_undo_during_learning_stops_it_and_restores_the_start(tab, qtbot):
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not tab.is_learning()
     assert tab.perceptron().w.tolist() == [0.5, 0.5] and tab.perceptron().b == -0.2
+
+
+# -- the plot itself (plain Qt): hover, the read-only plot, resizing, export -----------------
+def _hover(widget, pos: QPointF) -> None:
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _colour_at(widget, pos: QPointF):
+    return widget.grab().toImage().pixelColor(pos.toPoint())
+
+
+def test_hovering_the_line_and_an_end_highlights_them_and_sets_the_cursor(tab, qtbot):
+    choose(tab.findChild(QComboBox, "gatePresetCombo"), "AND")
+    plot = tab.plot
+    (x1, y1), (x2, y2) = plot.line_ends()
+    middle = plot.map_to_widget((x1 + x2) / 2, (y1 + y2) / 2)
+    assert _colour_at(plot, middle).red() < 80  # the line is dark
+    _hover(plot, middle)
+    assert plot.cursor().shape() == Qt.CursorShape.OpenHandCursor
+    hot = _colour_at(plot, middle)
+    assert hot.red() > 180 and hot.green() < 100  # red while the mouse is on it
+    _hover(plot, plot.map_to_widget(x1, y1))
+    assert plot.cursor().shape() == Qt.CursorShape.SizeAllCursor
+    _hover(plot, plot.map_to_widget(0.0, 1.0))  # a point, away from the line
+    assert plot.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert _colour_at(plot, middle).red() < 80
+
+
+def test_the_hidden_space_plot_ignores_the_mouse(window, qtbot):
+    tab = window.show_tab("gates")
+    choose(tab.findChild(QComboBox, "gatePresetCombo"), "XOR")
+    hidden = tab.findChild(type(tab.plot), "hiddenPlot")
+    qtbot.waitExposed(hidden)
+    ends = hidden.line_ends()
+    net = tab.two_layer()
+    (x1, y1), (x2, y2) = ends
+    middle = hidden.map_to_widget((x1 + x2) / 2, (y1 + y2) / 2)
+    _hover(hidden, middle)
+    assert hidden.cursor().shape() == Qt.CursorShape.ArrowCursor
+    seen = []
+    hidden.drag_started.connect(lambda: seen.append("start"))
+    hidden.line_dragged.connect(lambda w, b: seen.append((w, b)))
+    _drag(hidden, middle, hidden.map_to_widget(0.0, 0.0), qtbot)
+    _drag(hidden, hidden.map_to_widget(x1, y1), hidden.map_to_widget(1.4, 0.0), qtbot)
+    assert seen == []
+    assert hidden.line_ends() == ends
+    assert tab.two_layer().output.w.tolist() == net.output.w.tolist()
+    assert tab.perceptron().w.tolist() == [0.5, 0.5] and tab.perceptron().b == -0.2
+
+
+@pytest.mark.parametrize("size", [(700, 460), (1400, 900)])
+def test_a_drag_after_a_resize_lands_where_the_mouse_is(tab, qtbot, size):
+    choose(tab.findChild(QComboBox, "gatePresetCombo"), "AND")
+    plot = tab.plot
+    before = plot.size()
+    tab.resize(*size)
+    qtbot.waitUntil(lambda: plot.size() != before)
+    # the plot area fills the widget but for the axes' margins (a few dozen pixels)
+    low, high = plot.map_to_widget(-0.5, -0.5), plot.map_to_widget(1.5, 1.65)
+    assert 0 < low.x() < 80 and plot.height() - 60 < low.y() < plot.height()
+    assert plot.width() - 20 < high.x() < plot.width() and 0 < high.y() < 20
+    x, y = plot.map_from_widget(plot.map_to_widget(0.3, 1.2))
+    assert (x, y) == pytest.approx((0.3, 1.2))
+    (x1, y1), (x2, y2) = plot.line_ends()
+    middle = ((x1 + x2) / 2, (y1 + y2) / 2)
+    target = plot.map_to_widget(middle[0] - 0.25, middle[1] - 0.25)
+    _drag(plot, plot.map_to_widget(*middle), target, qtbot)
+    assert tab.perceptron().w.tolist() == pytest.approx([0.5, 0.5], abs=1e-3)
+    assert tab.perceptron().b == pytest.approx(-0.45, abs=0.03)
+    # after the drag the line is redrawn across the box, through where it was dropped
+    (x1, y1), (x2, y2) = plot.line_ends()
+    assert 0.5 * x1 + 0.5 * y1 + tab.perceptron().b == pytest.approx(0, abs=1e-6)
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_export_the_gates_plots(window, qtbot, tmp_path, fmt):
+    from PySide6.QtGui import QColor, QImage
+
+    tab = window.show_tab("gates")
+    choose(tab.findChild(QComboBox, "gatePresetCombo"), "XOR")
+    qtbot.waitExposed(tab.hidden_plot)
+    window.project.rebuild_export_menu()
+    enabled = {a.text(): a.isEnabled() for a in window.project.export_menu.actions() if a.text()}
+    assert enabled["Decision boundary as PNG image…"] and enabled["Hidden space as SVG drawing…"]
+    assert enabled["Decision boundary data as CSV…"] is False  # no curves to save
+    for name, plot in (("Decision boundary", tab.plot), ("Hidden space", tab.hidden_plot)):
+        path = window.project.export("plot", name, fmt, str(tmp_path / f"{name}.{fmt}"))
+        assert path is not None, window.project.last_message
+        data = path.read_bytes()
+        if fmt == "png":
+            image = QImage(str(path))
+            assert (image.width(), image.height()) == (2 * plot.width(), 2 * plot.height())
+            colours = {
+                image.pixelColor(x, y).name()
+                for x in range(0, image.width(), 4)
+                for y in range(0, image.height(), 4)
+            }
+            assert QColor("#1a73e8").name() in colours  # a target-1 point, filled blue
+            assert len(colours) > 20  # grid, shading, line, text: not a blank picture
+        else:
+            text = data.decode("utf-8")
+            assert text.lstrip().startswith("<?xml") and "<svg" in text
+            assert "#1a73e8" in text  # a blue point, as a vector shape
+            assert text.count("<path") + text.count("<polyline") + text.count("<ellipse") > 5
+    assert window.project.export("plot", "Decision boundary", "csv", str(tmp_path / "c")) is None
+    assert "Could not export" in window.project.last_message
