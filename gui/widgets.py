@@ -12,14 +12,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
-from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QGraphicsItem,
-    QLineEdit,
-    QMainWindow,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMainWindow, QToolTip, QWidget
 
 __all__ = [
     "InputError",
@@ -28,7 +21,6 @@ __all__ = [
     "notify",
     "NumberField",
     "CheckedDoubleSpinBox",
-    "cache_axes",
 ]
 
 #: Numbers larger than this in magnitude are refused as absurd in any field.
@@ -257,18 +249,3 @@ class CheckedDoubleSpinBox(QDoubleSpinBox):
             self.rejected.emit(message)
             return self.textFromValue(self._committed)
         return text
-
-
-def cache_axes(*plots) -> None:
-    """Paint the axes of pyqtgraph plots (widgets or ``PlotItem``s) from a pixmap cache.
-
-    pyqtgraph replays each axis's recorded picture (tick labels, and the grid when shown)
-    on every repaint of its plot, re-shaping the text each time: while a curve changes 30
-    times a second that was about half of a Descent-tab frame (bench/bench_4_responsive.py).
-    With Qt's device-coordinate cache an axis is drawn again only when it changes (new
-    range, resize); otherwise its pixmap is copied.
-    """
-    for plot in plots:
-        item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else plot
-        for name in ("left", "bottom", "right", "top"):
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

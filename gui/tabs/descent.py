@@ -39,13 +39,13 @@ from PySide6.QtWidgets import (
 from engine.gradient import DescentStep, Diverged, RaceRecord, race
 from engine.optimizers import OPTIMIZERS, Optimizer
 from engine.surfaces import SURFACES, ExpressionError, Surface, custom_surface
-from gui.plotting import pg
+from gui.plotting import cache_axes, pg
 from gui.tabs.base import LabTab
 from gui.tabs.descent_derivative import DerivativeLab
 from gui.tabs.descent_export import export_script
 from gui.tabs.descent_plots import RacerTrack, ResultsModel, ResultsTable, SurfaceMap
 from gui.tabs.descent_racers import MAX_RACERS, RacersPanel
-from gui.widgets import NumberField, cache_axes, format_number, notify
+from gui.widgets import NumberField, format_number, notify
 from gui.worker import RedrawThrottle
 
 __all__ = ["DescentTab", "SPEEDS", "PRESETS"]

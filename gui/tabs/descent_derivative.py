@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.gradient import difference_errors, numerical_diff
-from gui.plotting import pg
-from gui.widgets import NumberField, cache_axes
+from gui.plotting import cache_axes, pg
+from gui.widgets import NumberField
 
 __all__ = ["DerivativeLab"]
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from engine import training as T
 from engine.network import WEIGHT_INITS
 from engine.optimizers import OPTIMIZERS
-from gui.plotting import pg
+from gui.plotting import cache_axes, pg
 from gui.tabs.training_views import CLASS_COLORS, DigitGrid, GradientCheckModel
-from gui.widgets import NumberField, cache_axes
+from gui.widgets import NumberField
 
 if TYPE_CHECKING:
     from gui.tabs.training import TrainingTab
