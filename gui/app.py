@@ -77,10 +77,14 @@ def application_icon() -> QIcon:
     return icon
 
 
-#: How often (seconds) a thread holding the GIL must let a waiting one run. Python's 5 ms
-#: lets a pure-Python worker (a descent race, perceptron learning) delay the GUI thread's
-#: timers by 15–20 ms; 1 ms keeps them under ~5 ms at no measurable cost to the worker.
-GIL_SWITCH_INTERVAL = 0.001
+#: How long (seconds) a thread waiting for the GIL lets its holder keep it. The GUI thread
+#: takes the GIL again after every call into Qt, so while a pure-Python worker runs at
+#: full speed (a descent race, perceptron learning) one frame waits this long dozens of
+#: times: with Python's 5 ms, or even 1 ms, a frame took 20–30 ms and the timers came
+#: ~100 ms late (bench/bench_4_responsive.py). 0.1 ms keeps them under ~15 ms. The worker
+#: only switches while the GUI thread wants the GIL: it lost 5–10 % of its speed during
+#: redraws, and live training kept ≥ 0.9 of the headless rate (bench/bench_3_live.py).
+GIL_SWITCH_INTERVAL = 0.0001
 
 
 def tune_runtime() -> None:

@@ -22,11 +22,20 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
 
 __all__ = ["GeneratorWorker", "WorkerController", "RedrawThrottle"]
 
 Factory = Callable[[], Iterator[Any]]
+
+#: Seconds a new run's worker waits before it starts: the GUI thread first repaints what
+#: the start cleared (new ranges, empty curves, often the heaviest frame of a run) without
+#: a busy worker taking the GIL from it between every call into Qt. A full-speed Descent
+#: race started with a 20–50 ms hitch without it (bench/bench_4_responsive.py).
+HEAD_START = 0.02
+
+#: The longest a worker waits for the GUI thread to finish a frame (``WorkerController.hold``).
+MAX_HOLD = 0.1
 
 
 class GeneratorWorker(QObject):
@@ -55,6 +64,7 @@ class GeneratorWorker(QObject):
         self._paused = paused
         self._steps = 0
         self._stop = False
+        self._held = False  # the GUI thread is drawing a frame: see WorkerController.hold
 
     # -- control, called from the GUI thread -----------------------------------------
     def pause(self) -> None:
@@ -74,6 +84,11 @@ class GeneratorWorker(QObject):
             self._steps += n
             self._cond.notify_all()
 
+    def hold(self, held: bool) -> None:
+        with self._cond:
+            self._held = held
+            self._cond.notify_all()
+
     def request_stop(self) -> None:
         with self._cond:
             self._stop = True
@@ -84,8 +99,11 @@ class GeneratorWorker(QObject):
         return self._stop or QThread.currentThread().isInterruptionRequested()
 
     def _wait_for_permission(self, flush: Callable[[], None]) -> bool:
-        """Block while paused; return False if a stop was requested."""
+        """Block while held (at most ``MAX_HOLD`` seconds) or paused; return False if a
+        stop was requested."""
         with self._cond:
+            if self._held:
+                self._cond.wait_for(lambda: not self._held or self._stop, timeout=MAX_HOLD)
             while self._paused and self._steps == 0 and not self._should_stop():
                 flush()
                 self._cond.wait(0.05)
@@ -110,12 +128,16 @@ class GeneratorWorker(QObject):
             last_emit = time.monotonic()
 
         completed = False
+        with self._cond:
+            self._cond.wait_for(self._should_stop, timeout=HEAD_START)
         try:
             generator = self._factory()
             while True:
                 # plain flag reads on the way through (a lock and a QThread call per record
                 # cost ~6 µs, 7 % of a toy training step); the lock only when asked to wait
-                if (self._paused or self._stop) and not self._wait_for_permission(flush):
+                if (self._paused or self._stop or self._held) and not self._wait_for_permission(
+                    flush
+                ):
                     break
                 try:
                     record = next(generator)
@@ -154,6 +176,8 @@ class WorkerController(QObject):
         self._worker: GeneratorWorker | None = None
         self._run_id = 0
         self._state = "idle"
+        self._holding = False
+        self._release_queued = False
 
     @property
     def state(self) -> str:
@@ -204,6 +228,45 @@ class WorkerController(QObject):
             self._worker.resume()
             self._set_state("running")
 
+    def hold(self) -> None:
+        """Keep the worker off the GIL until the window has painted the frame being drawn.
+
+        Call it from the GUI thread at the start of a redraw. The GUI thread takes the GIL
+        again after each of its many calls into Qt; a pure-Python worker running flat out
+        makes each of those wait, and a frame that takes 3 ms alone took 20–40 ms
+        (bench/bench_4_responsive.py). Held, the worker stops between two records until
+        the next paint has been handled (or ``MAX_HOLD``), then goes on; the records it
+        yields are the same, only later.
+        """
+        worker = self._worker
+        if worker is None or self._holding:
+            return
+        self._holding = True
+        self._release_queued = False
+        worker.hold(True)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QTimer.singleShot(int(MAX_HOLD * 1000), self._end_hold)  # nothing painted: go on
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        if self._holding and not self._release_queued and event.type() == QEvent.Type.Paint:
+            # the window's widgets paint in one pass: release once that pass is over
+            self._release_queued = True
+            QTimer.singleShot(0, self._end_hold)
+        return False
+
+    @Slot()
+    def _end_hold(self) -> None:
+        if not self._holding:
+            return
+        self._holding = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        if self._worker is not None:
+            self._worker.hold(False)
+
     def step(self, n: int = 1) -> None:
         """Let a paused run advance ``n`` records (pausing it first if it runs)."""
         if self._worker is not None:
@@ -226,6 +289,7 @@ class WorkerController(QObject):
 
     def _release(self) -> None:
         """Forget the joined thread and worker; Python ownership deletes both."""
+        self._end_hold()
         thread = self._thread
         self._thread = self._worker = None
         if thread is not None:

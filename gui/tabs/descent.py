@@ -43,7 +43,13 @@ from gui.plotting import cache_axes, pg
 from gui.tabs.base import LabTab
 from gui.tabs.descent_derivative import DerivativeLab
 from gui.tabs.descent_export import export_script
-from gui.tabs.descent_plots import RacerTrack, ResultsModel, ResultsTable, SurfaceMap
+from gui.tabs.descent_plots import (
+    DecadeAxis,
+    RacerTrack,
+    ResultsModel,
+    ResultsTable,
+    SurfaceMap,
+)
 from gui.tabs.descent_racers import MAX_RACERS, RacersPanel
 from gui.widgets import NumberField, format_number, notify
 from gui.worker import RedrawThrottle
@@ -356,11 +362,11 @@ class DescentTab(LabTab):
         self.heads = pg.ScatterPlotItem(size=10, pen=pg.mkPen("#000"))
         self.heads.setZValue(15)
         self.trajectory_plot.addItem(self.heads)
-        self.value_plot = pg.PlotWidget()
+        self.value_plot = pg.PlotWidget(axisItems={"left": DecadeAxis("left")})
         self.value_plot.setObjectName("valuePlot")
         self.value_plot.setLogMode(y=True)
         self.value_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.grad_plot = pg.PlotWidget()
+        self.grad_plot = pg.PlotWidget(axisItems={"left": DecadeAxis("left")})
         self.grad_plot.setObjectName("gradPlot")
         self.grad_plot.setLogMode(y=True)
         self.grad_plot.showGrid(x=True, y=True, alpha=0.3)
@@ -961,6 +967,7 @@ class DescentTab(LabTab):
             self.message_label.setStyleSheet("")
 
     def _redraw(self) -> None:
+        self.controller.hold()  # a race at full speed would slow this frame down ~10×
         heads_x, heads_y, brushes = [], [], []
         values_positive = all(track.value_min > 0 for track in self.tracks if track.n)
         if values_positive != self._value_log:

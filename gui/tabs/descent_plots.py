@@ -17,11 +17,27 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from engine.surfaces import Surface
 from gui.plotting import pg
 
-__all__ = ["SurfaceMap", "RacerTrack", "ResultsModel", "ResultsTable"]
+__all__ = ["DecadeAxis", "SurfaceMap", "RacerTrack", "ResultsModel", "ResultsTable"]
 
 GRID = 160
 ARROWS = 15
 CONTOURS = 12
+
+
+class DecadeAxis(pg.AxisItem):
+    """An axis whose log scale ticks whole decades only, however many decades it spans.
+
+    pyqtgraph adds the 2…9 minor ticks of every decade to a log axis with fewer than three
+    tick levels: over the 48 decades a race to the minimum can span that was 438 ticks,
+    labels and grid lines, ~20 ms to draw each time the range changed (a hitch at the
+    start and the end of every race). Spans of three decades or less keep them.
+    """
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802,N803 - pyqtgraph
+        if maxVal - minVal <= 3:
+            return super().logTickValues(minVal, maxVal, size, stdTicks)
+        decades = [(spacing, ticks) for spacing, ticks in stdTicks if spacing >= 1.0]
+        return decades or super().logTickValues(minVal, maxVal, size, stdTicks)
 
 
 class SurfaceMap:

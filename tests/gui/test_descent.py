@@ -407,3 +407,16 @@ def test_packed_race_matches_the_engine_and_long_paths_are_thinned(window, qtbot
     assert track.n == 10001
     shown_x, _ = tab.path_items[0].getData()
     assert len(shown_x) == PATH_POINTS_SHOWN and shown_x[-1] == track.xs[-1]
+
+
+def test_log_readouts_tick_whole_decades_only(window):
+    """Over many decades the f and ‖∇f‖ axes show decades only (pyqtgraph would add the
+    2…9 minor ticks of each, hundreds of labels and grid lines); a short span keeps them."""
+    tab = window.show_tab("descent")
+    axis = tab.value_plot.getAxis("left")
+    assert axis.logMode
+    wide = axis.tickValues(-43.7, 4.9, 180)
+    assert [spacing for spacing, _ in wide] and all(s is not None and s >= 1 for s, _ in wide)
+    assert sum(len(values) for _, values in wide) <= 10
+    narrow = axis.tickValues(-1.2, 0.8, 180)
+    assert any(spacing is None for spacing, _ in narrow)  # 2…9 × 10ⁿ kept

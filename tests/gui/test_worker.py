@@ -150,3 +150,58 @@ def test_pack_runs_in_the_worker_thread(qtbot):
     assert seen_threads and not any(seen_threads)
     # the Collector extends its list with what arrives: here, the packed arrays' items
     assert [int(x) for x in got.items] == list(range(5000))
+
+
+def test_hold_stops_the_worker_until_the_window_has_painted(qtbot, monkeypatch):
+    """``hold`` keeps a running worker between two records until the next paint is over;
+    the records are those of an uninterrupted run."""
+    from PySide6.QtWidgets import QWidget
+
+    from gui import worker as W
+
+    monkeypatch.setattr(W, "MAX_HOLD", 5.0)  # only a paint can end this hold in time
+    pulled = []
+
+    def factory():
+        for i in range(10**9):
+            pulled.append(i)
+            yield i
+
+    c = WorkerController()
+    got = Collector(c)
+    c.start(factory)
+    qtbot.waitUntil(lambda: len(pulled) > 1000, timeout=5000)
+    c.hold()
+    time.sleep(0.01)  # the record in flight, if any, comes out
+    frozen = len(pulled)
+    time.sleep(0.05)  # no paint yet: still held
+    assert len(pulled) == frozen
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    start = time.monotonic()
+    widget.update()
+    qtbot.waitUntil(lambda: len(pulled) > frozen + 1000, timeout=5000)
+    assert time.monotonic() - start < 2.0  # released by the paint, not the 5 s timeout
+    c.stop()
+    assert got.items == list(range(len(got.items)))
+
+
+def test_a_hold_ends_by_itself_when_nothing_paints(qtbot):
+    pulled = []
+
+    def factory():
+        for i in range(10**9):
+            pulled.append(i)
+            yield i
+
+    c = WorkerController()
+    c.start(factory)
+    qtbot.waitUntil(lambda: len(pulled) > 100, timeout=5000)
+    c.hold()
+    time.sleep(0.01)
+    frozen = len(pulled)
+    qtbot.waitUntil(lambda: len(pulled) > frozen + 100, timeout=2000)  # MAX_HOLD, 0.1 s
+    c.hold()
+    c.stop()  # a stop ends a hold at once
+    assert not c.is_active()
