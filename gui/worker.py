@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 __all__ = ["GeneratorWorker", "WorkerController", "RedrawThrottle"]
 
@@ -35,7 +36,7 @@ Factory = Callable[[], Iterator[Any]]
 HEAD_START = 0.02
 
 #: The longest a worker waits for the GUI thread to finish a frame (``WorkerController.hold``).
-MAX_HOLD = 0.1
+MAX_HOLD = 0.05
 
 
 class GeneratorWorker(QObject):
@@ -228,18 +229,21 @@ class WorkerController(QObject):
             self._worker.resume()
             self._set_state("running")
 
-    def hold(self) -> None:
+    def hold(self, view: QWidget) -> None:
         """Keep the worker off the GIL until the window has painted the frame being drawn.
 
-        Call it from the GUI thread at the start of a redraw. The GUI thread takes the GIL
-        again after each of its many calls into Qt; a pure-Python worker running flat out
-        makes each of those wait, and a frame that takes 3 ms alone took 20–40 ms
-        (bench/bench_4_responsive.py). Held, the worker stops between two records until
-        the next paint has been handled (or ``MAX_HOLD``), then goes on; the records it
-        yields are the same, only later.
+        Call it from the GUI thread at the start of a redraw of ``view``. The GUI thread
+        takes the GIL again after each of its many calls into Qt; a pure-Python worker
+        running flat out makes each of those wait, and a frame that takes 3 ms alone took
+        20–40 ms (bench/bench_4_responsive.py). Held, the worker stops between two records
+        until the next paint has been handled (or ``MAX_HOLD``), then goes on; the records
+        it yields are the same, only later. Nothing is held while ``view`` is hidden or its
+        window minimised: nothing would paint, and the run would only go slower.
         """
         worker = self._worker
         if worker is None or self._holding:
+            return
+        if not view.isVisible() or view.window().isMinimized():
             return
         self._holding = True
         self._release_queued = False

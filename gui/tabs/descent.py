@@ -967,7 +967,7 @@ class DescentTab(LabTab):
             self.message_label.setStyleSheet("")
 
     def _redraw(self) -> None:
-        self.controller.hold()  # a race at full speed would slow this frame down ~10×
+        self.controller.hold(self)  # a race at full speed would slow this frame down ~10×
         heads_x, heads_y, brushes = [], [], []
         values_positive = all(track.value_min > 0 for track in self.tracks if track.n)
         if values_positive != self._value_log:

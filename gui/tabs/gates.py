@@ -683,7 +683,7 @@ class GatesTab(LabTab):
         run = self._run
         if run is None or not batch:
             return
-        self.controller.hold()  # learning at full speed would slow this frame down ~5×
+        self.controller.hold(self)  # learning at full speed would slow this frame down ~5×
         rec = batch[-1]
         run.last = rec
         self._apply_core(replace(self._core, w=tuple(float(v) for v in rec.weights), b=rec.bias))

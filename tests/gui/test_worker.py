@@ -5,6 +5,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from gui.worker import RedrawThrottle, WorkerController
 
@@ -152,10 +153,22 @@ def test_pack_runs_in_the_worker_thread(qtbot):
     assert [int(x) for x in got.items] == list(range(5000))
 
 
+class _Stopper(QWidget):
+    """Stops ``controller`` when qtbot closes it at the end of a test, failed or not."""
+
+    def __init__(self, controller):
+        super().__init__()
+        self.controller = controller
+
+    def closeEvent(self, event):  # noqa: N802 - Qt override
+        self.controller.stop()
+        super().closeEvent(event)
+
+
 def test_hold_stops_the_worker_until_the_window_has_painted(qtbot, monkeypatch):
     """``hold`` keeps a running worker between two records until the next paint is over;
     the records are those of an uninterrupted run."""
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from gui import worker as W
 
@@ -171,14 +184,23 @@ def test_hold_stops_the_worker_until_the_window_has_painted(qtbot, monkeypatch):
     got = Collector(c)
     c.start(factory)
     qtbot.waitUntil(lambda: len(pulled) > 1000, timeout=5000)
-    c.hold()
+    qtbot.addWidget(_Stopper(c))
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    c.hold(widget)  # hidden: nothing would paint, so nothing is held
+    time.sleep(0.01)
+    before = len(pulled)
+    time.sleep(0.02)
+    assert len(pulled) > before
+    widget.show()
+    qtbot.waitExposed(widget)
+    for _ in range(3):
+        QApplication.processEvents()  # the paints of showing it are over
+    c.hold(widget)
     time.sleep(0.01)  # the record in flight, if any, comes out
     frozen = len(pulled)
     time.sleep(0.05)  # no paint yet: still held
     assert len(pulled) == frozen
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
     start = time.monotonic()
     widget.update()
     qtbot.waitUntil(lambda: len(pulled) > frozen + 1000, timeout=5000)
@@ -188,6 +210,8 @@ def test_hold_stops_the_worker_until_the_window_has_painted(qtbot, monkeypatch):
 
 
 def test_a_hold_ends_by_itself_when_nothing_paints(qtbot):
+    from PySide6.QtWidgets import QApplication, QWidget
+
     pulled = []
 
     def factory():
@@ -198,10 +222,17 @@ def test_a_hold_ends_by_itself_when_nothing_paints(qtbot):
     c = WorkerController()
     c.start(factory)
     qtbot.waitUntil(lambda: len(pulled) > 100, timeout=5000)
-    c.hold()
+    qtbot.addWidget(_Stopper(c))
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    for _ in range(3):
+        QApplication.processEvents()  # the paints of showing it are over
+    c.hold(widget)
     time.sleep(0.01)
     frozen = len(pulled)
-    qtbot.waitUntil(lambda: len(pulled) > frozen + 100, timeout=2000)  # MAX_HOLD, 0.1 s
-    c.hold()
+    qtbot.waitUntil(lambda: len(pulled) > frozen + 100, timeout=2000)  # MAX_HOLD, 0.05 s
+    c.hold(widget)
     c.stop()  # a stop ends a hold at once
     assert not c.is_active()
