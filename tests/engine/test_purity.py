@@ -1,9 +1,10 @@
 """The engine is pure NumPy: no Qt, pyqtgraph or gui anywhere in it."""
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.tools.imports import imported_modules
 
 ENGINE = Path(__file__).resolve().parents[2] / "engine"
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "gui")
@@ -12,13 +13,11 @@ FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "gui")
 def test_no_forbidden_imports_in_source():
     offenders = []
     for file in ENGINE.rglob("*.py"):
-        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            offenders += [f"{file.name}: {n}" for n in names if n.split(".")[0] in FORBIDDEN]
+        offenders += [
+            f"{file.name}: {name}"
+            for _, name in imported_modules(file)
+            if name.split(".")[0] in FORBIDDEN
+        ]
     assert not offenders
 
 

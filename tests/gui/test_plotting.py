@@ -1,7 +1,8 @@
 """pyqtgraph comes configured from gui/plotting.py, and only from there."""
 
-import ast
 from pathlib import Path
+
+from tests.tools.imports import imported_modules
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
 
@@ -13,17 +14,11 @@ def test_only_gui_plotting_imports_pyqtgraph():
     for file in sorted(GUI.rglob("*.py")):
         if file == GUI / "plotting.py":
             continue
-        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            offenders += [
-                f"{file.relative_to(GUI)}:{node.lineno}: {n}"
-                for n in names
-                if n.split(".")[0] == "pyqtgraph"
-            ]
+        offenders += [
+            f"{file.relative_to(GUI)}:{line}: {name}"
+            for line, name in imported_modules(file)
+            if name.split(".")[0] == "pyqtgraph"
+        ]
     assert offenders == []
 
 

@@ -153,6 +153,17 @@ def test_pack_runs_in_the_worker_thread(qtbot):
     assert [int(x) for x in got.items] == list(range(5000))
 
 
+def _endless(pulled: list):
+    """A generator factory of 0, 1, 2, … that notes each record as the worker pulls it."""
+
+    def factory():
+        for i in range(10**9):
+            pulled.append(i)
+            yield i
+
+    return factory
+
+
 class _Stopper(QWidget):
     """Stops ``controller`` when qtbot closes it at the end of a test, failed or not."""
 
@@ -174,12 +185,7 @@ def test_hold_stops_the_worker_until_the_window_has_painted(qtbot, monkeypatch):
 
     monkeypatch.setattr(W, "MAX_HOLD", 5.0)  # only a paint can end this hold in time
     pulled = []
-
-    def factory():
-        for i in range(10**9):
-            pulled.append(i)
-            yield i
-
+    factory = _endless(pulled)
     c = WorkerController()
     got = Collector(c)
     c.start(factory)
@@ -213,12 +219,7 @@ def test_a_hold_ends_by_itself_when_nothing_paints(qtbot):
     from PySide6.QtWidgets import QApplication, QWidget
 
     pulled = []
-
-    def factory():
-        for i in range(10**9):
-            pulled.append(i)
-            yield i
-
+    factory = _endless(pulled)
     c = WorkerController()
     c.start(factory)
     qtbot.waitUntil(lambda: len(pulled) > 100, timeout=5000)
