@@ -355,12 +355,14 @@ class RealTabRun:
         values: dict | None = None,
         state: dict | None = None,
         settle: float = 1.0,
+        clicks: tuple[str, ...] = (),
     ) -> None:
         """``values``: number fields to set first, by objectName (e.g. a longer run);
-        ``state``: a partial tab state for ``tab.set_state`` (e.g. another data set).
+        ``state``: a partial tab state for ``tab.set_state`` (e.g. another data set);
+        ``clicks``: buttons to click before ``values`` are set (e.g. a preset).
         The window then idles for ``settle`` seconds, so that what a new window does
         once (first paints, the first garbage collections) is not taken for the run."""
-        from PySide6.QtWidgets import QAbstractSlider, QWidget
+        from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QWidget
 
         from gui.main_window import MainWindow
 
@@ -370,6 +372,8 @@ class RealTabRun:
         self.tab = self.window.show_tab(key)
         if state:
             self.tab.set_state({**self.tab.state(), **state})
+        for name in clicks:
+            self.tab.findChild(QAbstractButton, name).click()
         for name, value in (values or {}).items():
             field = self.tab.findChild(QWidget, name)
             if isinstance(field, QAbstractSlider):
