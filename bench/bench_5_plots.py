@@ -106,9 +106,9 @@ def trajectory(tuned: bool):
     return widget, frame
 
 
-def fps(make, tuned: bool, frames: int, repeats: int) -> float:
+def frame_rate(frame, frames: int, repeats: int) -> float:
+    """Median frames per second of ``frame()`` (three warm-up frames first)."""
     qapp = H.app()
-    widget, frame = make(tuned)
     for _ in range(3):
         frame()
         qapp.processEvents()
@@ -119,15 +119,20 @@ def fps(make, tuned: bool, frames: int, repeats: int) -> float:
             frame()
         qapp.processEvents()
         rates.append(frames / (time.perf_counter() - start))
+    return median(rates)
+
+
+def fps(make, tuned: bool, frames: int, repeats: int) -> float:
+    widget, frame = make(tuned)
+    rate = frame_rate(frame, frames, repeats)
     widget.close()
     widget.deleteLater()
-    qapp.processEvents()
-    return median(rates)
+    H.app().processEvents()
+    return rate
 
 
 def real_tab_fps(key: str, frames: int, repeats: int) -> tuple[float, str]:
     """Frames per second of a real tab after a long run, redrawn as during a run."""
-    qapp = H.app()
     if key == "training":
         run = H.RealTabRun("training", "runButton", {"iterationsField": LOSS_POINTS})
     else:
@@ -158,19 +163,10 @@ def real_tab_fps(key: str, frames: int, repeats: int) -> tuple[float, str]:
                 for plot in (tab.trajectory_plot, tab.value_plot, tab.grad_plot):
                     plot.viewport().repaint()
 
-        for _ in range(3):
-            frame()
-            qapp.processEvents()
-        rates = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            for _ in range(frames):
-                frame()
-            qapp.processEvents()
-            rates.append(frames / (time.perf_counter() - start))
+        rate = frame_rate(frame, frames, repeats)
     finally:
         run.close()
-    return median(rates), what
+    return rate, what
 
 
 def main(argv: list[str] | None = None) -> list[Result]:
