@@ -81,9 +81,10 @@ def application_icon() -> QIcon:
 #: takes the GIL again after every call into Qt, so while a pure-Python worker runs at
 #: full speed (a descent race, perceptron learning) one frame waits this long dozens of
 #: times: with Python's 5 ms, or even 1 ms, a frame took 20–30 ms and the timers came
-#: ~100 ms late (bench/bench_4_responsive.py). 0.1 ms keeps them under ~15 ms. The worker
-#: only switches while the GUI thread wants the GIL: it lost 5–10 % of its speed during
-#: redraws, and live training kept ≥ 0.9 of the headless rate (bench/bench_3_live.py).
+#: ~100 ms late (bench/bench_4_responsive.py). 0.1 ms brought that under ~15 ms, and with
+#: ``WorkerController.hold`` (the worker waits while a frame is painted) under ~7 ms. The
+#: worker only switches while the GUI thread wants the GIL: live training kept ≥ 0.9 of
+#: its headless rate (bench/bench_3_live.py).
 GIL_SWITCH_INTERVAL = 0.0001
 
 

@@ -112,7 +112,7 @@ def export_plot(widget: QWidget, path: str | os.PathLike, fmt: str | None = None
 def _painted_live(widget: QWidget) -> Iterator[None]:
     """Turn off the pixmap caches of the plot's items while it is exported.
 
-    On screen the axes paint from a pixmap (``gui.widgets.cache_axes``); an export must
+    On screen the axes paint from a pixmap (``gui.plotting.cache_axes``); an export must
     paint them afresh, so that an SVG gets real text and a 2× PNG sharp labels.
     """
     views = [widget] if isinstance(widget, QGraphicsView) else []
