@@ -284,9 +284,11 @@ def parse_expression(text: str) -> Expression:
     source = source.replace("\n", " ").replace("\r", " ").replace("\t", " ")
     try:
         with warnings.catch_warnings():
-            # "2x" would print "invalid decimal literal" to stderr before failing: the
-            # learner gets the SyntaxError's position instead
+            # "2x" would print "invalid decimal literal" to stderr before failing, and a
+            # string like "\d" an invalid-escape warning (a DeprecationWarning on Python
+            # 3.11): the learner gets the SyntaxError's position, or the refusal, instead
             warnings.simplefilter("ignore", SyntaxWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
             tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         column = exc.offset or len(source) + 1

@@ -200,3 +200,15 @@ def test_no_syntax_warning_reaches_stderr(recwarn):
     with pytest.raises(ValueError):
         parse_expression("1if x else y")  # Python warns "invalid decimal literal" here
     assert not [w for w in recwarn if issubclass(w.category, SyntaxWarning)]
+
+
+def test_odd_text_warns_nothing():
+    """Text such as "\\d" (an invalid escape) or "2x" is refused without a warning on stderr."""
+    import warnings
+
+    for text in ('"\\d"', "2x", "'\\q' + x"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with pytest.raises(ExpressionError):
+                parse_expression(text)
+        assert [str(w.message) for w in caught] == []
