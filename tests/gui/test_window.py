@@ -69,7 +69,9 @@ def test_lesson_toggle_hides_every_panel(window):
     assert window.tab("gates").lesson.isVisibleTo(window)
 
 
-def test_main_py_smoke_test_subprocess(tmp_path):
+def run_main(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    """``main.py args`` in a bare environment (as a desktop launcher gives it), offscreen,
+    with its home in ``tmp_path``; fails unless it exits 0."""
     env = {
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path),
@@ -77,7 +79,7 @@ def test_main_py_smoke_test_subprocess(tmp_path):
         "PATH": "/usr/bin:/bin",
     }
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--smoke-test", "--lang", "ja"],
+        [sys.executable, str(ROOT / "main.py"), *args],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -85,27 +87,18 @@ def test_main_py_smoke_test_subprocess(tmp_path):
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_main_py_smoke_test_subprocess(tmp_path):
+    proc = run_main(tmp_path, "--smoke-test", "--lang", "ja")
     assert "smoke test passed" in proc.stdout
     assert "QThread" not in proc.stderr
 
 
 def test_screenshots_not_blank(tmp_path):
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "PATH": "/usr/bin:/bin",
-        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-    }
     out = tmp_path / "shots"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
+    run_main(tmp_path, "--screenshot", str(out))
     from PySide6.QtGui import QImage
 
     for key in TAB_KEYS:
