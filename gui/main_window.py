@@ -102,8 +102,18 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._holders:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.finish_building)
+            QTimer.singleShot(0, self._build_next)
         return super().eventFilter(watched, event)
+
+    @Slot()
+    def _build_next(self) -> None:
+        """Build one hidden tab per turn of the event loop, then finish: the window takes
+        clicks and repaints between them (all at once blocked it for ~300 ms)."""
+        if self._holders:
+            self.tab(next(iter(self._holders)))
+            QTimer.singleShot(0, self._build_next)
+        else:
+            self.finish_building()
 
     def finish_building(self) -> None:
         """Build every tab not built yet and the project controller; run ``when_ready``."""
