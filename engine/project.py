@@ -5,9 +5,14 @@ A project is a JSON object::
     {"app": "zerokara-lab", "schema_version": 1, "current_tab": "gates",
      "tabs": {"gates": {...}, "network": {...}, "descent": {...}, "training": {...}}}
 
-Each tab's value is whatever that tab's ``state()`` returned (plain JSON types); the tab
-validates it again in ``set_state``. This module only checks the envelope and that the
-text is sound JSON: complete, finite numbers, sane sizes and nesting.
+Each tab's value is whatever that tab's ``state()`` returned (plain JSON types and NumPy
+arrays); the tab validates it again in ``set_state``. This module only checks the envelope
+and that the text is sound JSON: complete, finite numbers, sane sizes and nesting.
+
+Arrays of more than ``PACK_MIN`` values are stored compactly (:mod:`engine.packed`: base64
+of little-endian float64 with dtype and shape) and read back as NumPy arrays; files with
+arrays written as plain lists of numbers (the old form) still load, as lists. A document
+whose text would exceed ``MAX_BYTES`` is refused when it is saved, not when it is opened.
 
 Nothing here follows a section of the book: it is the lab's own file format. The engine
 raises :class:`ProjectError` with a machine-readable ``reason``; the GUI turns reasons
@@ -23,6 +28,7 @@ import json
 import math
 import os
 import re
+import secrets
 import tempfile
 import time
 from pathlib import Path
@@ -30,11 +36,14 @@ from typing import Any
 
 import numpy as np
 
+from engine import packed
+
 __all__ = [
     "APP_ID",
     "FILE_SUFFIX",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "PACK_MIN",
     "SCHEMA_VERSION",
     "TAB_KEYS",
     "ProjectError",
@@ -55,8 +64,13 @@ APP_ID = "zerokara-lab"
 FILE_SUFFIX = ".zkl.json"
 #: The tabs a project may hold.
 TAB_KEYS = ("gates", "network", "descent", "training")
-#: Files larger than this are refused before reading (a trained MNIST net is ~2 MB).
-MAX_BYTES = 32 * 1024 * 1024
+#: Files larger than this are refused before reading, and documents whose text would be
+#: larger are refused when saved. Packed, the largest nets the app builds take: 784-1000×5
+#: (4.8 million parameters) 51 MB, 784-1000-1000-10 (1.8 million) 24 MB; 128 MiB holds
+#: about 12 million parameters (as lists of numbers 32 MiB held 1.4 million).
+MAX_BYTES = 128 * 1024 * 1024
+#: Arrays with more values than this are packed; smaller ones stay readable lists.
+PACK_MIN = 64
 #: Deepest nesting of arrays/objects accepted (a weight matrix is depth 5 or so).
 MAX_DEPTH = 64
 #: Longest integer literal accepted (a 64-bit seed has 20 digits).
@@ -129,6 +143,11 @@ def _check_values(value: Any) -> None:
                 raise ProjectError("non_finite", f"{where} = {item!r}")
         elif isinstance(item, bool) or item is None or isinstance(item, str):
             continue
+        elif isinstance(item, np.ndarray):
+            if item.dtype.kind not in "biuf":
+                raise ProjectError("not_serializable", f"{where}: an array of {item.dtype}")
+            if item.dtype.kind == "f" and not np.all(np.isfinite(item)):
+                raise ProjectError("non_finite", f"{where}: an array holding NaN or infinity")
         elif isinstance(item, int):
             if len(str(abs(item))) > _MAX_INT_DIGITS:
                 raise ProjectError("huge_number", f"{where}: more than 20 digits")
@@ -137,13 +156,18 @@ def _check_values(value: Any) -> None:
 
 
 def plain(value: Any) -> Any:
-    """``value`` with NumPy arrays and scalars turned into lists and Python numbers and
-    tuples into lists, so a tab's state can be written as JSON."""
+    """``value`` with NumPy scalars turned into Python numbers, tuples into lists and NumPy
+    arrays into lists (up to ``PACK_MIN`` values) or packed arrays (:func:`engine.packed.pack`),
+    so a tab's state can be written as JSON."""
     if isinstance(value, dict):
         return {key: plain(child) for key, child in value.items()}
     if isinstance(value, list | tuple):
         return [plain(child) for child in value]
     if isinstance(value, np.ndarray):
+        if value.size > PACK_MIN and value.dtype.kind in "biuf":
+            if value.dtype.kind == "f" and not np.all(np.isfinite(value)):
+                return plain(value.tolist())  # validate names the bad value's place
+            return packed.pack(value)
         return plain(value.tolist())
     if isinstance(value, np.generic):
         return value.item()
@@ -181,13 +205,71 @@ def validate(doc: Any) -> dict:
 
 
 # -- text ------------------------------------------------------------------------------------
+def _packed_chars(value: Any) -> int:
+    """Characters the packed arrays in ``value`` take (a lower bound of its text)."""
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if packed.TAG in item and isinstance(item.get("data"), str):
+                total += len(item["data"])
+            else:
+                stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return total
+
+
+def _swap_packed_data(value: Any, datas: list[str], nonce: str) -> None:
+    """Replace the data of every packed array in ``value`` (made by ``plain``, so not
+    shared with the caller) by ``@nonce:index``, keeping the data in ``datas``."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if packed.TAG in item and isinstance(item.get("data"), str):
+                datas.append(item["data"])
+                item["data"] = f"@{nonce}:{len(datas) - 1}"
+            else:
+                stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _too_large(size: int) -> ProjectError:
+    return ProjectError(
+        "too_large",
+        f"{size / 1e6:.1f} MB; a project may hold at most {MAX_BYTES / 1e6:.0f} MB",
+    )
+
+
 def dumps(doc: dict) -> str:
-    """The JSON text of a validated document (UTF-8 friendly, sorted keys, no NaN)."""
+    """The JSON text of a validated document (UTF-8 friendly, sorted keys, no NaN, arrays
+    packed); ``ProjectError("too_large")`` if the text would be larger than ``MAX_BYTES``
+    (such a file could not be opened again)."""
     validate(doc)
+    doc = plain(doc)
+    if _packed_chars(doc) > MAX_BYTES:
+        raise _too_large(_packed_chars(doc))
+    # the packed data (base64: nothing to escape) is spliced in after json.dumps, which
+    # would otherwise scan every character of it (0.9 s for a 784-1000×5 net)
+    datas: list[str] = []
+    nonce = secrets.token_hex(8)
+    _swap_packed_data(doc, datas, nonce)
     try:
-        return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1, sort_keys=True) + "\n"
+        text = json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1, sort_keys=True) + "\n"
     except (TypeError, ValueError) as exc:  # pragma: no cover - validate catches these first
         raise ProjectError("not_serializable", str(exc)) from exc
+    if datas:
+        pieces = re.split(f'"@{nonce}:(\\d+)"', text)
+        for i in range(1, len(pieces), 2):
+            pieces[i] = f'"{datas[int(pieces[i])]}"'
+        text = "".join(pieces)
+    size = len(text.encode("utf-8")) if len(text) * 4 > MAX_BYTES else len(text)
+    if size > MAX_BYTES:
+        raise _too_large(size)
+    return text
 
 
 def _refuse_constant(name: str) -> Any:
@@ -218,6 +300,17 @@ def _looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:
     return _PARTIAL_TOKEN.fullmatch(tail) is not None
 
 
+def _unpack_object(value: dict) -> Any:
+    """``json`` object hook: a packed array becomes a NumPy array, other objects stay."""
+    if packed.TAG not in value:
+        return value
+    try:
+        return packed.unpack(value)
+    except packed.PackError as exc:
+        reason = "non_finite" if "NaN" in str(exc) else "bad_shape"
+        raise ProjectError(reason, f"a packed array: {exc}") from None
+
+
 def loads(text: str | bytes) -> dict:
     """Parse and validate a project's JSON text; raise ProjectError on anything unusable."""
     if isinstance(text, bytes):
@@ -237,6 +330,7 @@ def loads(text: str | bytes) -> dict:
             parse_constant=_refuse_constant,
             parse_float=_parse_float,
             parse_int=_parse_int,
+            object_hook=_unpack_object,
         )
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"

@@ -461,7 +461,12 @@ class ProjectController(QObject):
         texts = {
             "not_found": self.tr("The file does not exist."),
             "unreadable": self.tr("The file could not be read."),
-            "too_large": self.tr("The file is too large to be a Zerokara Lab project."),
+            "too_large": self.tr("The file is too large to be a Zerokara Lab project.")
+            if not saving
+            else self.tr(
+                "The project would be too large to open again: use a smaller network "
+                "(the largest the app builds fit)."
+            ),
             "empty": self.tr("The file is empty."),
             "not_utf8": self.tr("The file is not UTF-8 text: it may be damaged or cut short."),
             "truncated": self.tr(

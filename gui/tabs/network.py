@@ -335,10 +335,11 @@ class NetworkTab(LabTab):
         return {
             "sizes": list(net.sizes),
             "activations": list(net.activations),
-            "weights": [w.tolist() for w in net.weights],
-            "biases": [b.tolist() for b in net.biases],
-            "input": self.doc.x.tolist(),
-            "batch": self.doc.batch.tolist(),
+            # arrays, not lists: engine.project packs them compactly (issue 14)
+            "weights": [w.copy() for w in net.weights],
+            "biases": [b.copy() for b in net.biases],
+            "input": self.doc.x.copy(),
+            "batch": self.doc.batch.copy(),
             "description": self.doc.description,
         }
 

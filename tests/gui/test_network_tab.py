@@ -434,8 +434,10 @@ def test_bias_nodes_can_be_hidden(tab):
 def test_state_is_plain_json(tab):
     import json
 
+    from engine.project import plain
+
     tab.xor_action.trigger()
-    text = json.dumps(tab.state())
+    text = json.dumps(plain(tab.state()))
     other_state = json.loads(text)
     other_state["weights"][0][0][0] = float("nan")
     with pytest.raises(ValueError, match="NaN"):

@@ -63,7 +63,8 @@ def edit_every_tab(win, stamp):
 
 
 def states(win):
-    return {key: win.tab(key).state() for key in TAB_KEYS}
+    """Every tab's state in its stored form (arrays packed or listed, as a file holds them)."""
+    return engine_project.plain({key: win.tab(key).state() for key in TAB_KEYS})
 
 
 def new_window(qtbot):

@@ -5,6 +5,7 @@ import re
 
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabWidget
 
+from engine.project import plain
 from gui.main_window import TAB_KEYS, MainWindow
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -119,9 +120,9 @@ def test_project_keeps_all_four_real_tabs(qtbot, tmp_path):
     first = MainWindow()
     first.project.confirm_unsaved = False
     qtbot.addWidget(first)
-    defaults = {key: first.tab(key).state() for key in TAB_KEYS}
+    defaults = plain({key: first.tab(key).state() for key in TAB_KEYS})
     change_every_tab(first)
-    changed = {key: first.tab(key).state() for key in TAB_KEYS}
+    changed = plain({key: first.tab(key).state() for key in TAB_KEYS})
     for key in TAB_KEYS:
         assert changed[key] != defaults[key], f"the {key} tab's change did not reach its state"
     path = tmp_path / "study.zkl.json"
@@ -131,8 +132,8 @@ def test_project_keeps_all_four_real_tabs(qtbot, tmp_path):
     second = MainWindow()
     second.project.confirm_unsaved = False
     qtbot.addWidget(second)
-    assert {key: second.tab(key).state() for key in TAB_KEYS} == defaults
+    assert plain({key: second.tab(key).state() for key in TAB_KEYS}) == defaults
     assert second.project.open_path(path, ask=False)
-    assert {key: second.tab(key).state() for key in TAB_KEYS} == changed
+    assert plain({key: second.tab(key).state() for key in TAB_KEYS}) == changed
     assert second.findChild(QComboBox, "gatePresetCombo").currentText() == "XOR"
     second.close()
