@@ -435,3 +435,13 @@ def test_no_real_package_manager_is_reachable_from_the_fakes(tmp_path):
         found = shutil.which(tool, path=machine.env()["PATH"])
         assert found == str(machine.bin / tool)
     assert os.access(machine.bin / "apt-get", os.X_OK)
+
+
+def test_the_readme_names_every_package_the_script_installs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setting_up = readme.split("## Setting up\n", 1)[1].split("\n## ", 1)[0]
+    for deb in [*APP_DEBS, *read_array("TEST_DEBS"), "python3-venv", "python3.X-venv"]:
+        assert f"`{deb}" in setting_up or f" {deb}" in setting_up, deb
+    assert "not tested here" in setting_up
+    for command in ("python3 -m venv .venv", "pip install .", "zerokara-lab"):
+        assert command in setting_up
