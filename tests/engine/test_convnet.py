@@ -183,3 +183,17 @@ def test_trained_by_the_training_loop():
     net2, records2 = run()  # deterministic
     assert [r.loss for r in records2] == losses
     np.testing.assert_array_equal(net2.params["W1"], net.params["W1"])
+
+
+def test_eval_samples_limits_the_training_accuracy_sample():
+    # the book's Trainer measures training accuracy on evaluate_sample_num_per_epoch images
+    data = tiny_images()
+    net = SimpleConvNet(
+        input_dim=(1, 8, 8), filter_num=2, filter_size=3, hidden_size=4, output_size=2, seed=1
+    )
+    config = TrainConfig(optimizer="Adam", lr=0.01, batch_size=20, iterations=12, seed=0)
+    config.eval_samples = 7
+    epoch = [r.epoch for r in train(config, data, net) if r.epoch is not None][-1]
+    assert epoch.train_accuracy == pytest.approx(net.accuracy(data.x_train[:7], data.t_train[:7]))
+    assert round(epoch.train_accuracy * 7, 9) == int(round(epoch.train_accuracy * 7))
+    assert epoch.test_accuracy == pytest.approx(net.accuracy(data.x_test, data.t_test))
