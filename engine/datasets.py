@@ -46,6 +46,13 @@ _LATER = {
     "mnist_data_dir": "engine.mnist",
     "find_mnist_files": "engine.mnist",
     "find_mnist": "engine.mnist",
+    "download_mnist": "engine.download",
+    "download_steps": "engine.download",
+    "DownloadError": "engine.download",
+    "CancelToken": "engine.download",
+    "MnistFile": "engine.download",
+    "MNIST_DOWNLOADS": "engine.download",
+    "DEFAULT_MIRRORS": "engine.download",
 }
 
 __all__ = [
