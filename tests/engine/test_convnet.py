@@ -197,3 +197,35 @@ def test_eval_samples_limits_the_training_accuracy_sample():
     assert epoch.train_accuracy == pytest.approx(net.accuracy(data.x_train[:7], data.t_train[:7]))
     assert round(epoch.train_accuracy * 7, 9) == int(round(epoch.train_accuracy * 7))
     assert epoch.test_accuracy == pytest.approx(net.accuracy(data.x_test, data.t_test))
+
+
+def test_engine_layers_net_of_the_books_layers_agrees():
+    # engine.layers re-exports Convolution and Pooling; a LayerNet of the book's layers
+    # (Conv, Relu, Pool, Affine, Relu, Affine, SoftmaxWithLoss) walked backwards gives the
+    # fused pass's loss and gradients, under the same keys W1 … b3
+    from engine import layers as L
+
+    rng = np.random.default_rng(8)
+    net = big_net()
+    x = rng.random((6, 784))
+    x[:, 300:] = 0
+    t = rng.integers(0, 10, 6)
+    p = net.params
+    layered = L.LayerNet(
+        [
+            L.Convolution(p["W1"], p["b1"]),
+            L.Relu(),
+            L.Pooling(2, 2, 2),
+            L.Affine(p["W2"], p["b2"]),
+            L.Relu(),
+            L.Affine(p["W3"], p["b3"]),
+        ],
+        L.SoftmaxWithLoss(),
+    )
+    assert list(layered.params) == list(p)
+    loss, grads = layered.loss_and_gradient(x.reshape(6, 1, 28, 28), t)
+    fused_loss, fused = net.loss_and_gradient(x, t)
+    assert loss == pytest.approx(fused_loss, abs=1e-12)
+    for key in p:
+        np.testing.assert_allclose(fused[key], grads[key], atol=1e-12, err_msg=key)
+    assert L.im2col is not None and L.col2im is not None
