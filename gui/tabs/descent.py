@@ -1168,15 +1168,15 @@ class DescentTab(LabTab):
 
     def plot_widgets(self) -> dict[str, QWidget]:
         return {
-            "trajectories": self.trajectory_plot,
-            "values": self.value_plot,
-            "gradient_norms": self.grad_plot,
-            "tangent": self.derivative_lab.tangent_plot,
-            "difference_errors": self.derivative_lab.error_plot,
+            self.tr("Trajectories"): self.trajectory_plot,
+            self.tr("f per step"): self.value_plot,
+            self.tr("Gradient norm per step"): self.grad_plot,
+            self.tr("Tangent line"): self.derivative_lab.tangent_plot,
+            self.tr("Errors of the difference quotient"): self.derivative_lab.error_plot,
         }
 
     def table_models(self) -> dict[str, QAbstractItemModel]:
-        return {"results": self.results}
+        return {self.tr("Results"): self.results}
 
     def smoke_test(self) -> None:
         previous = self.state()
