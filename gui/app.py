@@ -32,14 +32,7 @@ from PySide6.QtWidgets import QApplication
 import resources
 from gui.collector import GuiThreadCollector
 
-__all__ = [
-    "main",
-    "application_icon",
-    "build_parser",
-    "configure_application",
-    "parse_args",
-    "__version__",
-]
+__all__ = ["main", "application_icon", "configure_application", "parse_args", "__version__"]
 
 __version__ = "0.1.0"
 
