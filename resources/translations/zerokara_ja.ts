@@ -45,6 +45,14 @@
     </message>
   </context>
   <context>
+    <name>CloseWaiter</name>
+    <message>
+      <source>Stopping…</source>
+      <extracomment>How long ``closeEvent`` waits for each worker before the window hides and waits. How often the hidden window checks whether the threads have ended (besides the controllers' ``finished`` signals).</extracomment>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
@@ -465,6 +473,22 @@
     <message>
       <source>finished: barely moved (learning rate too small?)</source>
       <translation>完了: ほとんど動いていません(学習率が小さすぎる?)</translation>
+    </message>
+    <message>
+      <source>Gradient norm per step</source>
+      <translation>ステップごとの勾配ノルム</translation>
+    </message>
+    <message>
+      <source>Tangent line</source>
+      <translation>接線</translation>
+    </message>
+    <message>
+      <source>Errors of the difference quotient</source>
+      <translation>差分商の誤差</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>結果</translation>
     </message>
     <message>
       <source>diverged at step %1</source>
