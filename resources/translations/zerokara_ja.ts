@@ -45,14 +45,6 @@
     </message>
   </context>
   <context>
-    <name>CloseWaiter</name>
-    <message>
-      <source>Stopping…</source>
-      <extracomment>How long ``closeEvent`` waits for each worker before the window hides and waits. How often the hidden window checks whether the threads have ended (besides the controllers' ``finished`` signals).</extracomment>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
