@@ -10,7 +10,7 @@ and two gradients: the numerical one of §4.5 and backpropagation (§5.6–5.7).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -280,6 +280,25 @@ class Network:
     def loss_and_gradient(self, x: ArrayLike, t: ArrayLike) -> tuple[float, dict[str, Array]]:
         """The loss and its gradient by backpropagation from one forward pass (§5.6–5.7).
 
+        See :meth:`loss_and_gradient_steps`, which this runs to the end.
+        """
+        steps = self.loss_and_gradient_steps(x, t)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value
+
+    def loss_and_gradient_steps(
+        self, x: ArrayLike, t: ArrayLike
+    ) -> Generator[None, None, tuple[float, dict[str, Array]]]:
+        """:meth:`loss_and_gradient` as a generator that yields ``None`` after each layer,
+        forward and backward, and returns ``(loss, grads)`` (``yield from`` gives it).
+
+        A worker thread running a big batch through a big net (10,000 × 1000-wide layers:
+        a second or more per layer) can stop between two layers instead of after the
+        whole iteration; the numbers are the same.
+
         The book's layers (Affine, ReLU/Sigmoid, SoftmaxWithLoss) fused into one lean pass:
         the activations' derivatives come from their outputs (ReLU: z > 0, sigmoid:
         z(1 − z), tanh: 1 − z²), temporaries are reused in place and the gradient with
@@ -301,6 +320,7 @@ class Network:
             a += self.biases[i]
             z = _ACTIVATE_IN_PLACE[self.activations[i]](a)
             inputs.append(z)
+            yield None
         y = z @ self.weights[last]
         y += self.biases[last]
         n_out = y.shape[1]
@@ -331,6 +351,7 @@ class Network:
         for i in range(last, -1, -1):
             grads[f"W{i + 1}"] = inputs[i].T @ delta
             grads[f"b{i + 1}"] = delta.sum(axis=0)
+            yield None
             if i > 0:
                 delta = delta @ self.weights[i].T
                 _BACKWARD_IN_PLACE[self.activations[i - 1]](delta, inputs[i])

@@ -153,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure_application(app)
 
+    from gui.closing import join_workers
     from gui.i18n import LanguageManager
     from gui.main_window import MainWindow
 
@@ -193,5 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         window.when_ready(lambda: QTimer.singleShot(0, run_checks))
         app.exec()
+        join_workers(window)
         return status["code"]
-    return app.exec()
+    code = app.exec()
+    join_workers(window)  # never leave a running QThread to the interpreter's exit
+    return code

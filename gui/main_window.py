@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSetti
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from gui.closing import CloseWaiter
 from gui.i18n import LANGUAGES, LanguageManager
 from gui.tabs.base import LabTab
 
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self._holders: dict[str, QWidget] = {}  # stand-ins for tabs not built yet
         self._ready: list = []
         self.project = None
+        self._closer = CloseWaiter(self)
+        self._close_confirmed = False
         first = self._saved_tab_index() if defer_hidden_tabs else -1
         for i, key in enumerate(TAB_KEYS):
             if defer_hidden_tabs and i != first:
@@ -295,18 +298,28 @@ class MainWindow(QMainWindow):
         settings.setValue("window/tab", self.tabs.currentIndex())
         settings.setValue("window/lessons", self.lesson_action.isChecked())
 
-    def shutdown(self) -> None:
-        """Stop and join every worker of every tab."""
-        for tab in self._tabs.values():
-            tab.shutdown()
+    def built_tabs(self) -> list[LabTab]:
+        """The tabs built so far."""
+        return list(self._tabs.values())
+
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        """Ask every worker of every tab to stop; True if no thread is left."""
+        return self._closer.stop_all(timeout_ms)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.project is None:
             self.finish_building()
-        if not self.project.confirm_close():
+        if not self._closer.waiting and not self._close_confirmed:
+            if not self.project.confirm_close():
+                event.ignore()
+                return
+            self._close_confirmed = True
+        if not self._closer.stop_all():
+            # a worker is inside a long step: never drop its thread; close when it ends
             event.ignore()
+            self._closer.wait_then_close()
             return
-        self.shutdown()
+        self._close_confirmed = False
         self.project.on_close()
         self._save_settings()
         event.accept()

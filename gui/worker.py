@@ -6,7 +6,15 @@ and handed to the GUI thread in lists, at most ``emit_hz`` times a second (plus 
 when stepping, pausing or finishing), so a fast generator cannot flood the event loop.
 
 Pause, step and resume act *between* two records of the generator, so a paused and
-stepped run yields exactly the records of an uninterrupted one.
+stepped run yields exactly the records of an uninterrupted one. A generator may also
+yield ``None`` in the middle of a long record (between the layers of a big iteration,
+between the slices of an evaluation): a *yield point*, never delivered nor counted as a
+step, where the worker only checks whether it should stop.
+
+A run that is asked to stop and does not end within ``stop``'s timeout is never
+dropped: the controller keeps its thread, says ``"stopping"`` and finishes (state
+``"idle"``, ``finished(False)``) when the worker reaches its next yield point. A
+``start`` meanwhile waits for it and then begins.
 
 Every signal of the worker is connected to bound methods of the controller, a
 GUI-thread ``QObject``: Qt queues them to the GUI thread (a lambda would run in the
@@ -133,18 +141,25 @@ class GeneratorWorker(QObject):
             self._cond.wait_for(self._should_stop, timeout=HEAD_START)
         try:
             generator = self._factory()
+            between_records = True
             while True:
                 # plain flag reads on the way through (a lock and a QThread call per record
                 # cost ~6 µs, 7 % of a toy training step); the lock only when asked to wait
-                if (self._paused or self._stop or self._held) and not self._wait_for_permission(
-                    flush
-                ):
+                if between_records:
+                    if (self._paused or self._stop or self._held) and not (
+                        self._wait_for_permission(flush)
+                    ):
+                        break
+                elif self._stop:  # a yield point: the plain flag only (stop() always sets it)
                     break
                 try:
                     record = next(generator)
                 except StopIteration:
                     completed = True
                     break
+                between_records = record is not None
+                if record is None:  # a yield point inside a long record
+                    continue
                 buffer.append(record)
                 if self._paused or time.monotonic() - last_emit >= self._interval:
                     flush()
@@ -159,7 +174,8 @@ class GeneratorWorker(QObject):
 class WorkerController(QObject):
     """Owns at most one worker thread; lives in the GUI thread; re-emits the worker's news.
 
-    ``state`` is ``"idle"``, ``"running"`` or ``"paused"``; ``state_changed`` announces it.
+    ``state`` is ``"idle"``, ``"running"``, ``"paused"`` or ``"stopping"`` (asked to stop,
+    the thread not ended yet: it is never dropped); ``state_changed`` announces it.
     ``records`` delivers lists of records, ``finished(completed)`` comes once per run
     (``completed`` False when stopped early, by ``stop`` too, or failed), ``failed(message)``
     before it. After ``finished`` no record of that run arrives.
@@ -179,14 +195,19 @@ class WorkerController(QObject):
         self._state = "idle"
         self._holding = False
         self._release_queued = False
+        self._pending: tuple | None = None  # a start waiting for a stopping run to end
 
     @property
     def state(self) -> str:
         return self._state
 
     def is_active(self) -> bool:
-        """True while a run is going or paused."""
+        """True while a run is going, paused or stopping (its thread not ended yet)."""
         return self._thread is not None
+
+    def is_stopping(self) -> bool:
+        """True while a run was asked to stop and its thread has not ended yet."""
+        return self._state == "stopping"
 
     def _set_state(self, state: str) -> None:
         if state != self._state:
@@ -198,14 +219,21 @@ class WorkerController(QObject):
         factory: Factory,
         paused: bool = False,
         pack: Callable[[list[Any]], Any] | None = None,
-    ) -> None:
+    ) -> bool:
         """Start running ``factory()`` in a new worker thread (stopping any current run).
 
         ``pack``, if given, turns each list of records into what ``records`` delivers,
         in the worker thread (e.g. NumPy arrays, so a fast generator costs the GUI
         thread one array copy per frame instead of a Python loop over every record).
+
+        If the current run does not end within ``stop``'s timeout, the new run is not
+        started over it: it starts as soon as the old thread has ended (state
+        ``"stopping"`` until then). Returns True if it started now.
         """
-        self.stop()
+        if not self.stop():
+            self._pending = (factory, paused, pack)
+            return False
+        self._pending = None
         self._run_id += 1
         worker = GeneratorWorker(factory, self.emit_hz, paused, pack, self._run_id)
         thread = QThread()
@@ -218,14 +246,15 @@ class WorkerController(QObject):
         self._worker, self._thread = worker, thread
         thread.start()
         self._set_state("paused" if paused else "running")
+        return True
 
     def pause(self) -> None:
-        if self._worker is not None:
+        if self._worker is not None and not self.is_stopping():
             self._worker.pause()
             self._set_state("paused")
 
     def resume(self) -> None:
-        if self._worker is not None:
+        if self._worker is not None and not self.is_stopping():
             self._worker.resume()
             self._set_state("running")
 
@@ -273,23 +302,46 @@ class WorkerController(QObject):
 
     def step(self, n: int = 1) -> None:
         """Let a paused run advance ``n`` records (pausing it first if it runs)."""
-        if self._worker is not None:
+        if self._worker is not None and not self.is_stopping():
             self._worker.step(n)
             self._set_state("paused")
 
-    def stop(self, timeout_ms: int = 5000) -> bool:
-        """Stop the run and join its thread. Returns False if it did not end in time."""
+    def stop(self, timeout_ms: int = 1000) -> bool:
+        """Ask the run to stop and wait up to ``timeout_ms`` for its thread to end.
+
+        Returns True when no thread is left (``finished(False)`` has been emitted). If the
+        worker is in the middle of a long step, returns False and the state is
+        ``"stopping"``: the thread is kept (never dropped) and ``finished(False)`` comes
+        when it ends. ``timeout_ms=0`` only asks.
+        """
         thread, worker = self._thread, self._worker
         if thread is None or worker is None:
             return True
         worker.request_stop()
         thread.requestInterruption()
         thread.quit()
-        ok = thread.wait(timeout_ms)
-        if ok:
+        if timeout_ms > 0 and thread.wait(timeout_ms):
             self._release()
             self.finished.emit(False)
-        return ok
+            self._start_pending()
+            return True
+        self._set_state("stopping")
+        return False
+
+    def wait_stopped(self, timeout_ms: int) -> bool:
+        """Wait (running the event loop) until no thread is left, at most ``timeout_ms``."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._thread is not None and time.monotonic() < deadline:
+            if self._thread.wait(20):
+                break
+            QCoreApplication.processEvents()
+        QCoreApplication.processEvents()  # the worker's last signals, then _on_done
+        return self._thread is None
+
+    def _start_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.start(*pending)
 
     def _release(self) -> None:
         """Forget the joined thread and worker; Python ownership deletes both."""
@@ -309,7 +361,7 @@ class WorkerController(QObject):
 
     @Slot(int, object)
     def _on_records(self, run_id: int, batch: list[Any]) -> None:
-        if self._from_current_run(run_id):
+        if self._from_current_run(run_id) and not self.is_stopping():
             self.records.emit(batch)
 
     @Slot(int, str)
@@ -321,9 +373,11 @@ class WorkerController(QObject):
     def _on_done(self, run_id: int, completed: bool) -> None:
         if not self._from_current_run(run_id) or self._thread is None:
             return
+        stopping = self.is_stopping()
         self._thread.quit()
         self._release()
-        self.finished.emit(completed)
+        self.finished.emit(completed and not stopping)
+        self._start_pending()
 
 
 class RedrawThrottle(QObject):

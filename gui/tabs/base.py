@@ -91,10 +91,22 @@ class LabTab(QWidget):
         self._controllers.append(controller)
         return controller
 
-    def shutdown(self) -> None:
-        """Stop and join every worker of this tab (window closing)."""
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        """Ask every worker of this tab to stop and wait up to ``timeout_ms`` for each
+        (window closing). True if no thread is left; False if one is still ``"stopping"``
+        (it is kept, never dropped: the window waits for ``workers_active()`` to end)."""
+        stopped = True
         for controller in self._controllers:
-            controller.stop()
+            stopped = controller.stop(timeout_ms) and stopped
+        return stopped
+
+    def workers(self) -> list[WorkerController]:
+        """The worker controllers this tab owns."""
+        return list(self._controllers)
+
+    def workers_active(self) -> bool:
+        """True while any worker thread of this tab has not ended."""
+        return any(controller.is_active() for controller in self._controllers)
 
     def set_lesson_visible(self, visible: bool) -> None:
         self.lesson.setVisible(visible)

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 
 from engine import datasets as D
 from engine import training as T
+from engine.fastgrad import estimated_seconds
 from engine.network import WEIGHT_INITS, Network
 from gui.plotting import pg
 from gui.tabs.base import LabTab
+from gui.tabs.training_estimate import EstimateService
 from gui.tabs.training_export import export_script
 from gui.tabs.training_ui import ACTIVATION_KEYS, DATASET_KEYS, build_ui
 from gui.tabs.training_views import CLASS_COLORS
@@ -49,6 +51,9 @@ DEFAULT_LR = {"SGD": 0.1, "Momentum": 0.05, "Nesterov": 0.05, "AdaGrad": 0.05}
 #: iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10)
 #: takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s.
 MAX_NUMERICAL_SECONDS = 1.0
+#: Stop and Reset wait this long for the worker; a worker inside a long step (one layer
+#: of a big batch) then shows "stopping…" and ends at its next yield point.
+STOP_WAIT_MS = 200
 #: A gradient check estimated slower than this is refused (stop must stay prompt).
 MAX_CHECK_SECONDS = 4.0
 PREVIEW_COUNT = 32
@@ -91,6 +96,7 @@ class TrainingTab(LabTab):
         self._finished_message = ""
         self._status_error = ""
         self._eta_text = ""
+        self._after_stop = ""  # "run" or "reset", pressed while a run was stopping
         self._clear_buffers()
 
         self.controller = self.make_controller()
@@ -102,6 +108,8 @@ class TrainingTab(LabTab):
         self.check_controller.records.connect(self._on_check_records)
         self.check_controller.failed.connect(self._on_check_failed)
         self.check_controller.finished.connect(self._on_check_finished)
+        self.estimates = EstimateService(self)
+        self.estimates.ready.connect(self._update_eta_warning)
         build_ui(self)
         self.throttle = RedrawThrottle(self._redraw, fps=REDRAW_FPS, parent=self)
         self._connect_signals()
@@ -552,22 +560,28 @@ class TrainingTab(LabTab):
             return net
         return T.build_network(config, data.n_features, data.n_classes)
 
-    def _estimates(self, config: T.TrainConfig, data: D.Dataset) -> tuple[float, float] | None:
-        """Seconds per iteration (backprop, numerical), or None if the net can't be built."""
-        try:
-            net = self._make_network(config, data)
-        except ValueError:
-            return None
-        batch = data.x_train[: max(1, min(config.batch_size, len(data.t_train)))]
+    def _shape(self, config: T.TrainConfig, data: D.Dataset) -> tuple[list[int], list[str]]:
+        """The sizes and activations a run would train (no network is built)."""
+        if self.use_network_check.isChecked() and self._network_source is not None:
+            net = self._network_source()
+            return list(net.sizes), list(net.activations)
         return (
-            T.seconds_per_iteration(net, batch, "backprop"),
-            T.seconds_per_iteration(net, batch, "numerical"),
+            [data.n_features, *config.hidden, data.n_classes],
+            [config.activation] * len(config.hidden) + ["softmax"],
         )
 
+    def _estimates(self, config: T.TrainConfig, data: D.Dataset) -> tuple[float, float] | None:
+        """Seconds per iteration (backprop, numerical) if measured already, else None (a
+        measurement on a slice is then scheduled in a worker: gui/tabs/training_estimate)."""
+        sizes, activations = self._shape(config, data)
+        batch = max(1, min(config.batch_size, len(data.t_train)))
+        return self.estimates.lookup(sizes, activations, batch, data.x_train)
+
     def _numerical_estimate(self, config: T.TrainConfig, data: D.Dataset) -> float | None:
-        """Seconds per iteration of the numerical gradient, or None if it can't be built."""
-        estimates = self._estimates(config, data)
-        return None if estimates is None else estimates[1]
+        """Seconds per iteration of the numerical gradient (from the operation count)."""
+        sizes, activations = self._shape(config, data)
+        batch = max(1, min(config.batch_size, len(data.t_train)))
+        return estimated_seconds(sizes, activations, batch)
 
     @Slot()
     def _update_eta_warning(self, *_: Any) -> None:
@@ -587,7 +601,7 @@ class TrainingTab(LabTab):
         config = self.make_config()
         estimates = self._estimates(config, data)
         if estimates is None:
-            self.eta_warning.clear()
+            self.eta_warning.setText(self.tr("Measuring how long an iteration takes…"))
             return
         backprop, per = estimates
         n = config.iterations
@@ -700,7 +714,9 @@ class TrainingTab(LabTab):
 
     @Slot()
     def _on_run(self) -> None:
-        if self.controller.state == "paused":
+        if self.controller.is_stopping():  # run once the stopping thread has ended
+            self._after_stop = "run"
+        elif self.controller.state == "paused":
             self.controller.resume()
         elif not self.controller.is_active():
             self._start(paused=False)
@@ -723,14 +739,18 @@ class TrainingTab(LabTab):
 
     @Slot()
     def _on_stop(self) -> None:
+        # a worker inside a long step says "stopping…" until it ends (never dropped)
         if self.controller.is_active():
-            self.controller.stop()
-        self.check_controller.stop()
+            self.controller.stop(STOP_WAIT_MS)
+        self.check_controller.stop(STOP_WAIT_MS)
 
     @Slot()
     def _on_reset(self) -> None:
-        self.controller.stop()
-        self.check_controller.stop()
+        self.controller.stop(STOP_WAIT_MS)
+        self.check_controller.stop(STOP_WAIT_MS)
+        if self.controller.is_stopping():  # reset once the stopping thread has ended
+            self._after_stop = "reset"
+            return
         self._clear_run()
         self.check_model.set_rows([])
         self._status_error = ""
@@ -783,6 +803,9 @@ class TrainingTab(LabTab):
 
     @Slot(bool)
     def _on_finished(self, completed: bool) -> None:
+        after, self._after_stop = self._after_stop, ""
+        if after:
+            QTimer.singleShot(0, self._on_reset if after == "reset" else self._on_run)
         self.throttle.flush()
         self._redraw()
         self._free_ranges()
@@ -912,6 +935,9 @@ class TrainingTab(LabTab):
                     self.progress.setFormat(self.tr("%p% — ETA %1").replace("%1", eta))
                 else:
                     self.progress.setFormat("%p%")
+            elif self.controller.is_stopping():
+                parts.append(self.tr("stopping…"))
+                self.progress.setFormat(self.tr("%p% — stopping…"))
             elif self.controller.state == "paused":
                 parts.append(self.tr("paused"))
                 self.progress.setFormat(self.tr("%p% — paused"))
@@ -935,10 +961,10 @@ class TrainingTab(LabTab):
         active = self.controller.is_active()
         self.run_button.setEnabled(state != "running")
         self.run_button.setText(self.tr("Resume") if state == "paused" else self.tr("Run"))
-        self.pause_button.setEnabled(active)
+        self.pause_button.setEnabled(active and state != "stopping")
         self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
         self.pause_button.setToolTip(self.tr("Pause or resume the run (Space)"))
-        self.stop_button.setEnabled(active)
+        self.stop_button.setEnabled(active and state != "stopping")
         self.send_button.setEnabled(self._net is not None and state != "running")
         self.check_button.setEnabled(state != "running" and not self.check_controller.is_active())
 
@@ -1201,10 +1227,11 @@ class TrainingTab(LabTab):
             self.check_controller.stop()
             self.set_state(saved)
 
-    def shutdown(self) -> None:
-        super().shutdown()
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        stopped = super().shutdown(timeout_ms)
         if self.throttle is not None:
             self.throttle.flush()
+        return stopped
 
 
 class _TrainFactory:
@@ -1219,7 +1246,7 @@ class _TrainFactory:
         self.config, self.data, self.net = config, data, net
 
     def __call__(self) -> Iterator[Any]:
-        return T.train(self.config, self.data, self.net)
+        return T.train(self.config, self.data, self.net, yield_points=True)
 
 
 class _CheckFactory:

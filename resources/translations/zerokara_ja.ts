@@ -45,6 +45,14 @@
     </message>
   </context>
   <context>
+    <name>CloseWaiter</name>
+    <message>
+      <source>Stopping… the window closes as soon as the run has stopped.</source>
+      <extracomment>How long ``closeEvent`` waits for each worker before the window greys out and waits. How often the hidden window checks whether the threads have ended (besides the controllers' ``finished`` signals).</extracomment>
+      <translation>停止中… 実行が止まるとすぐにウィンドウが閉じます。</translation>
+    </message>
+  </context>
+  <context>
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
@@ -1764,7 +1772,7 @@
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
-      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. A gradient check estimated slower than this is refused (stop must stay prompt). The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
+      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. Stop and Reset wait this long for the worker; a worker inside a long step (one layer of a big batch) then shows "stopping…" and ends at its next yield point. A gradient check estimated slower than this is refused (stop must stay prompt). The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>学習</translation>
     </message>
     <message>
@@ -2152,6 +2160,10 @@
       <translation>データを選ぶと、1 回の繰り返しにかかる時間が表示されます。</translation>
     </message>
     <message>
+      <source>Measuring how long an iteration takes…</source>
+      <translation>1 回の反復にかかる時間を測っています…</translation>
+    </message>
+    <message>
       <source>Both ways give the same gradient. The numerical gradient of ch. 4 (central differences, computed many parameters at a time) is about %1× slower than backprop for this network and batch.</source>
       <translation>どちらの方法でも同じ勾配が求まります。4 章の数値微分(中心差分、多くのパラメータをまとめて計算)は、このネットワークとバッチでは誤差逆伝播法の約 %1 倍の時間がかかります。</translation>
     </message>
@@ -2206,6 +2218,14 @@
     <message>
       <source>%p% — ETA %1</source>
       <translation>%p% — 残り %1</translation>
+    </message>
+    <message>
+      <source>stopping…</source>
+      <translation>停止中…</translation>
+    </message>
+    <message>
+      <source>%p% — stopping…</source>
+      <translation>%p% — 停止中…</translation>
     </message>
     <message>
       <source>paused</source>

@@ -259,14 +259,15 @@ def test_bad_hidden_layers_are_refused(qtbot, tab):
 def test_numerical_gradient_warns_with_an_eta_and_refuses_huge_nets(qtbot, tab):
     choose(tab.gradient_combo, "numerical")
     assert tab.eta_warning.isVisible()
-    assert "per iteration" in tab.eta_warning.text().lower()
+    # measured in a worker once the edits pause (issue 14): wait for it
+    qtbot.waitUntil(lambda: "per iteration" in tab.eta_warning.text().lower(), timeout=30000)
     set_field(qtbot, tab.iterations_field, "5")
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tab)
     assert tab._n == 5
     choose(tab.dataset_combo, "digits")
     set_field(qtbot, tab.hidden_edit, "1000, 1000, 1000")
-    assert "too slow" in tab.eta_warning.text()
+    qtbot.waitUntil(lambda: "too slow" in tab.eta_warning.text(), timeout=30000)
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     assert not tab.controller.is_active()
     assert "numerical gradient would take" in tab.status_label.text()
@@ -276,6 +277,7 @@ def test_digits_learn_with_the_numerical_gradient_of_chapter_4(qtbot, tab):
     choose(tab.dataset_combo, "digits")
     assert tab._hidden == [50]
     # both ways' ETAs are shown next to the choice, with the honest speed ratio
+    qtbot.waitUntil(lambda: "backprop" in tab.eta_warning.text(), timeout=30000)
     text = tab.eta_warning.text()
     assert "backprop" in text and "numerical gradient (ch. 4)" in text
     factor = float(re.search(r"([\d,.]+)× slower", text).group(1).replace(",", ""))

@@ -3,6 +3,7 @@
 Usage::
 
     python tests/tools/drive_app.py close-mid-run TAB DELAY_MS [PROJECT]
+    python tests/tools/drive_app.py close-big-run MNIST.npz BATCH ITERATIONS DELAY_MS
     python tests/tools/drive_app.py edit-and-wait
     python tests/tools/drive_app.py report
 
@@ -13,6 +14,9 @@ closing follow exactly the code path a user gets. The hook prints lines the test
 * ``close-mid-run``: shows tab TAB, clicks its run/learn button (if it has one), waits
   DELAY_MS and closes the window; prints ``STARTED <key> <objectName|->`` then ``CLOSING``
   right before ``window.close()``.
+* ``close-big-run``: opens MNIST.npz on the Training tab, sets hidden layers
+  1000 × 5, the batch size and the number of iterations, clicks Run, waits DELAY_MS and
+  closes the window (a close inside one long record); prints like ``close-mid-run``.
 * ``edit-and-wait``: changes the state the way a user would (a gate preset, the first
   number field of every tab, the current tab), prints ``STATE <json of every tab>`` and
   keeps running (the test kills it); ``DEFAULTS <json>`` is printed before the edits.
@@ -25,7 +29,9 @@ autosave period, and sandbox ``HOME``/``XDG_*`` so the user's own session is unt
 
 from __future__ import annotations
 
+import faulthandler
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -85,6 +91,26 @@ def close_mid_run(key: str, delay_ms: int) -> None:
     QTimer.singleShot(delay_ms, close)
 
 
+def close_big_run(npz: str, batch: int, iterations: int, delay_ms: int) -> None:
+    window = main_window()
+    tab = window.show_tab("training")
+    if not tab.load_mnist([npz]):
+        raise SystemExit("the MNIST file was refused")
+    tab.hidden_edit.setText("1000, 1000, 1000, 1000, 1000")
+    tab.hidden_edit.editingFinished.emit()
+    tab.unit_combo.setCurrentIndex(tab.unit_combo.findData("iterations"))
+    for field, value in ((tab.batch_field, batch), (tab.iterations_field, iterations)):
+        field.setText(str(value))
+        field.editingFinished.emit()
+    say("STARTED", "training", start_run(tab))
+
+    def close() -> None:
+        say("CLOSING", tab.controller.state)
+        window.close()
+
+    QTimer.singleShot(delay_ms, close)
+
+
 def edit(window) -> None:
     """Change state through the widgets, as a user would."""
     from gui.main_window import TAB_KEYS
@@ -122,6 +148,8 @@ def hook(mode: str, args: list[str]) -> None:
     say("AUTOSAVE", autosave_path())
     if mode == "close-mid-run":
         close_mid_run(args[0], int(args[1]))
+    elif mode == "close-big-run":
+        close_big_run(args[0], int(args[1]), int(args[2]), int(args[3]))
     elif mode == "edit-and-wait":
         say("DEFAULTS", tabs_json(window))
         edit(window)
@@ -137,6 +165,8 @@ def hook(mode: str, args: list[str]) -> None:
 
 def run(argv: list[str]) -> int:
     mode, args = argv[0], argv[1:]
+    if hasattr(signal, "SIGUSR1"):  # a test that sees a hang can ask where every thread is
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     app = QApplication([sys.argv[0]])
     QTimer.singleShot(0, lambda: hook(mode, args))
     from gui.app import main
