@@ -23,6 +23,7 @@ import bench_4_responsive
 import bench_5_plots
 import bench_6_startup
 import bench_7_memory
+import bench_8_layers
 from _common import Result, banner
 
 
@@ -37,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     # the GUI-free ones first, each GUI one after (they share one QApplication)
     results += bench_1_numgrad.main(quick + (["--repeats", "5"] if args.quick else []))
     results += bench_2_backprop.main(["--repeats", "9" if args.quick else "15"])
+    results += bench_8_layers.main(["--repeats", "9" if args.quick else "15"])
     results += bench_7_memory.main([])
     results += bench_6_startup.main(["--repeats", "5" if args.quick else "9"])
     results += bench_5_plots.main([])
