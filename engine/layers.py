@@ -538,3 +538,4 @@ def from_network(net: Any) -> LayerNet:
 
 
 # -- layers of later chapters (one import line each) ----------------------------------
+from engine.regularization import BatchNormalization as BatchNormalization, Dropout as Dropout  # noqa: E402, I001

@@ -1,10 +1,11 @@
 """Batch Normalization (§6.3), weight decay (§6.4.2) and Dropout (§6.4.3).
 
 Both layers keep the shape of the book's ``common/layers.py``: ``forward`` caches what
-``backward`` needs, ``backward(dout)`` returns dL/dx. They also follow the layer
-interface of :mod:`engine.layers`: ``params`` and ``grads`` dicts (BN's ``gamma`` and
-``beta``; Dropout has none) and a ``train`` flag on ``forward`` (True while learning,
-False at test time).
+``backward`` needs, ``backward(dout)`` returns dL/dx. They follow the layer interface of
+:mod:`engine.layers` (which re-exports them): ``params`` and ``grads`` dicts (BN's
+``gamma`` and ``beta``; Dropout has none) and the ``train`` flag (True while learning,
+False at test time) that a ``LayerNet`` sets; ``forward(x, train)`` may also pass it
+directly, as the book's ``train_flg``.
 
 Weight decay adds ½λΣW² over the *weights* (not the biases, nor BN's γ and β) to the loss
 and λW to each weight's gradient: :func:`weight_decay_loss`, :func:`add_weight_decay`.
@@ -16,6 +17,8 @@ from collections.abc import Mapping
 
 import numpy as np
 from numpy.typing import NDArray
+
+from engine.layers import Layer
 
 __all__ = [
     "BatchNormalization",
@@ -32,7 +35,7 @@ Array = NDArray[np.float64]
 BN_EPS = 10e-7
 
 
-class BatchNormalization:
+class BatchNormalization(Layer):
     """Batch Normalization (book §6.3.1, ``common/layers.py``).
 
     While training, each feature is normalised over the mini-batch,
@@ -50,11 +53,9 @@ class BatchNormalization:
         running_mean: Array | None = None,
         running_var: Array | None = None,
     ) -> None:
-        self.params: dict[str, Array] = {
-            "gamma": np.asarray(gamma, dtype=np.float64),
-            "beta": np.asarray(beta, dtype=np.float64),
-        }
-        self.grads: dict[str, Array] = {}
+        super().__init__()
+        self.params["gamma"] = np.asarray(gamma, dtype=np.float64)
+        self.params["beta"] = np.asarray(beta, dtype=np.float64)
         self.momentum = float(momentum)
         self.running_mean = None if running_mean is None else np.array(running_mean, float)
         self.running_var = None if running_var is None else np.array(running_var, float)
@@ -74,8 +75,10 @@ class BatchNormalization:
     def __repr__(self) -> str:
         return f"BatchNormalization(features={self.gamma.size}, momentum={self.momentum})"
 
-    def forward(self, x: Array, train: bool = True) -> Array:
-        """y = γ·x̂ + β with batch statistics (``train``) or the running ones (test)."""
+    def forward(self, x: Array, train: bool | None = None) -> Array:
+        """y = γ·x̂ + β with batch statistics (``train``) or the running ones (test);
+        ``train`` defaults to the layer's ``train`` flag."""
+        train = self.train if train is None else train
         x = np.asarray(x, dtype=np.float64)
         self._shape = x.shape
         flat = x.reshape(x.shape[0], -1)
@@ -119,7 +122,7 @@ class BatchNormalization:
         return dx.reshape(self._shape)
 
 
-class Dropout:
+class Dropout(Layer):
     """Dropout (book §6.4.3, ``common/layers.py``).
 
     While training, each unit is kept when a uniform draw exceeds ``ratio`` (so a share
@@ -134,20 +137,25 @@ class Dropout:
     ) -> None:
         if not 0.0 <= float(ratio) < 1.0:
             raise ValueError(f"the dropout ratio must be in [0, 1), not {ratio!r}")
+        super().__init__()
         self.ratio = float(ratio)
         self.rng = rng if rng is not None else np.random.default_rng()
-        self.params: dict[str, Array] = {}
-        self.grads: dict[str, Array] = {}
         self.mask: NDArray[np.bool_] | None = None
+        #: While True, a training pass reuses the last mask (a gradient check compares
+        #: the numerical and the backprop gradient of one and the same network).
+        self.frozen = False
 
     def __repr__(self) -> str:
         return f"Dropout(ratio={self.ratio})"
 
-    def forward(self, x: Array, train: bool = True) -> Array:
-        """x·mask while training (a fresh random mask), x·(1 − ratio) at test time."""
+    def forward(self, x: Array, train: bool | None = None) -> Array:
+        """x·mask while training (a fresh random mask), x·(1 − ratio) at test time;
+        ``train`` defaults to the layer's ``train`` flag."""
+        train = self.train if train is None else train
         x = np.asarray(x, dtype=np.float64)
         if train:
-            self.mask = self.rng.random(x.shape) > self.ratio
+            if not (self.frozen and self.mask is not None and self.mask.shape == x.shape):
+                self.mask = self.rng.random(x.shape) > self.ratio
             return x * self.mask
         return x * (1.0 - self.ratio)
 

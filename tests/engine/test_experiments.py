@@ -51,7 +51,7 @@ def test_build_network_picks_the_layered_net_only_when_needed():
         T.TrainConfig(hidden=[5, 4], batchnorm=[False, True], dropout=[0.25]), 3, 2
     )
     assert net.batchnorm == [False, True] and net.dropout == [0.25, 0.0]
-    assert set(net.params) == {"W1", "b1", "W2", "b2", "gamma2", "beta2", "W3", "b3"}
+    assert set(net.params) == {"W1", "b1", "W2", "b2", "gamma1", "beta1", "W3", "b3"}
 
 
 def test_training_with_bn_dropout_and_decay_learns_and_is_deterministic(digits):
