@@ -538,4 +538,5 @@ def from_network(net: Any) -> LayerNet:
 
 
 # -- layers of later chapters (one import line each) ----------------------------------
-from engine.regularization import BatchNormalization as BatchNormalization, Dropout as Dropout  # noqa: E402, I001
+from engine.conv import Convolution, Pooling, col2im, im2col  # noqa: E402, F401
+from engine.regularization import BatchNormalization, Dropout  # noqa: E402, F401

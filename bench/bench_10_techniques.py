@@ -1,4 +1,4 @@
-"""Target 9: what the ch. 6 techniques cost per training iteration, 784-100×6-10, batch 100.
+"""Target 10: what the ch. 6 techniques cost per training iteration, 784-100×6-10, batch 100.
 
 Baseline: the fused ``engine.network.Network`` (the path the training loop takes when BN,
 dropout and weight decay are off). Measured: ``engine.regnet.RegularizedNet`` — the book's
@@ -9,7 +9,7 @@ net's gradients (checked to 1e-10 first). Targets: plain layered ≤ 1.5× the f
 BN (the most work) ≤ 2.5×, so a learner's overfitting preset (603 iterations) stays a
 matter of seconds.
 
-Run: ``python bench/bench_9_techniques.py [--repeats N]``
+Run: ``python bench/bench_10_techniques.py [--repeats N]``
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--number", type=int, default=10, help="iterations per timing")
     args = parser.parse_args(argv)
-    banner("T9 ch. 6 techniques per iteration, 784-100×6-10, batch 100")
+    banner("T10 ch. 6 techniques per iteration, 784-100×6-10, batch 100")
 
     rng = np.random.default_rng(0)
     x = rng.random((BATCH, SIZES[0]))
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
         results.append(
             report(
                 Result(
-                    "T9",
+                    "T10",
                     "float64 iteration",
                     "fused engine.network",
                     med["fused"],
