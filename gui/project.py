@@ -195,7 +195,8 @@ class ProjectController(QObject):
         self._defaults = copy.deepcopy(self.collect_tabs())
         self._clean_tabs = self._defaults
         self._clean_revisions = self.revisions()
-        self._autosaved_revisions: dict[str, int] | None = None
+        #: The revisions (with the current tab and file) the last autosave wrote.
+        self._autosaved_revisions: dict[str, object] | None = None
         self._build_actions()
         #: One check of the modified marker shortly after changes (single shot, restarted).
         self.check_timer = QTimer(self)
@@ -797,9 +798,9 @@ class ProjectController(QObject):
         (``force`` or explicit ``tabs`` write anyway)."""
         if not self.session_enabled:
             return False
-        revisions = self.revisions()
+        revisions = {**self.revisions(), "": self.current_key(), " path": str(self.path)}
         if tabs is None and not force and revisions == self._autosaved_revisions:
-            return True  # nothing changed since the last autosave
+            return True  # no tab, the current tab or the file changed since the last autosave
         target = autosave_path()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
