@@ -23,6 +23,8 @@ import bench_4_responsive
 import bench_5_plots
 import bench_6_startup
 import bench_7_memory
+import bench_8_layers
+import bench_9_convnet
 from _common import Result, banner
 
 
@@ -37,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     # the GUI-free ones first, each GUI one after (they share one QApplication)
     results += bench_1_numgrad.main(quick + (["--repeats", "5"] if args.quick else []))
     results += bench_2_backprop.main(["--repeats", "9" if args.quick else "15"])
+    results += bench_8_layers.main(["--repeats", "9" if args.quick else "15"])
     results += bench_7_memory.main([])
+    results += bench_9_convnet.main(["--repeats", "5" if args.quick else "9"])
     results += bench_6_startup.main(["--repeats", "5" if args.quick else "9"])
     results += bench_5_plots.main([])
     results += bench_4_responsive.main(["--seconds", "3" if args.quick else "5"])

@@ -10,4 +10,5 @@ __all__ = [
     "gradient",
     "optimizers",
     "network",
+    "layers",
 ]

@@ -30,6 +30,31 @@ from numpy.typing import NDArray
 import resources
 from engine.safeio import UnsafeFileError, load_npz, load_pickle
 
+#: Names of ``engine.mnist`` (bundled real MNIST, Fashion-MNIST, the user's full MNIST)
+#: and ``engine.download`` offered here too, imported when first used (they need Dataset).
+_LATER = {
+    "BUNDLED_MNIST_PATH": "engine.mnist",
+    "FASHION_MNIST_DIR": "engine.mnist",
+    "FASHION_CLASSES": "engine.mnist",
+    "MNIST_CLASSES": "engine.mnist",
+    "MNIST_FILES": "engine.mnist",
+    "load_bundled_mnist": "engine.mnist",
+    "bundled_mnist": "engine.mnist",
+    "book_arrays": "engine.mnist",
+    "fashion_mnist_files": "engine.mnist",
+    "load_fashion_mnist": "engine.mnist",
+    "mnist_data_dir": "engine.mnist",
+    "find_mnist_files": "engine.mnist",
+    "find_mnist": "engine.mnist",
+    "download_mnist": "engine.download",
+    "download_steps": "engine.download",
+    "DownloadError": "engine.download",
+    "CancelToken": "engine.download",
+    "MnistFile": "engine.download",
+    "MNIST_DOWNLOADS": "engine.download",
+    "DEFAULT_MIRRORS": "engine.download",
+}
+
 __all__ = [
     "Dataset",
     "DatasetError",
@@ -44,6 +69,7 @@ __all__ = [
     "load_mnist_arrays",
     "load_mnist",
     "assign_idx_roles",
+    *_LATER,
 ]
 
 #: The 2-D toy data sets; the first three always have two classes.
@@ -72,7 +98,7 @@ class Dataset:
     """Inputs and labels split into training and test parts.
 
     ``x_*`` are float32 rows, ``t_*`` int64 labels 0…n_classes−1; ``image_shape`` is
-    (height, width) for image data and None for points.
+    (height, width) for image data and None for points; ``class_names`` name the labels.
     """
 
     name: str
@@ -82,6 +108,8 @@ class Dataset:
     t_test: NDArray[np.int64]
     n_classes: int
     image_shape: tuple[int, int] | None = None
+    #: Names of the classes where a label means more than its number (Fashion-MNIST).
+    class_names: tuple[str, ...] | None = None
 
     @property
     def n_features(self) -> int:
@@ -422,3 +450,17 @@ def load_mnist(paths: str | Path | Sequence[str | Path]) -> Dataset:
         f"{path.name}: expected the keys train_img, train_label, test_img, test_label "
         f"(found {', '.join(sorted(map(str, data))[:6]) or 'none'})"
     )
+
+
+def __getattr__(name: str) -> object:
+    """The names of ``engine.mnist`` and ``engine.download``, imported on first use."""
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module 'engine.datasets' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LATER))

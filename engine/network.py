@@ -229,6 +229,8 @@ class Network:
         ta = np.asarray(t)
         if ta.ndim == 2 and ta.shape[1] == self.sizes[-1]:
             return ta.astype(self.dtype)
+        if n == 1 and ta.ndim == 1 and ta.size == self.sizes[-1] > 1:  # one one-hot target
+            return ta.reshape(1, -1).astype(self.dtype)
         labels = F.check_labels(ta, self.sizes[-1])
         if labels.shape[0] != n:
             raise ValueError(f"{labels.shape[0]} labels for {n} samples")

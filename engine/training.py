@@ -70,6 +70,10 @@ class TrainConfig:
     activation: str = "relu"
     init: str = "he"
     init_std: float = 0.01
+    #: Training accuracy is measured on the first ``eval_samples`` training samples (0: on
+    #: all of them), as the book's Trainer does with ``evaluate_sample_num_per_epoch``; the
+    #: test accuracy is always on the whole test set.
+    eval_samples: int = 0
     gradient: str = "backprop"
     optimizer: str = "SGD"
     lr: float = 0.1
@@ -185,7 +189,8 @@ def _evaluate(
     bounds: tuple[float, float, float, float] | None,
 ) -> EpochRecord:
     with np.errstate(all="ignore"):
-        train_acc = chunked_accuracy(net, data.x_train, data.t_train)
+        n_eval = config.eval_samples if config.eval_samples > 0 else len(data.t_train)
+        train_acc = chunked_accuracy(net, data.x_train[:n_eval], data.t_train[:n_eval])
         test_acc = chunked_accuracy(net, data.x_test, data.t_test)
         region = None
         if bounds is not None:

@@ -468,6 +468,22 @@
       <translation>完了: ほとんど動いていません(学習率が小さすぎる?)</translation>
     </message>
     <message>
+      <source>Gradient norm per step</source>
+      <translation>ステップごとの勾配ノルム</translation>
+    </message>
+    <message>
+      <source>Tangent line</source>
+      <translation>接線</translation>
+    </message>
+    <message>
+      <source>Errors of the difference quotient</source>
+      <translation>差分商の誤差</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>結果</translation>
+    </message>
+    <message>
       <source>diverged at step %1</source>
       <translation>ステップ %1 で発散</translation>
     </message>
@@ -1263,7 +1279,7 @@
     <name>ProjectController</name>
     <message>
       <source>%1: could not read its state (%2)</source>
-      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
+      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
       <translation>%1: 状態を読み取れませんでした(%2)</translation>
     </message>
     <message>
