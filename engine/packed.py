@@ -35,8 +35,10 @@ class PackError(ValueError):
 
 
 def is_packed(value: Any) -> bool:
-    """Whether ``value`` is a JSON object in the packed-array form (maybe malformed)."""
-    return isinstance(value, dict) and TAG in value
+    """Whether ``value`` is a JSON object in the packed-array form: exactly the keys
+    ``__ndarray__``, ``shape`` and ``data`` (maybe malformed inside). Any other object,
+    even one with a ``__ndarray__`` key, is an ordinary object."""
+    return isinstance(value, dict) and len(value) == 3 and set(value) == _KEYS
 
 
 def packed_size(n_values: int) -> int:

@@ -45,7 +45,7 @@ __all__ = [
     "MAX_DEPTH",
     "PACK_MIN",
     "SCHEMA_VERSION",
-    "TAB_KEYS",
+    "is_tab_key",
     "ProjectError",
     "dumps",
     "load",
@@ -62,8 +62,9 @@ SCHEMA_VERSION = 1
 APP_ID = "zerokara-lab"
 #: The file name ending of project files (``name.zkl.json``).
 FILE_SUFFIX = ".zkl.json"
-#: The tabs a project may hold.
-TAB_KEYS = ("gates", "network", "descent", "training")
+#: What a tab key in a project looks like (the app's tab registry, gui/registry.py, is the
+#: one list of tabs; a key it does not know is ignored when the project is applied).
+_TAB_KEY = re.compile(r"[a-z][a-z0-9_]{0,31}")
 #: Files larger than this are refused before reading, and documents whose text would be
 #: larger are refused when saved. Packed, the largest nets the app builds take: 784-1000×5
 #: (4.8 million parameters) 51 MB, 784-1000-1000-10 (1.8 million) 24 MB; 128 MiB holds
@@ -174,6 +175,11 @@ def plain(value: Any) -> Any:
     return value
 
 
+def is_tab_key(key: object) -> bool:
+    """Whether ``key`` can name a tab in a project (lower-case letters, digits, ``_``)."""
+    return isinstance(key, str) and _TAB_KEY.fullmatch(key) is not None
+
+
 def validate(doc: Any) -> dict:
     """Check a project document's envelope and values; return it, or raise ProjectError."""
     if not isinstance(doc, dict):
@@ -191,12 +197,12 @@ def validate(doc: Any) -> dict:
     if not isinstance(tabs, dict):
         raise ProjectError("bad_shape", "'tabs' must be an object")
     for key, state in tabs.items():
-        if key not in TAB_KEYS:
-            raise ProjectError("bad_shape", f"unknown tab {key!r}")
+        if not is_tab_key(key):
+            raise ProjectError("bad_shape", f"bad tab key {str(key)[:40]!r}")
         if not isinstance(state, dict):
             raise ProjectError("bad_shape", f"'tabs.{key}' must be an object")
     current = doc.get("current_tab")
-    if current is not None and current not in TAB_KEYS:
+    if current is not None and not is_tab_key(current):
         raise ProjectError("bad_shape", f"unknown current_tab {current!r}")
     if _depth(doc, MAX_DEPTH) > MAX_DEPTH:
         raise ProjectError("too_deep", f"nested deeper than {MAX_DEPTH} levels")
@@ -212,7 +218,7 @@ def _packed_chars(value: Any) -> int:
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            if packed.TAG in item and isinstance(item.get("data"), str):
+            if packed.is_packed(item) and isinstance(item.get("data"), str):
                 total += len(item["data"])
             else:
                 stack.extend(item.values())
@@ -228,7 +234,7 @@ def _swap_packed_data(value: Any, datas: list[str], nonce: str) -> None:
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            if packed.TAG in item and isinstance(item.get("data"), str):
+            if packed.is_packed(item) and isinstance(item.get("data"), str):
                 datas.append(item["data"])
                 item["data"] = f"@{nonce}:{len(datas) - 1}"
             else:
@@ -302,7 +308,7 @@ def _looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:
 
 def _unpack_object(value: dict) -> Any:
     """``json`` object hook: a packed array becomes a NumPy array, other objects stay."""
-    if packed.TAG not in value:
+    if not packed.is_packed(value):
         return value
     try:
         return packed.unpack(value)

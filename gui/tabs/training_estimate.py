@@ -60,6 +60,11 @@ class EstimateService(QObject):
         self._timer.start()  # restarted by every edit: measured once they pause
         return None
 
+    def cancel(self) -> None:
+        """Forget a scheduled measurement (the window is closing)."""
+        self._timer.stop()
+        self._pending = None
+
     def is_measuring(self) -> bool:
         return self._pending is not None or self.controller.is_active()
 
