@@ -1,7 +1,9 @@
 """Small shared widgets and the bad-input policy of design.md §5.
 
-``parse_number`` is the one place where text typed by a learner becomes a number: it
-refuses text, NaN, ±inf and magnitudes beyond a limit with a sentence that says why.
+``parse_number`` is where text typed into a field that is not (yet) a settings declaration
+becomes a number; it applies the declarations' rules (``gui.models.settings``), so the app
+has one parser: text, NaN, ±inf, ``10²``, ``1,000`` and magnitudes beyond a limit are
+refused with a sentence that names the field and says why.
 ``NumberField`` is a line edit built on it that keeps its previous value on a bad edit
 and shows the reason next to the field and in the status bar.
 """
@@ -10,17 +12,26 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
-from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMainWindow, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QToolTip,
+    QWidget,
+)
 
-from gui.text import error_style, tr_fmt
+from gui.text import error_style
 
 __all__ = [
     "InputError",
     "parse_number",
     "format_number",
     "notify",
+    "field_label",
     "NumberField",
     "CheckedDoubleSpinBox",
 ]
@@ -38,43 +49,69 @@ def parse_number(
     minimum: float = -DEFAULT_LIMIT,
     maximum: float = DEFAULT_LIMIT,
     integer: bool = False,
+    label: str = "",
 ) -> float:
     """Turn ``text`` into a finite number in [minimum, maximum], or raise ``InputError``.
 
-    Accepts the forms a learner types: ``0.5``, ``-7e-1``, ``.5``, ``１.５`` (full-width
-    digits from a Japanese IME) and a comma as decimal separator when there is no dot.
+    The rules are the settings declarations' (``gui.models.settings``: one parser for
+    every field of the app): plain ASCII decimals (``0.5``, ``-7e-1``, ``.5``) and the
+    full-width digits a Japanese IME types (``１.５``) are accepted; other non-ASCII digits
+    (``10²``, ``٣``), digit separators (``1,000`` is refused, never read as 1 or 1000), NaN,
+    ±inf and values out of range are refused. ``label`` (the field's translated name)
+    starts the message: "Batch size: Enter a number from 1 to 10000."
     """
-    s = text.strip()
-    # full-width digits and signs typed with a Japanese input method
-    s = s.translate(str.maketrans("０１２３４５６７８９．－＋ｅＥ，", "0123456789.-+eE,"))
-    s = s.replace("−", "-")
-    if "," in s and "." not in s:
-        s = s.replace(",", ".")
-    if not s:
-        raise InputError(QCoreApplication.translate("Input", "Enter a number."))
-    if len(s) > 64:
-        raise InputError(QCoreApplication.translate("Input", "That is too long to be a number."))
+    from gui.i18n import setting_error_text
+    from gui.models.settings import FloatSetting, IntSetting, SettingError
+
     try:
-        value = float(s)
-    except ValueError:
-        raise InputError(
-            tr_fmt(QCoreApplication.translate("Input", "“%1” is not a number."), text.strip()[:20])
-        ) from None
-    if math.isnan(value) or math.isinf(value):
-        raise InputError(
-            QCoreApplication.translate("Input", "The number must be finite (not NaN or infinity).")
-        )
-    if integer and value != int(value):
-        raise InputError(QCoreApplication.translate("Input", "Enter a whole number."))
-    if value < minimum or value > maximum:
-        raise InputError(
-            tr_fmt(
-                QCoreApplication.translate("Input", "Enter a number from %1 to %2."),
-                format_number(minimum),
-                format_number(maximum),
+        if integer:
+            low = int(math.ceil(minimum)) if math.isfinite(minimum) else -(2**63)
+            high = int(math.floor(maximum)) if math.isfinite(maximum) else 2**63
+            setting = IntSetting(key="", label=label, default=low, minimum=low, maximum=high)
+        else:
+            setting = FloatSetting(
+                key="", label=label, default=minimum, minimum=minimum, maximum=maximum
             )
-        )
-    return int(value) if integer else value
+        return setting.parse(text)
+    except SettingError as exc:
+        raise InputError(setting_error_text(exc)) from None
+
+
+def _form_label(form: QFormLayout, widget: QWidget) -> QWidget | None:
+    """The label of the row of ``form`` whose field is ``widget`` or a layout holding it."""
+    label = form.labelForField(widget)
+    if label is not None:
+        return label
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        layout = item.layout() if item is not None else None
+        if layout is not None and layout.indexOf(widget) >= 0:
+            return form.labelForField(layout)
+    return None
+
+
+def field_label(widget: QWidget) -> str:
+    """The name a form shows beside ``widget`` (its ``QFormLayout`` label or a label whose
+    buddy it is), without mnemonics or a trailing colon; "" if it has none."""
+    text = ""
+    parent = widget.parentWidget()
+    while parent is not None and not text:
+        layout = parent.layout()
+        forms = [layout, *layout.findChildren(QFormLayout)] if layout is not None else []
+        for form in forms:
+            label = _form_label(form, widget) if isinstance(form, QFormLayout) else None
+            if isinstance(label, QLabel):
+                text = label.text()
+                break
+        for label in [] if text else parent.findChildren(QLabel):
+            if label.buddy() is widget:
+                text = label.text()
+                break
+        if parent.isWindow():
+            break
+        parent = parent.parentWidget()
+    text = text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+    return text.strip().rstrip(":：").strip()
 
 
 def format_number(value: float, digits: int = 6) -> str:
@@ -143,9 +180,15 @@ class NumberField(QLineEdit):
         self.setStyleSheet("" if message is None else error_style())
         self.setToolTip(message or self.property("help") or "")
 
+    def label(self) -> str:
+        """The field's name in messages: ``setProperty("label", …)`` or its form label."""
+        return str(self.property("label") or "") or field_label(self)
+
     def _on_editing_finished(self) -> None:
         try:
-            value = parse_number(self.text(), self.minimum, self.maximum, self.integer)
+            value = parse_number(
+                self.text(), self.minimum, self.maximum, self.integer, label=self.label()
+            )
         except InputError as exc:
             message = str(exc)
             self.setText(self._format(self._value))
@@ -220,7 +263,8 @@ class CheckedDoubleSpinBox(QDoubleSpinBox):
         for affix in (self.prefix(), self.suffix()):
             if affix:
                 body = body.replace(affix.strip(), "")
-        return parse_number(body, self.minimum(), self.maximum(), self.integer)
+        label = str(self.property("label") or "") or field_label(self)
+        return parse_number(body, self.minimum(), self.maximum(), self.integer, label=label)
 
     def validate(self, text: str, pos: int) -> object:
         try:

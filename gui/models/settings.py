@@ -107,8 +107,12 @@ class SettingError(ValueError):
         self.label = setting.label if setting is not None else key
         self.context = setting.context if setting is not None else CONTEXT
         self.reason = reason
-        self.args = tuple(str(a) for a in args)
+        reason_args = tuple(str(a) for a in args)
+        self.args = reason_args
         super().__init__(str(self))
+        # Exception.__init__ sets ``args`` to (the sentence,): the reason's arguments again,
+        # or ``message`` would fill %1 with the whole sentence ("““abc” is not …” is not …")
+        self.args = reason_args
 
     @property
     def message(self) -> str:

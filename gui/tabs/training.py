@@ -14,6 +14,7 @@ written into the run's ``TrainConfig``, which the generator re-reads before ever
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -40,7 +41,7 @@ from gui.tabs.training_export import export_script
 from gui.tabs.training_ui import ACTIVATION_KEYS, DATASET_KEYS, build_ui
 from gui.tabs.training_views import CLASS_COLORS
 from gui.text import tr_fmt
-from gui.widgets import NumberField, format_number, notify
+from gui.widgets import InputError, NumberField, field_label, format_number, notify, parse_number
 from gui.worker import RedrawThrottle
 
 __all__ = ["TrainingTab"]
@@ -483,13 +484,33 @@ class TrainingTab(LabTab):
         parts = [p for p in parts if p]
         if len(parts) > 5:
             raise ValueError(self.tr("At most 5 hidden layers."))
+        label = field_label(self.hidden_edit) or self.tr("Hidden layers")
         sizes = []
         for p in parts:
-            if not p.isdigit() or not 1 <= int(p) <= 1000:
+            try:  # the app's one number parser: "10²", "١٠", "1e400" refused with a reason
+                sizes.append(int(parse_number(p, 1, 1000, integer=True)))
+            except InputError as exc:
+                grouped = re.search(r"\d,\d{3}(?!\d)", text)
+                if grouped:  # "1,000": two layers, 1 and 000
+                    raise ValueError(
+                        tr_fmt(
+                            self.tr(
+                                "%1: a comma separates two layers, so “%2” is the layers %3; "
+                                "write a layer of a thousand as 1000."
+                            ),
+                            label,
+                            grouped.group(0),
+                            tr_fmt(self.tr("%1 and %2"), *grouped.group(0).split(",")),
+                        )
+                    ) from None
                 raise ValueError(
-                    tr_fmt(self.tr("“%1” is not a layer size from 1 to 1000."), p[:20])
-                )
-            sizes.append(int(p))
+                    tr_fmt(
+                        self.tr("%1: “%2” is not a layer size from 1 to 1000 (%3)"),
+                        label,
+                        p[:20],
+                        str(exc),
+                    )
+                ) from None
         return sizes
 
     @Slot()

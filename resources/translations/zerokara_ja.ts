@@ -889,34 +889,6 @@
     </message>
   </context>
   <context>
-    <name>Input</name>
-    <message>
-      <source>Enter a number.</source>
-      <extracomment>Numbers larger than this in magnitude are refused as absurd in any field.</extracomment>
-      <translation>数値を入力してください。</translation>
-    </message>
-    <message>
-      <source>That is too long to be a number.</source>
-      <translation>数値としては長すぎます。</translation>
-    </message>
-    <message>
-      <source>“%1” is not a number.</source>
-      <translation>「%1」は数値ではありません。</translation>
-    </message>
-    <message>
-      <source>The number must be finite (not NaN or infinity).</source>
-      <translation>有限の数値を入力してください(NaN や無限大は使えません)。</translation>
-    </message>
-    <message>
-      <source>Enter a whole number.</source>
-      <translation>整数を入力してください。</translation>
-    </message>
-    <message>
-      <source>Enter a number from %1 to %2.</source>
-      <translation>%1 から %2 までの数値を入力してください。</translation>
-    </message>
-  </context>
-  <context>
     <name>LayerPage</name>
     <message>
       <source>W%1: %2 × %3 (rows: inputs, columns: neurons)</source>
@@ -2226,8 +2198,16 @@
       <translation>隠れ層は 5 層までです。</translation>
     </message>
     <message>
-      <source>“%1” is not a layer size from 1 to 1000.</source>
-      <translation>「%1」は 1〜1000 の層のサイズではありません。</translation>
+      <source>%1: a comma separates two layers, so “%2” is the layers %3; write a layer of a thousand as 1000.</source>
+      <translation>%1: カンマは層の区切りです。「%2」は %3 の 2 層になります。1000 個の層は 1000 と書いてください。</translation>
+    </message>
+    <message>
+      <source>%1 and %2</source>
+      <translation>%1 と %2</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a layer size from 1 to 1000 (%3)</source>
+      <translation>%1: 「%2」は 1〜1000 の層の大きさではありません（%3）</translation>
     </message>
     <message>
       <source>The Network tab's network takes %1 inputs and has %2 outputs; this data set needs %3 inputs and at least %4 outputs.</source>
