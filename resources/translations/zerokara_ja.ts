@@ -48,6 +48,7 @@
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
+      <extracomment>How long after a change (a model's notification, or input on a tab without a model) the modified marker is brought up to date: edits in a burst cost one check. Input after which a tab without a model may hold a new state.</extracomment>
       <translation>このタブのコード</translation>
     </message>
     <message>
@@ -555,7 +556,6 @@
     <name>GatesTab</name>
     <message>
       <source>Gates</source>
-      <extracomment>The tabs in order, by the key used in code, settings and screenshots. Where each tab's class lives. A module is imported when its tab is first built, so the start-up imports only the shown tab's code (bench/bench_6_startup.py). Each tab's title as its class translates it (``self.tr`` in ``title()``), for the tab bar of a window whose hidden tabs are not built yet (``defer_hidden_tabs``).</extracomment>
       <translation>ゲート</translation>
     </message>
     <message>
@@ -928,6 +928,7 @@
     <name>MainWindow</name>
     <message>
       <source>&amp;File</source>
+      <extracomment>Each tab's Qt-free model (None for a tab that keeps its state in its widgets), made before any view: the project controller reads them without building views.</extracomment>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
@@ -1278,7 +1279,7 @@
     <name>ProjectController</name>
     <message>
       <source>%1: could not read its state (%2)</source>
-      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs.</extracomment>
+      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
       <translation>%1: 状態を読み取れませんでした(%2)</translation>
     </message>
     <message>
@@ -1698,6 +1699,91 @@
     </message>
   </context>
   <context>
+    <name>Settings</name>
+    <message>
+      <source>%1: %2</source>
+      <extracomment>How a refusal joins the field's name and the reason.</extracomment>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>Enter a number.</source>
+      <extracomment>The run states a model can be in (``TabModel.run_state``). The translation context of the reasons below.</extracomment>
+      <translation>数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>That is too long to be a number.</source>
+      <translation>数値としては長すぎます。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a number.</source>
+      <translation>「%1」は数値ではありません。</translation>
+    </message>
+    <message>
+      <source>The number must be finite (not NaN or infinity).</source>
+      <translation>有限の数値を入力してください（NaN や無限大は使えません）。</translation>
+    </message>
+    <message>
+      <source>“%1”: write the number without separators (1,000 is refused, not read as 1 or 1000; use a dot for decimals).</source>
+      <translation>「%1」: 区切り文字を使わずに入力してください（1,000 は 1 とも 1000 とも読まず受け付けません。小数点はドット「.」です）。</translation>
+    </message>
+    <message>
+      <source>“%1” contains “%2”, which is not one of the digits 0–9.</source>
+      <translation>「%1」には 0〜9 の数字ではない「%2」が含まれています。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number.</source>
+      <translation>整数を入力してください。</translation>
+    </message>
+    <message>
+      <source>Enter a number from %1 to %2.</source>
+      <translation>%1 から %2 までの数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>A number is needed, not %1.</source>
+      <translation>数値が必要です（%1 ではなく）。</translation>
+    </message>
+    <message>
+      <source>Must be true or false, not %1.</source>
+      <translation>true か false が必要です（%1 ではなく）。</translation>
+    </message>
+    <message>
+      <source>Text is needed, not %1.</source>
+      <translation>文字列が必要です（%1 ではなく）。</translation>
+    </message>
+    <message>
+      <source>A list of whole numbers is needed, not %1.</source>
+      <translation>整数のリストが必要です（%1 ではなく）。</translation>
+    </message>
+    <message>
+      <source>“%1” is not one of: %2.</source>
+      <translation>「%1」は次のどれでもありません: %2。</translation>
+    </message>
+    <message>
+      <source>At most %1 characters.</source>
+      <translation>%1 文字以内にしてください。</translation>
+    </message>
+    <message>
+      <source>This cannot be empty.</source>
+      <translation>空にはできません。</translation>
+    </message>
+    <message>
+      <source>At most %1 numbers.</source>
+      <translation>数値は %1 個までです。</translation>
+    </message>
+    <message>
+      <source>At least %1 numbers.</source>
+      <translation>数値は %1 個以上必要です。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a whole number from %2 to %3.</source>
+      <translation>「%1」は %2 から %3 までの整数ではありません。</translation>
+    </message>
+    <message>
+      <source>%1</source>
+      <translation>%1</translation>
+    </message>
+  </context>
+  <context>
     <name>TopologyView</name>
     <message>
       <source>%1 more</source>
@@ -1760,11 +1846,11 @@
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
-      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. A gradient check estimated slower than this is refused (stop must stay prompt). The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>学習</translation>
     </message>
     <message>
       <source>Data</source>
+      <extracomment>The settings of the Data and Network boxes, in order.</extracomment>
       <translation>データ</translation>
     </message>
     <message>
@@ -1777,6 +1863,7 @@
     </message>
     <message>
       <source>XOR (2-D)</source>
+      <extracomment>The data sets in the order ``datasetCombo`` shows them.</extracomment>
       <translation>XOR(2 次元)</translation>
     </message>
     <message>
@@ -1809,6 +1896,7 @@
     </message>
     <message>
       <source>Data set</source>
+      <extracomment>Default learning rate per optimizer, set when the learner picks one (the book's §6.1.7 comparison uses similar ones); others: 0.01. A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. How many test images a run predicts for the preview grid.</extracomment>
       <translation>データセット</translation>
     </message>
     <message>
@@ -2097,6 +2185,7 @@
     </message>
     <message>
       <source>Not available: no Network tab is connected</source>
+      <extracomment>Settings whose change describes other data (the run, if idle, is cleared). Settings a paused run takes over. The running (or last) run: its config, network and data; its records.</extracomment>
       <translation>使用できません: ネットワークタブと接続されていません</translation>
     </message>
     <message>
@@ -2105,6 +2194,7 @@
     </message>
     <message>
       <source>Open your MNIST files to use this data set.</source>
+      <extracomment>MNIST loaded from the learner's files (None before), and a short name for it.</extracomment>
       <translation>このデータセットを使うには MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2122,14 +2212,6 @@
     <message>
       <source>The file was refused: %1</source>
       <translation>ファイルを読み込めません: %1</translation>
-    </message>
-    <message>
-      <source>At most 5 hidden layers.</source>
-      <translation>隠れ層は 5 層までです。</translation>
-    </message>
-    <message>
-      <source>“%1” is not a layer size from 1 to 1000.</source>
-      <translation>「%1」は 1〜1000 の層のサイズではありません。</translation>
     </message>
     <message>
       <source>The Network tab's network takes %1 inputs and has %2 outputs; this data set needs %3 inputs and at least %4 outputs.</source>
@@ -2161,6 +2243,7 @@
     </message>
     <message>
       <source>Open your MNIST files first.</source>
+      <extracomment>A gradient check estimated slower than this is refused (stop must stay prompt).</extracomment>
       <translation>先に MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2185,6 +2268,7 @@
     </message>
     <message>
       <source>iteration %1 of %2</source>
+      <extracomment>The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>%2 回中 %1 回</translation>
     </message>
     <message>
