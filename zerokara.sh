@@ -16,8 +16,10 @@ APP_DEBS=(libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-ipafont-gothic)
 # The test run adds a virtual screen (xvfb, xauth), desktop-file-validate, objdump for
-# PyInstaller's frozen build (binutils) and the real Fashion-MNIST the data tests read.
-TEST_DEBS=(xvfb xauth desktop-file-utils binutils dataset-fashion-mnist)
+# PyInstaller's frozen build (binutils), Kerberos' GSSAPI library that pyside6-lupdate and
+# -lrelease link to (the translation tests; Debian 13's minimal system lacks it) and the real
+# Fashion-MNIST the data tests read.
+TEST_DEBS=(xvfb xauth desktop-file-utils binutils libgssapi-krb5-2 dataset-fashion-mnist)
 
 say() { echo "zerokara.sh: $*" >&2; }
 die() {

@@ -326,7 +326,14 @@ def test_the_test_run_installs_binutils_and_fashion_mnist(tmp_path):
     result = machine.run("test")
     assert result.returncode == 0, explain(result)
     installs = machine.apt_installs()
-    for deb in ("binutils", "dataset-fashion-mnist", "xvfb", "xauth", "desktop-file-utils"):
+    for deb in (
+        "binutils",
+        "dataset-fashion-mnist",
+        "libgssapi-krb5-2",
+        "xvfb",
+        "xauth",
+        "desktop-file-utils",
+    ):
         assert deb in installs
     # Debian's Python keeps the shared library PyInstaller bundles in a package of its own.
     assert f"libpython{machine.version}" in installs
@@ -496,3 +503,10 @@ def test_the_readme_names_every_package_the_script_installs():
     assert "not tested here" in setting_up
     for command in ("python3 -m venv .venv", "pip install .", "zerokara-lab"):
         assert command in setting_up
+
+
+def test_pyside6_6_12_is_excluded_on_every_python():
+    """6.12.0 aborts on 3.11 and breaks pyqtgraph's LabelItem on 3.13 (Debian 13)."""
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    pins = re.findall(r'"PySide6-Essentials([^;"]*)(?:; ([^"]*))?"', pyproject)
+    assert pins and all("<6.12" in spec for spec, _ in pins), pins
