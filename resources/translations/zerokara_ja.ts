@@ -1830,11 +1830,11 @@
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
-      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. Stop and Reset wait this long for the worker; a worker inside a long step (one layer of a big batch) then shows "stopping…" and ends at its next yield point. A gradient check estimated slower than this is refused (stop must stay prompt). The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>学習</translation>
     </message>
     <message>
       <source>Data</source>
+      <extracomment>The settings of the Data and Network boxes, in order.</extracomment>
       <translation>データ</translation>
     </message>
     <message>
@@ -1847,6 +1847,7 @@
     </message>
     <message>
       <source>XOR (2-D)</source>
+      <extracomment>The data sets in the order ``datasetCombo`` shows them.</extracomment>
       <translation>XOR(2 次元)</translation>
     </message>
     <message>
@@ -1879,6 +1880,7 @@
     </message>
     <message>
       <source>Data set</source>
+      <extracomment>Default learning rate per optimizer, set when the learner picks one (the book's §6.1.7 comparison uses similar ones); others: 0.01. A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. How many test images a run predicts for the preview grid.</extracomment>
       <translation>データセット</translation>
     </message>
     <message>
@@ -2167,6 +2169,7 @@
     </message>
     <message>
       <source>Not available: no Network tab is connected</source>
+      <extracomment>Settings whose change describes other data (the run, if idle, is cleared). Stop and Reset wait this long for the worker; a worker inside a long step (one layer of a big batch) then shows "stopping…" and ends at its next yield point (issue 14). Settings a paused run takes over. The running (or last) run: its config, network and data; its records.</extracomment>
       <translation>使用できません: ネットワークタブと接続されていません</translation>
     </message>
     <message>
@@ -2175,6 +2178,7 @@
     </message>
     <message>
       <source>Open your MNIST files to use this data set.</source>
+      <extracomment>MNIST loaded from the learner's files (None before), and a short name for it.</extracomment>
       <translation>このデータセットを使うには MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2192,22 +2196,6 @@
     <message>
       <source>The file was refused: %1</source>
       <translation>ファイルを読み込めません: %1</translation>
-    </message>
-    <message>
-      <source>At most 5 hidden layers.</source>
-      <translation>隠れ層は 5 層までです。</translation>
-    </message>
-    <message>
-      <source>%1: a comma separates two layers, so “%2” is the layers %3; write a layer of a thousand as 1000.</source>
-      <translation>%1: カンマは層の区切りです。「%2」は %3 の 2 層になります。1000 個の層は 1000 と書いてください。</translation>
-    </message>
-    <message>
-      <source>%1 and %2</source>
-      <translation>%1 と %2</translation>
-    </message>
-    <message>
-      <source>%1: “%2” is not a layer size from 1 to 1000 (%3)</source>
-      <translation>%1: 「%2」は 1〜1000 の層の大きさではありません（%3）</translation>
     </message>
     <message>
       <source>The Network tab's network takes %1 inputs and has %2 outputs; this data set needs %3 inputs and at least %4 outputs.</source>
@@ -2243,6 +2231,7 @@
     </message>
     <message>
       <source>Open your MNIST files first.</source>
+      <extracomment>A gradient check estimated slower than this is refused (stop must stay prompt).</extracomment>
       <translation>先に MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2267,6 +2256,7 @@
     </message>
     <message>
       <source>iteration %1 of %2</source>
+      <extracomment>The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>%2 回中 %1 回</translation>
     </message>
     <message>

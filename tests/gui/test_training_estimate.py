@@ -46,17 +46,17 @@ def edit(qtbot, field, text) -> float:
 def test_edits_cost_the_gui_thread_under_50_ms(qtbot, mnist_tab):
     tab = mnist_tab
     costs = {
-        "hidden": edit(qtbot, tab.hidden_edit, "1000, 1000, 1000, 1000, 1000"),
-        "batch": edit(qtbot, tab.batch_field, "1000"),
+        "hidden": edit(qtbot, tab.binder.widget("hidden"), "1000, 1000, 1000, 1000, 1000"),
+        "batch": edit(qtbot, tab.binder.widget("batch_size"), "1000"),
     }
     for lr in ("0.05", "0.02", "0.01"):
-        costs[f"lr {lr}"] = edit(qtbot, tab.lr_field, lr)
+        costs[f"lr {lr}"] = edit(qtbot, tab.binder.widget("lr"), lr)
     assert max(costs.values()) < BUDGET, costs
-    qtbot.waitUntil(lambda: "Per iteration" in tab.eta_warning.text(), timeout=60_000)
-    costs["lr again"] = edit(qtbot, tab.lr_field, "0.03")
-    costs["iterations"] = edit(qtbot, tab.iterations_field, "500")
+    qtbot.waitUntil(lambda: "Per iteration" in tab.ui.eta_warning.text(), timeout=60_000)
+    costs["lr again"] = edit(qtbot, tab.binder.widget("lr"), "0.03")
+    costs["iterations"] = edit(qtbot, tab.binder.widget("length"), "500")
     assert max(costs.values()) < BUDGET, costs
-    assert "Per iteration" in tab.eta_warning.text()
+    assert "Per iteration" in tab.ui.eta_warning.text()
 
 
 def test_estimates_are_debounced_cached_and_measured_in_a_worker(qtbot, mnist_tab, monkeypatch):
@@ -73,23 +73,23 @@ def test_estimates_are_debounced_cached_and_measured_in_a_worker(qtbot, mnist_ta
         return original(sizes, activations, batch, x)
 
     monkeypatch.setattr(estimate_module, "measure_iteration", counting)
-    edit(qtbot, tab.hidden_edit, "1000, 1000, 1000, 1000, 1000")
-    edit(qtbot, tab.batch_field, "1000")
+    edit(qtbot, tab.binder.widget("hidden"), "1000, 1000, 1000, 1000, 1000")
+    edit(qtbot, tab.binder.widget("batch_size"), "1000")
     for lr in ("0.05", "0.02", "0.01"):
-        edit(qtbot, tab.lr_field, lr)
+        edit(qtbot, tab.binder.widget("lr"), lr)
     # the edits came in quick succession: one measurement, of the last shape
-    qtbot.waitUntil(lambda: "Per iteration" in tab.eta_warning.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "Per iteration" in tab.ui.eta_warning.text(), timeout=60_000)
     big = (784, 1000, 1000, 1000, 1000, 1000, 10)
     assert [(s, b) for s, b, _ in measured] == [(big, 1000)]
     assert measured[0][2] != threading.main_thread().name  # in the worker
-    shown = tab.eta_warning.text()
+    shown = tab.ui.eta_warning.text()
     # the same shape again (an lr edit): from the cache, at once, nothing measured
-    edit(qtbot, tab.lr_field, "0.03")
-    assert tab.eta_warning.text() == shown and len(measured) == 1
+    edit(qtbot, tab.binder.widget("lr"), "0.03")
+    assert tab.ui.eta_warning.text() == shown and len(measured) == 1
     # a smaller batch is another shape: "measuring…", then its own figure
-    edit(qtbot, tab.batch_field, "100")
-    assert "Measuring" in tab.eta_warning.text()
-    qtbot.waitUntil(lambda: "Per iteration" in tab.eta_warning.text(), timeout=60_000)
+    edit(qtbot, tab.binder.widget("batch_size"), "100")
+    assert "Measuring" in tab.ui.eta_warning.text()
+    qtbot.waitUntil(lambda: "Per iteration" in tab.ui.eta_warning.text(), timeout=60_000)
     assert [(s, b) for s, b, _ in measured] == [(big, 1000), (big, 100)]
 
 
@@ -99,12 +99,12 @@ def test_estimate_is_of_the_right_size(qtbot, mnist_tab):
     from engine import training as T
 
     tab = mnist_tab
-    edit(qtbot, tab.hidden_edit, "300, 300")
-    edit(qtbot, tab.batch_field, "500")
-    qtbot.waitUntil(lambda: "Per iteration" in tab.eta_warning.text(), timeout=60_000)
+    edit(qtbot, tab.binder.widget("hidden"), "300, 300")
+    edit(qtbot, tab.binder.widget("batch_size"), "500")
+    qtbot.waitUntil(lambda: "Per iteration" in tab.ui.eta_warning.text(), timeout=60_000)
     data = tab.current_data()
     config = tab.make_config()
-    backprop, _ = tab._estimates(config, data)
+    backprop, _ = tab.estimates(config, data)
     net = T.build_network(config, data.n_features, data.n_classes)
     x, t = data.x_train[:500], data.t_train[:500]
     best = min(_timed(net.loss_and_gradient, x, t) for _ in range(3))

@@ -38,10 +38,10 @@ def test_stop_run_after_stop_and_reset_wait_for_the_thread(qtbot, window, big_mn
     monkeypatch.setattr(training_module, "STOP_WAIT_MS", 0, raising=False)
     tab = window.show_tab("training")
     assert tab.load_mnist([str(big_mnist)])
-    set_field(qtbot, tab.hidden_edit, "1000, 1000, 1000, 1000, 1000")
-    set_field(qtbot, tab.batch_field, "10000")
-    tab.unit_combo.setCurrentIndex(tab.unit_combo.findData("iterations"))
-    set_field(qtbot, tab.iterations_field, "1000")
+    set_field(qtbot, tab.binder.widget("hidden"), "1000, 1000, 1000, 1000, 1000")
+    set_field(qtbot, tab.binder.widget("batch_size"), "10000")
+    tab.model.set("unit", "iterations")
+    set_field(qtbot, tab.binder.widget("length"), "1000")
     threads = []
 
     def note_thread():
@@ -51,19 +51,19 @@ def test_stop_run_after_stop_and_reset_wait_for_the_thread(qtbot, window, big_mn
         running = [t for t in threads if t.isRunning()]
         assert len(running) <= 1, "two training threads at once"
 
-    qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.ui.run_button, Qt.MouseButton.LeftButton)
     assert tab.controller.state == "running"
     note_thread()
     qtbot.wait(800)  # inside the first iteration's forward pass
 
-    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.ui.stop_button, Qt.MouseButton.LeftButton)
     assert tab.controller.state == "stopping"
-    assert "stopping…" in tab.status_label.text()
-    assert not tab.stop_button.isEnabled() and not tab.pause_button.isEnabled()
+    assert "stopping…" in tab.ui.status_label.text()
+    assert not tab.ui.stop_button.isEnabled() and not tab.ui.pause_button.isEnabled()
     first = tab.controller._thread
     assert first is not None and first.isRunning()  # kept, not dropped
 
-    qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)  # Run right after Stop
+    qtbot.mouseClick(tab.ui.run_button, Qt.MouseButton.LeftButton)  # Run right after Stop
     note_thread()
     assert tab.controller._thread is first  # not overwritten by a new run
     qtbot.waitUntil(
@@ -75,12 +75,12 @@ def test_stop_run_after_stop_and_reset_wait_for_the_thread(qtbot, window, big_mn
     assert len(threads) == 2
 
     qtbot.wait(300)
-    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)  # Reset while stopping
+    qtbot.mouseClick(tab.ui.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.ui.reset_button, Qt.MouseButton.LeftButton)  # Reset while stopping
     if tab.controller.is_stopping():
-        assert "stopping…" in tab.status_label.text()
+        assert "stopping…" in tab.ui.status_label.text()
     qtbot.waitUntil(lambda: not tab.controller.is_active(), timeout=120_000)
-    qtbot.waitUntil(lambda: "Ready" in tab.status_label.text(), timeout=10_000)
-    assert tab._config is None and tab._n == 0  # the reset happened, after the stop
+    qtbot.waitUntil(lambda: "Ready" in tab.ui.status_label.text(), timeout=10_000)
+    assert tab.config is None and tab.log.n == 0  # the reset happened, after the stop
     assert all(t.isFinished() for t in threads)
-    assert tab.run_button.isEnabled() and not tab.stop_button.isEnabled()
+    assert tab.ui.run_button.isEnabled() and not tab.ui.stop_button.isEnabled()

@@ -96,10 +96,12 @@ def close_big_run(npz: str, batch: int, iterations: int, delay_ms: int) -> None:
     tab = window.show_tab("training")
     if not tab.load_mnist([npz]):
         raise SystemExit("the MNIST file was refused")
-    tab.hidden_edit.setText("1000, 1000, 1000, 1000, 1000")
-    tab.hidden_edit.editingFinished.emit()
-    tab.unit_combo.setCurrentIndex(tab.unit_combo.findData("iterations"))
-    for field, value in ((tab.batch_field, batch), (tab.iterations_field, iterations)):
+    hidden = tab.binder.widget("hidden")
+    hidden.setText("1000, 1000, 1000, 1000, 1000")
+    hidden.editingFinished.emit()
+    tab.model.set("unit", "iterations")
+    for key, value in (("batch_size", batch), ("length", iterations)):
+        field = tab.binder.widget(key)
         field.setText(str(value))
         field.editingFinished.emit()
     say("STARTED", "training", start_run(tab))
