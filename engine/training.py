@@ -166,8 +166,14 @@ def build_network(config: TrainConfig, n_in: int, n_out: int) -> Network | Regul
         bn = (list(config.batchnorm) + [False] * n_hidden)[:n_hidden]
         drop = (list(config.dropout) + [0.0] * n_hidden)[:n_hidden]
         return RegularizedNet(
-            sizes, config.activation, config.init, config.init_std, config.seed,
-            batchnorm=bn, dropout=drop, weight_decay=config.weight_decay,
+            sizes,
+            config.activation,
+            config.init,
+            config.init_std,
+            config.seed,
+            batchnorm=bn,
+            dropout=drop,
+            weight_decay=config.weight_decay,
         )
     activations = [config.activation] * len(config.hidden) + ["softmax"]
     weights, biases = init_weights(sizes, config.init, config.init_std, config.seed)
@@ -225,7 +231,8 @@ def _finish(steps: Generator[None, None, _R]) -> _R:
 
 
 def _weights(net: Network) -> int:
-    return sum(int(w.size) for w in net.weights)
+    """The number of parameters (any net with ``params``: a ``Network``, a ConvNet …)."""
+    return sum(int(p.size) for p in net.params.values())
 
 
 def chunked_accuracy_steps(
@@ -344,7 +351,9 @@ def _train(
             if config.gradient == "numerical":
                 grads = net.numerical_gradient(x_batch, t_batch)
                 loss = net.loss(x_batch, t_batch)
-            elif len(batch) * n_weights <= SMALL_WORK:
+            elif len(batch) * n_weights <= SMALL_WORK or not hasattr(
+                net, "loss_and_gradient_steps"
+            ):
                 loss, grads = net.loss_and_gradient(x_batch, t_batch)
             else:  # a big iteration: a yield point after each layer, forward and back
                 loss, grads = yield from net.loss_and_gradient_steps(x_batch, t_batch)

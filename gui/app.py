@@ -150,12 +150,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure_application(app)
 
+    from gui import errors
     from gui.closing import join_workers
 
     languages = LanguageManager.instance()
     languages.set_language(args.lang or languages.saved_language(), save=args.lang is None)
     # The shown tab is built before the first paint, the others right after it (start-up).
     window = MainWindow(defer_hidden_tabs=True)
+    errors.install(window)  # unexpected exceptions: a dialog, the status bar, a log
     checking = args.screenshot is not None or args.smoke_test
 
     def open_session() -> None:

@@ -561,6 +561,26 @@
     </message>
   </context>
   <context>
+    <name>ErrorReporter</name>
+    <message>
+      <source>Not enough memory for that. Your work is kept; try something smaller.</source>
+      <extracomment>The log keeps at most this many bytes; older entries are dropped on the next start.</extracomment>
+      <translation>メモリが足りませんでした。作業内容はそのままです。もっと小さいもので試してください。</translation>
+    </message>
+    <message>
+      <source>Something went wrong (%1). Your work is kept.</source>
+      <translation>予期しないエラーが起きました（%1）。作業内容はそのままです。</translation>
+    </message>
+    <message>
+      <source>Unexpected error</source>
+      <translation>予期しないエラー</translation>
+    </message>
+    <message>
+      <source>The details were written to %1. The app keeps running.</source>
+      <translation>詳細は %1 に記録しました。アプリはこのまま使えます。</translation>
+    </message>
+  </context>
+  <context>
     <name>GatesTab</name>
     <message>
       <source>Gates</source>

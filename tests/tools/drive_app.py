@@ -4,6 +4,7 @@ Usage::
 
     python tests/tools/drive_app.py close-mid-run TAB DELAY_MS [PROJECT]
     python tests/tools/drive_app.py close-big-run MNIST.npz BATCH ITERATIONS DELAY_MS
+    python tests/tools/drive_app.py raise-in-slot
     python tests/tools/drive_app.py edit-and-wait
     python tests/tools/drive_app.py report
 
@@ -17,6 +18,9 @@ closing follow exactly the code path a user gets. The hook prints lines the test
 * ``close-big-run``: opens MNIST.npz on the Training tab, sets hidden layers
   1000 × 5, the batch size and the number of iterations, clicks Run, waits DELAY_MS and
   closes the window (a close inside one long record); prints like ``close-mid-run``.
+* ``raise-in-slot``: a slot raises ``RuntimeError("boom from a slot")``, later another a
+  ``MemoryError``; prints ``STATUS <status bar>`` and ``DIALOG <visible error dialogs>``
+  after each, then ``ALIVE`` (the event loop still runs) and closes.
 * ``edit-and-wait``: changes the state the way a user would (a gate preset, the first
   number field of every tab, the current tab), prints ``STATE <json of every tab>`` and
   keeps running (the test kills it); ``DEFAULTS <json>`` is printed before the edits.
@@ -113,6 +117,30 @@ def close_big_run(npz: str, batch: int, iterations: int, delay_ms: int) -> None:
     QTimer.singleShot(delay_ms, close)
 
 
+def raise_in_slot() -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = main_window()
+
+    def report() -> None:
+        boxes = [b for b in window.findChildren(QMessageBox, "errorDialog") if b.isVisible()]
+        say("STATUS", window.statusBar().currentMessage().replace("\n", " "))
+        say("DIALOG", len(boxes), boxes[0].text() if boxes else "-")
+
+    def boom() -> None:
+        raise RuntimeError("boom from a slot")
+
+    def out_of_memory() -> None:
+        raise MemoryError()
+
+    QTimer.singleShot(0, boom)
+    QTimer.singleShot(400, report)
+    QTimer.singleShot(500, out_of_memory)
+    QTimer.singleShot(900, report)
+    QTimer.singleShot(1000, lambda: say("ALIVE"))
+    QTimer.singleShot(1100, window.close)
+
+
 def edit(window) -> None:
     """Change state through the widgets, as a user would."""
     from gui.registry import tab_keys
@@ -150,6 +178,8 @@ def hook(mode: str, args: list[str]) -> None:
     say("AUTOSAVE", autosave_path())
     if mode == "close-mid-run":
         close_mid_run(args[0], int(args[1]))
+    elif mode == "raise-in-slot":
+        raise_in_slot()
     elif mode == "close-big-run":
         close_big_run(args[0], int(args[1]), int(args[2]), int(args[3]))
     elif mode == "edit-and-wait":
