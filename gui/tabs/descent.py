@@ -97,6 +97,7 @@ class DescentTab(LabTab):
         ui.apply_button.setText(self.tr("Plot"))
         ui.apply_button.setToolTip(self.tr("Use the typed function (Enter)"))
         ui.settings_box.setTitle(self.tr("Start and gradient"))
+        ui.start_label.setText(self.tr("Start (x, y)"))
         ui.racers_box.setTitle(self.tr("Optimizers"))
         self.racers.retranslate_ui()
         ui.preset_notes.setText(self.tr("Study notes"))

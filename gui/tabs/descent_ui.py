@@ -95,9 +95,14 @@ class DescentUi:
         # start and gradient
         self.settings_box = QGroupBox()
         self.settings_form = QFormLayout(self.settings_box)
-        binder.add_rows(
-            self.settings_form, ("start_x", "start_y", "gradient", "h", "steps", "bound")
-        )
+        # the start point on one row, as a point: (x, y)
+        self.start_label = QLabel(self.settings_box)
+        start_row = QHBoxLayout()
+        for key in ("start_x", "start_y"):
+            start_row.addWidget(binder.widget(key))
+            binder.label(key).hide()
+        self.settings_form.addRow(self.start_label, start_row)
+        binder.add_rows(self.settings_form, ("gradient", "h", "steps", "bound"))
 
         # racers and presets
         self.racers_box = QGroupBox()

@@ -440,6 +440,10 @@
       <translation>ステップ %1 で発散</translation>
     </message>
     <message>
+      <source>Start (x, y)</source>
+      <translation>開始点 (x, y)</translation>
+    </message>
+    <message>
       <source>stopped</source>
       <translation>停止</translation>
     </message>
