@@ -357,8 +357,7 @@ class RealTabRun:
         settle: float = 1.0,
         clicks: tuple[str, ...] = (),
     ) -> None:
-        """``values``: settings to set first, by key of the tab's model (or number fields
-        and sliders by objectName), e.g. a longer run;
+        """``values``: number fields to set first, by objectName (e.g. a longer run);
         ``state``: a partial tab state for ``tab.set_state`` (e.g. another data set);
         ``clicks``: buttons to click before ``values`` are set (e.g. a preset).
         The window then idles for ``settle`` seconds, so that what a new window does
@@ -377,8 +376,11 @@ class RealTabRun:
             self.tab.findChild(QAbstractButton, name).click()
         model = getattr(self.tab, "model", None)
         for name, value in (values or {}).items():
-            if model is not None and name in {s.key for s in model.settings()}:
-                model.set(name, value)  # a declared setting of the tab's model, by key
+            setting = next(
+                (s for s in (model.settings() if model else ()) if s.object_name == name), None
+            )
+            if setting is not None:  # a declared setting: through the model
+                model.set(setting.key, value)
                 continue
             field = self.tab.findChild(QWidget, name)
             if isinstance(field, QAbstractSlider):

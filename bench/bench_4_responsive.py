@@ -104,13 +104,13 @@ REAL_TABS = [
         "descent",
         "runButton",
         "Descent tab, race at full speed",
-        {"steps": 10_000, "speed": 0},  # no pacing
+        {"stepsField": 10_000, "speedCombo": 0},  # no pacing
     ),
     (
         "descent",
         "runButton",
         "Descent tab, race at 30 steps/s",
-        {"steps": 1_000},  # the default pace, as a learner watches it
+        {"stepsField": 1_000},  # the default pace, as a learner watches it
     ),
     ("gates", "learnButton", "Gates tab, Learn at full speed", {}),
 ]

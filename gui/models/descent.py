@@ -26,7 +26,7 @@ from engine.surfaces import (
     Surface,
     custom_surface,
 )
-from gui.models.base import TabModel
+from gui.models.base import PreparedState, TabModel
 from gui.models.descent_export import export_script
 from gui.models.descent_racers import (
     DEFAULTS,
@@ -308,12 +308,14 @@ class DescentModel(TabModel):
             values["surface"] = CUSTOM
         if values.get("surface") == CUSTOM and "gradient" not in values:
             values["gradient"] = "numerical"
-        if named is not None:
-            self._custom_view = named.view
         return values
 
     def update(self, values: Mapping[str, object]) -> dict[str, Any]:
-        return super().update(self._derive(dict(values)))
+        prepared = super().update(self._derive(dict(values)))
+        named = SURFACES.get(self["surface"])
+        if named is not None:  # a typed function is plotted over the last named window
+            self._custom_view = named.view
+        return prepared
 
     def check(self, values: Mapping[str, Any]) -> None:
         if values["surface"] == CUSTOM and values["gradient"] == "analytic":
@@ -457,7 +459,7 @@ class DescentModel(TabModel):
     def extra_state(self) -> dict[str, Any]:
         return {"racers": [r.state() for r in self.racers]}
 
-    def set_state(self, state: Mapping[str, Any]) -> None:
+    def prepare_state(self, state: Mapping[str, Any]) -> PreparedState:
         if not isinstance(state, Mapping):
             raise ValueError("the descent state must be an object")
         state = dict(state)
@@ -466,7 +468,7 @@ class DescentModel(TabModel):
             if not isinstance(start, (list, tuple)) or len(start) != 2:
                 raise problem("start", "the start point must be two numbers")
             state["start_x"], state["start_y"] = start
-        super().set_state(self._derive(state))
+        return super().prepare_state(self._derive(state))
 
     def validate_extra(self, state: Mapping[str, Any]) -> Any:
         if "racers" not in state:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from engine.optimizers import OPTIMIZERS, Optimizer
-from gui.models.base import TabModel
+from gui.models.base import PreparedState, TabModel
 from gui.models.settings import (
     QT_TRANSLATE_NOOP,
     BoolSetting,
@@ -208,7 +208,7 @@ class RacerModel(TabModel):
             "params": self.params(),
         }
 
-    def set_state(self, state: Mapping[str, Any]) -> None:
+    def prepare_state(self, state: Mapping[str, Any]) -> PreparedState:
         if not isinstance(state, Mapping):
             raise problem("racers", "a racer must be an object")
         name = self.setting("optimizer").validate(state.get("optimizer", "SGD"))
@@ -223,4 +223,4 @@ class RacerModel(TabModel):
         for key in ("enabled", "colour"):
             if key in state and state[key] is not None:
                 flat[key] = state[key]
-        super().set_state(flat)
+        return super().prepare_state(flat)

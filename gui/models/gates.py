@@ -31,7 +31,7 @@ from engine.perceptron import (
     learn,
     table_inputs,
 )
-from gui.models.base import TabModel
+from gui.models.base import PreparedState, TabModel
 from gui.models.settings import (
     QT_TRANSLATE_NOOP,
     BoolSetting,
@@ -475,7 +475,7 @@ class GatesModel(TabModel):
         state["w"] = w[: self.n_inputs]
         return state
 
-    def set_state(self, state: Mapping[str, Any]) -> None:
+    def prepare_state(self, state: Mapping[str, Any]) -> PreparedState:
         """A state as ``state()`` makes it; missing keys keep their value (the number of
         inputs, the table and w must agree)."""
         if not isinstance(state, Mapping):
@@ -489,7 +489,7 @@ class GatesModel(TabModel):
             state.update(zip(("w1", "w2", "w3"), w, strict=False))
             if n == 2:
                 state["w3"] = 0.0
-        super().set_state(state)
+        return super().prepare_state(state)
 
     def validate_extra(self, state: Mapping[str, Any]) -> Any:
         n = INPUTS_SETTING.validate(state.get("n_inputs", self.n_inputs))

@@ -378,7 +378,9 @@ class DescentTab(LabTab):
 
     # -- hooks ----------------------------------------------------------------------------
     def set_state(self, state: dict[str, Any]) -> None:
-        self.model.set_state(state)  # validated first: a refused state changes nothing
+        prepared = self.model.prepare_state(state)  # a refused state changes nothing
+        self.controller.stop()
+        self.model.commit_state(prepared)
         self.reset()
 
     def export_code(self) -> str:

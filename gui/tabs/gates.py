@@ -454,8 +454,9 @@ class GatesTab(LabTab):
 
     # -- LabTab hooks ------------------------------------------------------------------
     def set_state(self, state: dict[str, Any]) -> None:
+        prepared = self.model.prepare_state(state)  # a refused state stops nothing
         self._stop_run()
-        super().set_state(state)  # the undo stack is cleared by the recorder
+        self.model.commit_state(prepared)  # the undo stack is cleared by the recorder
         self._show_status("hint")
 
     def export_code(self) -> str:
