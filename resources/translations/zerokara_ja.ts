@@ -976,7 +976,6 @@
     <name>NetworkDocument</name>
     <message>
       <source>Set W%1[%2, %3]</source>
-      <extracomment>Inputs shown in the batch table when a network is loaded (2 inputs: the four corners).</extracomment>
       <translation>W%1[%2, %3] を設定</translation>
     </message>
     <message>
