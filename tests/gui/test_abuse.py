@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from engine import project
-from gui.main_window import TAB_KEYS
+from gui.registry import tab_keys
 from tests.tools.sandbox import sandbox_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def run_button(tab) -> QAbstractButton | None:
 
 
 def runnable_tabs(window) -> list[str]:
-    return [key for key in TAB_KEYS if run_button(window.tab(key)) is not None]
+    return [key for key in tab_keys() if run_button(window.tab(key)) is not None]
 
 
 def active(tab) -> bool:
@@ -49,7 +49,7 @@ def test_some_tab_can_run(window):
     assert "gates" in runnable_tabs(window)
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_start_stop_pause_step_200_times(window, qtbot, qtlog, key):
     """200 clicks in quick succession on the run controls, in a seeded random order."""
     tab = window.show_tab(key)
@@ -118,7 +118,7 @@ def test_close_mid_run_20_times(tmp_path):
     exits = []
     rng = random.Random(20)
     for run in range(CLOSE_RUNS):
-        key = TAB_KEYS[run % len(TAB_KEYS)]
+        key = tab_keys()[run % len(tab_keys())]
         env = sandbox_env(tmp_path / f"run{run}")
         delay = 150 + rng.randrange(100)
         proc = subprocess.Popen(
