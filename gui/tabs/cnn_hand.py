@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.conv_lab import filter_image, pool_map
+from engine.images import resize_area
 from gui.binder import show_refusal
 from gui.i18n import setting_error_text
 from gui.image_widgets import DigitCanvas
@@ -136,7 +137,7 @@ class HandPage(QWidget):
 
     def current_image(self) -> np.ndarray:
         if self.model["hand_source"] == "drawing":
-            return self.canvas.drawing()
+            return resize_area(self.canvas.drawing(), 28, 28)
         images = self.test_images()
         return images[self.model["hand_index"] % len(images)]
 

@@ -24,8 +24,8 @@ class FeatureMapsView(QWidget):
         self.setObjectName("featureMaps")
         self.prediction: int | None = None
         self.image_view = ImageGrid(self, columns=1)
-        self.conv_view = ImageGrid(self, columns=6)
-        self.pool_view = ImageGrid(self, columns=6)
+        self.conv_view = ImageGrid(self, columns=10)
+        self.pool_view = ImageGrid(self, columns=10)
         self.hidden_view = ImageGrid(self, columns=1)
         self.bars = Bars(self)
         self.titles = [QLabel(self) for _ in range(5)]
@@ -38,7 +38,7 @@ class FeatureMapsView(QWidget):
             layout.addWidget(title, 0, k)
             layout.addWidget(view, 1, k)
         layout.addWidget(self.verdict, 2, 0, 1, 5)
-        for k, stretch in enumerate((1, 3, 3, 1, 2)):
+        for k, stretch in enumerate((2, 5, 5, 2, 3)):
             layout.setColumnStretch(k, stretch)
         layout.setRowStretch(1, 1)
 

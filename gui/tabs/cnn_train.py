@@ -43,7 +43,16 @@ if TYPE_CHECKING:
 
 __all__ = ["TrainPage", "TRAIN_KEYS", "load_data"]
 
-TRAIN_KEYS = ("tr_data", "tr_epochs", "tr_batch", "tr_optimizer", "tr_lr", "tr_seed", "tr_image")
+TRAIN_KEYS = (
+    "tr_data",
+    "tr_epochs",
+    "tr_batch",
+    "tr_optimizer",
+    "tr_lr",
+    "tr_seed",
+    "tr_map_source",
+    "tr_image",
+)
 REDRAW_FPS = 10
 
 
@@ -164,8 +173,9 @@ class TrainPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(self.maps)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.throttle = RedrawThrottle(self._redraw, REDRAW_FPS, self)
@@ -186,7 +196,7 @@ class TrainPage(QWidget):
         self.pause_button.setText(self.tr("Pause"))
         self.step_button.setText(self.tr("Step"))
         self.stop_button.setText(self.tr("Stop"))
-        self.loss_plot.setTitle(self.tr("Loss (cross-entropy) per iteration"))
+        self.loss_plot.setTitle(self.tr("Loss (cross-entropy)"))
         self.acc_plot.setTitle(self.tr("Accuracy per epoch"))
         self.loss_plot.setLabel("bottom", self.tr("iteration"))
         self.acc_plot.setLabel("bottom", self.tr("epoch"))
@@ -232,7 +242,13 @@ class TrainPage(QWidget):
         if ("tr_seed" in keys or "*" in keys) and not self.controller.is_active():
             self._fresh_net()
             self._show_maps()
-        if "tr_image" in keys or "tr_data" in keys:
+        if keys & {"tr_image", "tr_data", "tr_map_source", "*"}:
+            self._show_maps()
+
+    @Slot()
+    def on_drawing(self) -> None:
+        """The drawing on the By hand page changed (its stroke ended)."""
+        if self.model["tr_map_source"] == "drawing":
             self._show_maps()
 
     # -- controls ------------------------------------------------------------------------
@@ -276,9 +292,10 @@ class TrainPage(QWidget):
 
     @Slot()
     def _on_step(self) -> None:
-        if not self.controller.is_active() and not self._start(paused=True):
+        fresh = not self.controller.is_active()
+        if fresh and not self._start(paused=True):
             return
-        self.controller.step(1)
+        self.controller.step(2 if fresh else 1)  # a new run first yields its data
 
     @Slot()
     def _on_stop(self) -> None:
@@ -377,11 +394,24 @@ class TrainPage(QWidget):
         if data is None or self._params is None or self.net is None:
             self.maps.clear()
             return
+        names = data.class_names or tuple(str(k) for k in range(data.n_classes))
+        probe = SimpleConvNet(dtype=np.float32, params=self._params)
+        if self.model["tr_map_source"] == "drawing":
+            from engine.images import mnist_preprocess
+
+            drawing = self.tab.hand_page.canvas.drawing()
+            image = mnist_preprocess(drawing).reshape(28, 28)
+            outputs = probe.layer_outputs(image.reshape(1, 784))
+            predicted = int(np.argmax(outputs["Softmax"][0]))
+            verdict = tr_fmt(
+                self.tr("Your drawing (centred as MNIST digits are): predicted %1"),
+                names[predicted],
+            )
+            self.maps.show_maps(image, outputs, names, verdict)
+            return
         index = self.model["tr_image"] % len(data.t_test)
         image = data.x_test[index]
-        probe = SimpleConvNet(dtype=np.float32, params=self._params)
         outputs = probe.layer_outputs(image[None])
-        names = data.class_names or tuple(str(k) for k in range(data.n_classes))
         predicted = int(np.argmax(outputs["Softmax"][0]))
         label = int(data.t_test[index])
         verdict = tr_fmt(
