@@ -200,3 +200,16 @@ def test_state_export_and_smoke(qtbot, tab):
     with pytest.raises(ValueError):
         tab.set_state({**state, "kernel": [[1, 2], [3, 4]]})
     assert tab.model.kernel == state["kernel"]
+
+
+def test_ctrl_7_shows_the_cnn_tab(qtbot, window):
+    window.show_tab("gates")
+    qtbot.waitExposed(window)
+    action = next(
+        a
+        for a in window.findChildren(type(window.lesson_action))
+        if a.shortcut().toString() == "Ctrl+7"
+    )
+    action.trigger()
+    assert window.tabs.currentWidget().objectName() == "cnnTab"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "CNN"
