@@ -661,6 +661,22 @@
       <translation>完了: ほとんど動いていません(学習率が小さすぎる?)</translation>
     </message>
     <message>
+      <source>Gradient norm per step</source>
+      <translation>ステップごとの勾配ノルム</translation>
+    </message>
+    <message>
+      <source>Tangent line</source>
+      <translation>接線</translation>
+    </message>
+    <message>
+      <source>Errors of the difference quotient</source>
+      <translation>差分商の誤差</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>結果</translation>
+    </message>
+    <message>
       <source>diverged at step %1</source>
       <translation>ステップ %1 で発散</translation>
     </message>
