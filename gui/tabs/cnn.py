@@ -69,6 +69,7 @@ class CnnTab(LabTab):
         self.pages.addTab(self.hand_page, "")
         self.train_page = TrainPage(self)
         self.pages.addTab(self.train_page, "")
+        layout.insertWidget(0, self.train_page.run_bar)
         self.hand_page.canvas.stroke_finished.connect(self.train_page.on_drawing)
         self._unsubscribe = model.subscribe(self._on_model_changed)
         self.destroyed.connect(lambda *_: self._unsubscribe())

@@ -19,7 +19,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -122,26 +121,29 @@ class TrainPage(QWidget):
         # widgets
         form = QFormLayout()
         self.binder.add_rows(form)
-        self.run_button = QPushButton(self)
+        # the run bar: laid out by the tab above its pages, so a run can be steered (and
+        # watched) from every page
+        self.run_bar = QWidget()
+        self.run_bar.setObjectName("cnnRunBar")
+        self.bar_label = QLabel(self.run_bar)
+        self.run_button = QPushButton(self.run_bar)
         self.run_button.setObjectName("runButton")
-        self.pause_button = QPushButton(self)
+        self.pause_button = QPushButton(self.run_bar)
         self.pause_button.setObjectName("pauseButton")
-        self.step_button = QPushButton(self)
+        self.step_button = QPushButton(self.run_bar)
         self.step_button.setObjectName("stepButton")
-        self.stop_button = QPushButton(self)
+        self.stop_button = QPushButton(self.run_bar)
         self.stop_button.setObjectName("stopButton")
-        buttons = QGridLayout()
-        for k, b in enumerate(
-            (self.run_button, self.pause_button, self.step_button, self.stop_button)
-        ):
-            buttons.addWidget(b, k // 2, k % 2)
-        self.status = QLabel(self)
+        self.status = QLabel(self.run_bar)
         self.status.setObjectName("cnnStatus")
-        self.status.setWordWrap(True)
+        bar = QHBoxLayout(self.run_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.bar_label)
+        for b in (self.run_button, self.pause_button, self.step_button, self.stop_button):
+            bar.addWidget(b)
+        bar.addWidget(self.status, 1)
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addLayout(buttons)
-        left.addWidget(self.status)
         left.addStretch(1)
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setObjectName("cnnLossPlot")
@@ -192,6 +194,7 @@ class TrainPage(QWidget):
 
     # -- texts ---------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        self.bar_label.setText("<b>" + self.tr("SimpleConvNet:") + "</b>")
         self.run_button.setText(self.tr("Run"))
         self.pause_button.setText(self.tr("Pause"))
         self.step_button.setText(self.tr("Step"))
@@ -459,4 +462,4 @@ class TrainPage(QWidget):
                     f"{test_acc:.4f}",
                 )
             )
-        self.status.setText("\n".join(parts))
+        self.status.setText(" · ".join(parts))

@@ -2121,6 +2121,10 @@
   <context>
     <name>TrainPage</name>
     <message>
+      <source>SimpleConvNet:</source>
+      <translation>SimpleConvNet:</translation>
+    </message>
+    <message>
       <source>Run</source>
       <translation>実行</translation>
     </message>
