@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -14,8 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +57,60 @@ def _cell_text(v: float) -> str:
     return f"{v:.4g}"
 
 
+class KernelTableModel(QAbstractTableModel):
+    """The hand-made filter as an editable table over ``CnnModel.kernel``: ``setData``
+    is the one place an entry is validated (:data:`KERNEL_VALUE`); a refusal returns False,
+    keeps the old value and emits ``rejected`` with the translated reason."""
+
+    rejected = Signal(str)
+
+    def __init__(self, model, parent=None) -> None:
+        super().__init__(parent)
+        self.cnn = model
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt
+        return 0 if parent.isValid() else len(self.cnn.kernel)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt
+        return 0 if parent.isValid() else len(self.cnn.kernel)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if not index.isValid():
+            return None
+        value = self.cnn.kernel[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return _cell_text(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(  # noqa: N802 - Qt
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            number = KERNEL_VALUE.parse(str(value))
+        except SettingError as exc:
+            self.rejected.emit(setting_error_text(exc))
+            return False
+        self.cnn.set_kernel_value(index.row(), index.column(), number)
+        self.dataChanged.emit(index, index)
+        return True
+
+
 class HandPage(QWidget):
     """The page's widgets; ``refresh()`` recomputes the maps from the model."""
 
@@ -67,7 +127,9 @@ class HandPage(QWidget):
         self.canvas.setMaximumSize(220, 220)
         self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("cnnClearDrawing")
-        self.kernel_table = QTableWidget(self)
+        self.kernel_model = KernelTableModel(self.model, self)
+        self.kernel_table = QTableView(self)
+        self.kernel_table.setModel(self.kernel_model)
         self.kernel_table.setObjectName("cnnKernelTable")
         self.kernel_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.kernel_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -113,8 +175,7 @@ class HandPage(QWidget):
         self._redraw.timeout.connect(self.refresh)
         self.canvas.changed.connect(self._on_drawing)
         self.clear_button.clicked.connect(self._on_clear)
-        self.kernel_table.itemChanged.connect(self._on_kernel_item)
-        self._fill_kernel_table()
+        self.kernel_model.rejected.connect(self._on_kernel_rejected)
         self.refresh()
 
     def retranslate_ui(self) -> None:
@@ -142,38 +203,14 @@ class HandPage(QWidget):
         return images[self.model["hand_index"] % len(images)]
 
     # -- the filter table --------------------------------------------------------------
-    def _fill_kernel_table(self) -> None:
-        kernel = self.model.kernel
-        size = len(kernel)
-        table = self.kernel_table
-        table.blockSignals(True)
-        table.setRowCount(size)
-        table.setColumnCount(size)
-        for r in range(size):
-            for c in range(size):
-                item = QTableWidgetItem(_cell_text(kernel[r][c]))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                table.setItem(r, c, item)
-        table.blockSignals(False)
-
-    def _on_kernel_item(self, item: QTableWidgetItem) -> None:
-        r, c = item.row(), item.column()
-        try:
-            value = KERNEL_VALUE.parse(item.text())
-        except SettingError as exc:
-            message = setting_error_text(exc)
-            self.kernel_table.blockSignals(True)
-            item.setText(_cell_text(self.model.kernel[r][c]))  # the old value stays
-            self.kernel_table.blockSignals(False)
-            self.info.setText(message)
-            show_refusal(self.kernel_table, message)
-            return
-        self.model.set_kernel_value(r, c, value)
+    def _on_kernel_rejected(self, message: str) -> None:
+        self.info.setText(message)
+        show_refusal(self.kernel_table, message)
 
     # -- updates -----------------------------------------------------------------------
     def on_model_changed(self, keys: frozenset[str]) -> None:
         if "*" in keys or "kernel" in keys or "hand_size" in keys or "hand_preset" in keys:
-            self._fill_kernel_table()
+            self.kernel_model.reset()
         if "*" in keys or keys & set(HAND_KEYS) or "kernel" in keys:
             self._redraw.start()
 

@@ -116,18 +116,19 @@ def test_convolution_by_hand(qtbot, tab):
     qtbot.waitUntil(
         lambda: np.allclose(page.feature_map, filter_image(image, np.ones((3, 3)) / 9), atol=1e-6)
     )
-    assert page.kernel_table.item(1, 1).text() == f"{1 / 9:.4g}"
+    km = page.kernel_model
+    assert km.data(km.index(1, 1)) == f"{1 / 9:.4g}"
     choose(tab, "cnnKernelSize", "5")
-    assert page.kernel_table.rowCount() == 5 and len(tab.model.kernel) == 5
+    assert km.rowCount() == 5 and len(tab.model.kernel) == 5
     choose(tab, "cnnPoolMode", "average")
     qtbot.waitUntil(lambda: page.pooled.shape == (14, 14) and np.allclose(
         page.pooled, pool_map(page.feature_map, 2, "average")))  # fmt: skip
     # edit one weight: the preset becomes custom; a bad value is refused, the old one kept
-    page.kernel_table.item(0, 0).setText("2")
+    assert km.setData(km.index(0, 0), "2") is True
     assert tab.model.kernel[0][0] == 2.0 and tab.model["hand_preset"] == "custom"
-    page.kernel_table.item(0, 1).setText("nan")
+    assert km.setData(km.index(0, 1), "nan") is False
     assert tab.model.kernel[0][1] == pytest.approx(1 / 25)
-    assert page.kernel_table.item(0, 1).text() == f"{1 / 25:.4g}"
+    assert km.data(km.index(0, 1)) == f"{1 / 25:.4g}"
     assert "finite" in page.info.text()
     # a drawn image
     page.canvas.set_drawing(np.eye(28))
@@ -213,3 +214,7 @@ def test_ctrl_7_shows_the_cnn_tab(qtbot, window):
     action.trigger()
     assert window.tabs.currentWidget().objectName() == "cnnTab"
     assert window.tabs.tabText(window.tabs.currentIndex()) == "CNN"
+
+
+def test_kernel_table_model(qtmodeltester, tab):
+    qtmodeltester.check(tab.hand_page.kernel_model)
