@@ -79,6 +79,8 @@ class KernelTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.cnn.kernel)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def data(
