@@ -194,7 +194,7 @@ class TrainPage(QWidget):
 
     # -- texts ---------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.bar_label.setText("<b>" + self.tr("SimpleConvNet:") + "</b>")
+        self.bar_label.setText("<b>" + self.tr("Train SimpleConvNet:") + "</b>")
         self.run_button.setText(self.tr("Run"))
         self.pause_button.setText(self.tr("Pause"))
         self.step_button.setText(self.tr("Step"))
