@@ -59,6 +59,7 @@ TABS: tuple[TabSpec, ...] = (
         title=QT_TRANSLATE_NOOP("NetworkTab", "Network"),
         context="NetworkTab",
         view="gui.tabs.network:NetworkTab",
+        model="gui.models.network:NetworkModel",
         shortcut="Ctrl+2",
         object_name="networkTab",
         receives=("network",),

@@ -241,7 +241,6 @@
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
-      <extracomment>How long after a change (a model's notification, or input on a tab without a model) the modified marker is brought up to date: edits in a burst cost one check. Input after which a tab without a model may hold a new state.</extracomment>
       <translation>このタブのコード</translation>
     </message>
     <message>
@@ -1247,7 +1246,6 @@
     <name>NetworkDocument</name>
     <message>
       <source>Set W%1[%2, %3]</source>
-      <extracomment>Inputs shown in the batch table when a network is loaded (2 inputs: the four corners).</extracomment>
       <translation>W%1[%2, %3] を設定</translation>
     </message>
     <message>
@@ -1550,7 +1548,7 @@
     <name>ProjectController</name>
     <message>
       <source>%1: could not read its state (%2)</source>
-      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
+      <extracomment>How long after a change (a model's notification, or input on a tab without a model) the modified marker is brought up to date: edits in a burst cost one check. Input after which a tab without a model may hold a new state. Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
       <translation>%1: 状態を読み取れませんでした(%2)</translation>
     </message>
     <message>
