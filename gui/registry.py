@@ -82,6 +82,15 @@ TABS: tuple[TabSpec, ...] = (
         shortcut="Ctrl+4",
         object_name="trainingTab",
     ),
+    TabSpec(
+        key="cnn",
+        title=QT_TRANSLATE_NOOP("CnnTab", "CNN"),
+        context="CnnTab",
+        view="gui.tabs.cnn:CnnTab",
+        model="gui.models.cnn:CnnModel",
+        shortcut="Ctrl+7",
+        object_name="cnnTab",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in TABS}
