@@ -24,6 +24,7 @@ main window calls from ``closeEvent``.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 import traceback
@@ -45,6 +46,40 @@ HEAD_START = 0.02
 
 #: The longest a worker waits for the GUI thread to finish a frame (``WorkerController.hold``).
 MAX_HOLD = 0.05
+
+
+#: Every started worker thread with its worker until it has finished. A controller deleted
+#: with its tab while its run is still inside a long step (a test closing a tab, the
+#: estimate of a big net) must not take the running QThread with it: the thread is asked
+#: to stop and lives on here until it ends (never dropped).
+_LIVE: list[tuple[QThread, QObject]] = []
+
+
+def _thread_finished(thread: QThread) -> bool:
+    try:
+        return thread.isFinished() or not thread.isRunning()
+    except RuntimeError:  # already deleted by Qt
+        return True
+
+
+def _keep_alive(thread: QThread, worker: QObject) -> None:
+    _LIVE[:] = [(t, w) for t, w in _LIVE if not _thread_finished(t)]
+    _LIVE.append((thread, worker))
+
+
+@atexit.register
+def _join_live_threads() -> None:
+    """At exit: ask the threads still running to stop and wait for them (bounded)."""
+    for thread, worker in list(_LIVE):
+        if _thread_finished(thread):
+            continue
+        try:
+            worker.request_stop()  # type: ignore[attr-defined]
+            thread.requestInterruption()
+            thread.quit()
+            thread.wait(60_000)
+        except RuntimeError:
+            pass
 
 
 class GeneratorWorker(QObject):
@@ -245,6 +280,7 @@ class WorkerController(QObject):
         worker.done.connect(self._on_done)
         self._worker, self._thread = worker, thread
         thread.start()
+        _keep_alive(thread, worker)
         self._set_state("paused" if paused else "running")
         return True
 

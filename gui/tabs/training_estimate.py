@@ -74,6 +74,10 @@ class EstimateService(QObject):
             return
         if self.controller.is_active():  # one at a time: try again when it is done
             return
+        tab = self.parent()
+        if tab is None or not tab.isVisible():  # measured once the tab is shown
+            self._timer.start()
+            return
         sizes, activations, batch, x = self._pending
         self._pending = None
         if estimate_key(sizes, activations, batch) in self._cache:
