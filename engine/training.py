@@ -46,6 +46,7 @@ __all__ = [
     "gradient_check_run",
     "n_parameters",
     "chunked_accuracy",
+    "chunked_predictions",
     "seconds_per_iteration",
     "GRADIENT_METHODS",
 ]
@@ -90,7 +91,8 @@ class EpochRecord:
     ``epoch`` counts samples seen / training-set size (fractional after the last
     iteration); ``region`` (2-D data) is a ``(res, res)`` uint8 grid of predicted classes
     over :func:`region_bounds`, row 0 at the bottom; ``predictions`` (image data) the
-    predicted classes of the first ``preview_count`` test images.
+    predicted classes of the first ``preview_count`` test images; ``test_predictions``
+    (image data) those of every test image, for a confusion matrix (§3.6.2).
     """
 
     epoch: float
@@ -99,6 +101,7 @@ class EpochRecord:
     test_accuracy: float
     region: NDArray[np.uint8] | None = None
     predictions: NDArray[np.int64] | None = None
+    test_predictions: NDArray[np.uint8] | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,14 @@ def chunked_accuracy(net: Network, x: NDArray, t: NDArray, chunk: int = 8192) ->
     return correct / n
 
 
+def chunked_predictions(net: Network, x: NDArray, chunk: int = 8192) -> NDArray[np.int64]:
+    """The predicted class (argmax of ``net.predict``) of every row of ``x``, in slices."""
+    out = np.empty(len(x), dtype=np.int64)
+    for start in range(0, len(x), chunk):
+        out[start : start + chunk] = net.predict(x[start : start + chunk]).argmax(axis=1)
+    return out
+
+
 def _evaluate(
     net: Network,
     data: Dataset,
@@ -186,7 +197,13 @@ def _evaluate(
 ) -> EpochRecord:
     with np.errstate(all="ignore"):
         train_acc = chunked_accuracy(net, data.x_train, data.t_train)
-        test_acc = chunked_accuracy(net, data.x_test, data.t_test)
+        test_predictions = None
+        if data.image_shape is not None:  # every test answer, for a confusion matrix
+            predicted = chunked_predictions(net, data.x_test)
+            test_acc = float(np.mean(predicted == data.t_test))
+            test_predictions = predicted.astype(np.uint8)
+        else:
+            test_acc = chunked_accuracy(net, data.x_test, data.t_test)
         region = None
         if bounds is not None:
             region = region_grid(net, bounds, config.region_resolution)
@@ -194,7 +211,9 @@ def _evaluate(
         if data.image_shape is not None and config.preview_count > 0:
             preview = data.x_test[: config.preview_count]
             predictions = net.predict(preview).argmax(axis=1).astype(np.int64)
-    return EpochRecord(epoch, iteration, train_acc, test_acc, region, predictions)
+    return EpochRecord(
+        epoch, iteration, train_acc, test_acc, region, predictions, test_predictions
+    )
 
 
 def _finite(loss: float, grads: dict[str, NDArray]) -> bool:

@@ -35,7 +35,8 @@ from engine.network import WEIGHT_INITS, Network
 from gui.plotting import pg
 from gui.tabs.base import LabTab
 from gui.tabs.training_export import export_script
-from gui.tabs.training_ui import ACTIVATION_KEYS, DATASET_KEYS, build_ui
+from gui.tabs.training_mnist import MNIST_KEYS, TrainingMnist
+from gui.tabs.training_ui import ACTIVATION_KEYS, build_ui
 from gui.tabs.training_views import CLASS_COLORS
 from gui.widgets import NumberField, format_number, notify
 from gui.worker import RedrawThrottle
@@ -103,6 +104,7 @@ class TrainingTab(LabTab):
         self.check_controller.failed.connect(self._on_check_failed)
         self.check_controller.finished.connect(self._on_check_finished)
         build_ui(self)
+        self.mnist_extra = TrainingMnist(self)  # real MNIST, download, confusion matrix
         self.throttle = RedrawThrottle(self._redraw, fps=REDRAW_FPS, parent=self)
         self._connect_signals()
         self._build_shortcuts()
@@ -173,8 +175,11 @@ class TrainingTab(LabTab):
             "digits": self.tr("8×8 handwritten digits (bundled)"),
             "mnist": self.tr("MNIST from your files…"),
         }
-        for i, key in enumerate(DATASET_KEYS):
-            self.dataset_combo.setItemText(i, names[key])
+        for i in range(self.dataset_combo.count()):
+            key = self.dataset_combo.itemData(i)
+            if key in names:
+                self.dataset_combo.setItemText(i, names[key])
+        self.mnist_extra.retranslate()
         self.dataset_combo.setToolTip(
             self.tr(
                 "What to learn from. 2-D toys show a decision-region map; images show test digits."
@@ -347,6 +352,8 @@ class TrainingTab(LabTab):
             )
         if key == "digits":
             return (key, int(self.data_seed_field.value()), float(self.test_fraction_field.value()))
+        if key in MNIST_KEYS:
+            return (key,)
         return (key, id(self._mnist))
 
     def current_data(self) -> D.Dataset | None:
@@ -359,6 +366,8 @@ class TrainingTab(LabTab):
             data = D.toy_dataset(kind, key[1], key[2], key[3], key[4], key[5])
         elif kind == "digits":
             data = D.load_digits(key[2], key[1])
+        elif kind in MNIST_KEYS:
+            data = self.mnist_extra.load(kind)
         else:
             data = self._mnist
         if data is None:
@@ -374,6 +383,8 @@ class TrainingTab(LabTab):
         self._on_data_settings_changed()
         if self._dataset_key() == "mnist" and self._mnist is None:
             self.data_info.setText(self.tr("Open your MNIST files to use this data set."))
+        elif self.mnist_extra.error:
+            self.data_info.setText(self.mnist_extra.error)
 
     @Slot()
     def _on_data_settings_changed(self, *_: Any) -> None:
@@ -391,6 +402,7 @@ class TrainingTab(LabTab):
             self.test_scatter.clear()
             self.region_image.clear()
             self.digit_grid.set_images(np.zeros((0, 1)), np.zeros(0), (1, 1))
+            self.mnist_extra.show_data(None)
             return
         if data.is_2d:
             self.view_stack.setCurrentWidget(self.region_plot)
@@ -403,7 +415,8 @@ class TrainingTab(LabTab):
             x0, x1, y0, y1 = self._bounds
             self.region_plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         else:
-            self.view_stack.setCurrentWidget(self.digit_grid)
+            self.view_stack.setCurrentWidget(self.mnist_extra.image_page)
+            self.mnist_extra.show_data(data)
             shape = data.image_shape or (1, data.n_features)
             self.digit_grid.set_images(
                 data.x_test[:PREVIEW_COUNT], data.t_test[:PREVIEW_COUNT], shape
@@ -458,7 +471,7 @@ class TrainingTab(LabTab):
             self._mnist_name = self._mnist_name[:57] + "…"
         self._status_error = ""
         if self._dataset_key() != "mnist":
-            self.dataset_combo.setCurrentIndex(DATASET_KEYS.index("mnist"))
+            self.dataset_combo.setCurrentIndex(self.dataset_combo.findData("mnist"))
         else:
             self._on_data_settings_changed()
         self._update_status()
@@ -644,6 +657,7 @@ class TrainingTab(LabTab):
         self._epoch_arr = np.zeros((256, 3))  # the same, as an array for the curves
         self._region: np.ndarray | None = None
         self._predictions: np.ndarray | None = None
+        self._test_predictions: np.ndarray | None = None
         self._rate_samples: deque[tuple[float, int]] = deque(maxlen=64)
         self._diverged: T.Diverged | None = None
 
@@ -655,6 +669,7 @@ class TrainingTab(LabTab):
         self._finished_message = ""
         self.region_image.clear()
         self.digit_grid.set_predictions(None)
+        self.mnist_extra.set_predictions(None)
         self.loss_curve.setData([], [])
         self.train_curve.setData([], [])
         self.test_curve.setData([], [])
@@ -776,6 +791,8 @@ class TrainingTab(LabTab):
                         self._region = e.region
                     if e.predictions is not None:
                         self._predictions = e.predictions
+                    if e.test_predictions is not None:
+                        self._test_predictions = e.test_predictions
             elif isinstance(record, T.Diverged):
                 self._diverged = record
         self._rate_samples.append((time.monotonic(), self._n))
@@ -847,6 +864,9 @@ class TrainingTab(LabTab):
         if self._predictions is not None:
             self.digit_grid.set_predictions(self._predictions)
             self._predictions = None
+        if self._test_predictions is not None:
+            self.mnist_extra.set_predictions(self._test_predictions)
+            self._test_predictions = None
         self._update_status()
 
     def _fix_ranges(self) -> None:
@@ -954,8 +974,9 @@ class TrainingTab(LabTab):
         self.classes_field.setEnabled(key in ("spirals", "blobs"))
         for w in (self.samples_field, self.noise_field):
             w.setEnabled(toy)
-        self.data_seed_field.setEnabled(key != "mnist")
-        self.test_fraction_field.setEnabled(key != "mnist")
+        self.data_seed_field.setEnabled(toy or key == "digits")
+        self.test_fraction_field.setEnabled(toy or key == "digits")
+        self.mnist_extra.download_button.setEnabled(not active)
         self.open_button.setEnabled(not active)
         use_source = self.use_network_check.isChecked() and self._network_source is not None
         self.use_network_check.setEnabled(self._network_source is not None and not active)
@@ -1042,9 +1063,7 @@ class TrainingTab(LabTab):
             self.tr("Learned on %1: %2 iterations")
             .replace(
                 "%1",
-                self.dataset_combo.itemText(DATASET_KEYS.index(data.name))
-                if data is not None and data.name in DATASET_KEYS
-                else (data.name if data is not None else "?"),
+                self.dataset_combo.currentText() if data is not None else "?",
             )
             .replace("%2", str(self._n))
         )
@@ -1157,7 +1176,8 @@ class TrainingTab(LabTab):
         self._on_data_settings_changed()
 
     def export_code(self) -> str:
-        return export_script(self.make_config(), self._data_key(), self._mnist_paths)
+        paths = self.mnist_extra.export_paths(self._dataset_key()) or self._mnist_paths
+        return export_script(self.make_config(), self._data_key(), paths)
 
     def plot_widgets(self) -> dict[str, QWidget]:
         plots: dict[str, QWidget] = {
@@ -1202,6 +1222,7 @@ class TrainingTab(LabTab):
             self.set_state(saved)
 
     def shutdown(self) -> None:
+        self.mnist_extra.shutdown()
         super().shutdown()
         if self.throttle is not None:
             self.throttle.flush()
