@@ -156,10 +156,22 @@ class Adam(Optimizer):
         self.iter += 1
         lr_t = self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter)
         for key in params:
-            g = grads[key]
-            self.m[key] += (1 - self.beta1) * (g - self.m[key])
-            self.v[key] += (1 - self.beta2) * (g * g - self.v[key])
-            params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + EPSILON)
+            # the book's expressions, evaluated in the same order into two scratch arrays,
+            # in the parameter's dtype (a float32 network stays float32)
+            p, g, m, v = params[key], grads[key], self.m[key], self.v[key]
+            c = p.dtype.type if p.dtype.kind == "f" else float
+            tmp = np.subtract(g, m, dtype=m.dtype)
+            tmp *= c(1 - self.beta1)
+            m += tmp
+            np.multiply(g, g, out=tmp)
+            tmp -= v
+            tmp *= c(1 - self.beta2)
+            v += tmp
+            np.sqrt(v, out=tmp)
+            tmp += c(EPSILON)
+            step = np.multiply(m, c(lr_t))
+            step /= tmp
+            p -= step
 
 
 #: Optimizer classes by display name, in the book's order.

@@ -71,6 +71,10 @@ class TrainConfig:
     activation: str = "relu"
     init: str = "he"
     init_std: float = 0.01
+    #: Training accuracy is measured on the first ``eval_samples`` training samples (0: on
+    #: all of them), as the book's Trainer does with ``evaluate_sample_num_per_epoch``; the
+    #: test accuracy is always on the whole test set.
+    eval_samples: int = 0
     gradient: str = "backprop"
     optimizer: str = "SGD"
     lr: float = 0.1
@@ -196,7 +200,8 @@ def _evaluate(
     bounds: tuple[float, float, float, float] | None,
 ) -> EpochRecord:
     with np.errstate(all="ignore"):
-        train_acc = chunked_accuracy(net, data.x_train, data.t_train)
+        n_eval = config.eval_samples if config.eval_samples > 0 else len(data.t_train)
+        train_acc = chunked_accuracy(net, data.x_train[:n_eval], data.t_train[:n_eval])
         test_predictions = None
         if data.image_shape is not None:  # every test answer, for a confusion matrix
             predicted = chunked_predictions(net, data.x_test)
@@ -211,9 +216,7 @@ def _evaluate(
         if data.image_shape is not None and config.preview_count > 0:
             preview = data.x_test[: config.preview_count]
             predictions = net.predict(preview).argmax(axis=1).astype(np.int64)
-    return EpochRecord(
-        epoch, iteration, train_acc, test_acc, region, predictions, test_predictions
-    )
+    return EpochRecord(epoch, iteration, train_acc, test_acc, region, predictions, test_predictions)
 
 
 def _finite(loss: float, grads: dict[str, NDArray]) -> bool:

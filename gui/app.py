@@ -41,7 +41,8 @@ SCREENSHOT_SIZE = (1280, 800)
 APPLICATION = "Zerokara Lab"
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of ``zerokara-lab`` (the README's "Command line" section)."""
     parser = argparse.ArgumentParser(
         prog="zerokara-lab",
         description="Zerokara Lab: learn neural networks hands-on, the way "
@@ -61,7 +62,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     desktop.add_argument("--uninstall-desktop", action="store_true", help="undo --install-desktop")
     parser.add_argument("project", nargs="?", type=Path, help="a project file (*.zkl.json) to open")
-    return parser.parse_args(list(argv))
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line (``build_parser``)."""
+    return build_parser().parse_args(list(argv))
 
 
 def application_icon() -> QIcon:

@@ -350,9 +350,9 @@ class ImageInputPanel(QWidget):
             self.label_label.setText(
                 self.tr("Label: %1").replace("%1", class_label(names, label, self.class_name))
             )
-            self.processed_title.setText(
-                self.tr("Network input (test image %1)").replace("%1", str(self.index))
-            )
+            self.processed_title.setText(self.tr("Network input"))
+            self.processed_view.caption = self.tr("test image %1").replace("%1", str(self.index))
+            self.processed_view.setToolTip(self.tr("The test image exactly as the network gets it"))
         else:
             self.label_label.setText(self.tr("Label: (your drawing)"))
             self.processed_title.setText(self.tr("Network input"))

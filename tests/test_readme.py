@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.app import parse_args
+from gui.app import build_parser, parse_args
 from gui.main_window import TAB_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,10 +76,17 @@ def test_benchmarks_and_desktop_sections():
 
 
 def test_documented_command_line_matches_the_program():
+    """Every option of the real argument parser is documented, and nothing else; the
+    documented choices and argument names are the parser's."""
     usage = section("Command line")
+    parser = build_parser()
+    options = {o: a for a in parser._actions for o in a.option_strings if o.startswith("--")}
+    del options["--help"]  # argparse's own
     documented = set(re.findall(r"--[a-z][a-z-]+", usage))
-    parser_options = {"--lang", "--smoke-test", "--screenshot", "--install-desktop"}
-    parser_options |= {"--uninstall-desktop"}
-    assert documented == parser_options
+    assert documented == set(options)
+    assert f"--lang {'|'.join(options['--lang'].choices)}" in usage
+    assert f"--screenshot {options['--screenshot'].metavar}" in usage
+    positionals = [a.dest for a in parser._actions if not a.option_strings]
+    assert positionals == ["project"] and "[PROJECT.zkl.json]" in usage
     args = parse_args(["--lang", "ja", "--smoke-test", "--screenshot", "d", "p.zkl.json"])
     assert args.project == Path("p.zkl.json") and args.lang == "ja"

@@ -1168,15 +1168,15 @@ class DescentTab(LabTab):
 
     def plot_widgets(self) -> dict[str, QWidget]:
         return {
-            "trajectories": self.trajectory_plot,
-            "values": self.value_plot,
-            "gradient_norms": self.grad_plot,
-            "tangent": self.derivative_lab.tangent_plot,
-            "difference_errors": self.derivative_lab.error_plot,
+            self.tr("Trajectories"): self.trajectory_plot,
+            self.tr("f per step"): self.value_plot,
+            self.tr("Gradient norm per step"): self.grad_plot,
+            self.tr("Tangent line"): self.derivative_lab.tangent_plot,
+            self.tr("Errors of the difference quotient"): self.derivative_lab.error_plot,
         }
 
     def table_models(self) -> dict[str, QAbstractItemModel]:
-        return {"results": self.results}
+        return {self.tr("Results"): self.results}
 
     def smoke_test(self) -> None:
         previous = self.state()
@@ -1196,6 +1196,8 @@ class DescentTab(LabTab):
             x, y = self.tracks[1].xs[-1], self.tracks[1].ys[-1]
             if not (abs(x + 6.1111e-10) < 1e-13 and abs(y - 8.1481e-10) < 1e-13):
                 raise RuntimeError(f"unexpected descent result {(x, y)}")
+            # the export copies the engine's source (the frozen app must carry it)
+            compile(self.export_code(), "race.py", "exec")
         finally:
             self.controller.stop()
             self.set_state(previous)

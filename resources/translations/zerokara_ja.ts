@@ -607,6 +607,22 @@
       <translation>完了: ほとんど動いていません(学習率が小さすぎる?)</translation>
     </message>
     <message>
+      <source>Gradient norm per step</source>
+      <translation>ステップごとの勾配ノルム</translation>
+    </message>
+    <message>
+      <source>Tangent line</source>
+      <translation>接線</translation>
+    </message>
+    <message>
+      <source>Errors of the difference quotient</source>
+      <translation>差分商の誤差</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>結果</translation>
+    </message>
+    <message>
       <source>diverged at step %1</source>
       <translation>ステップ %1 で発散</translation>
     </message>
@@ -1184,16 +1200,20 @@
       <translation>正解ラベル: %1</translation>
     </message>
     <message>
-      <source>Network input (test image %1)</source>
-      <translation>ネットワークへの入力 (テスト画像 %1)</translation>
-    </message>
-    <message>
       <source>Label: (your drawing)</source>
       <translation>正解ラベル: (手書き)</translation>
     </message>
     <message>
       <source>Network input</source>
       <translation>ネットワークへの入力</translation>
+    </message>
+    <message>
+      <source>test image %1</source>
+      <translation>テスト画像 %1</translation>
+    </message>
+    <message>
+      <source>The test image exactly as the network gets it</source>
+      <translation>ネットワークが受け取るそのままのテスト画像</translation>
     </message>
     <message>
       <source>preprocessed</source>

@@ -97,10 +97,18 @@ def test_two_layer_net_book_shapes_and_gradient_check():
     for key in small.params:
         # the δ = 1e-7 inside log() makes the two differ by ~δ/y
         assert np.mean(np.abs(num[key] - bp[key])) < 1e-6
-    # untrained net: loss ~ log(10), accuracy a fraction
+    # untrained net: loss ~ log(10)
     big_x = rng.random((20, 784))
     assert net.loss(big_x, rng.integers(0, 10, 20)) == pytest.approx(np.log(10), abs=0.05)
-    assert 0.0 <= net.accuracy(big_x, rng.integers(0, 10, 20)) <= 1.0
+    # accuracy is the share of rows whose largest output is the target (§4.5.2): read each
+    # row's class one sample at a time, then pick targets of which exactly 7 of 20 agree
+    predicted = np.array([int(np.argmax(net.predict(row))) for row in big_x])
+    targets = (predicted + 1 + np.arange(20) % 9) % 10
+    targets[:7] = predicted[:7]
+    assert net.accuracy(big_x, targets) == 7 / 20
+    assert net.accuracy(big_x, np.eye(10)[targets]) == 7 / 20  # one-hot targets
+    assert net.accuracy(big_x, predicted) == 1.0
+    assert net.accuracy(big_x, (predicted + 1) % 10) == 0.0
 
 
 def test_training_with_sgd_learns_xor():

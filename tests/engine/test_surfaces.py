@@ -41,15 +41,39 @@ def test_analytic_gradient_matches_numerical(key):
         np.testing.assert_allclose(surface.gradient(p), num, rtol=1e-5, atol=1e-4)
 
 
+#: Each named surface written out again in plain Python floats, independent of the
+#: expression parser the engine evaluates them with.
+REFERENCE = {
+    "sphere": lambda x, y: x * x + y * y,
+    "elongated": lambda x, y: x * x / 20 + y * y,
+    "rosenbrock": lambda x, y: (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+    "himmelblau": lambda x, y: (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
+    "beale": lambda x, y: (
+        (1.5 - x + x * y) ** 2 + (2.25 - x + x * y**2) ** 2 + (2.625 - x + x * y**3) ** 2
+    ),
+    "saddle": lambda x, y: x * x - y * y,
+}
+
+
+def test_reference_covers_every_surface():
+    assert set(REFERENCE) == set(SURFACES)
+
+
 @pytest.mark.parametrize("key", list(SURFACES))
 def test_minima_are_minima_and_grid_evaluation(key):
     surface = SURFACES[key]
     for m in surface.minima:
         assert np.linalg.norm(surface.gradient(np.array(m))) < 1e-4
-    xs, ys = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-2, 2, 4))
+    # a grid that is not symmetric in x and y: a swapped or transposed evaluation shows
+    xs, ys = np.meshgrid(np.linspace(-1, 1.5, 5), np.linspace(-2, 0.7, 4))
     z = surface.f(xs, ys)
     assert z.shape == (4, 5)
-    assert z[0, 0] == surface.value(np.array([xs[0, 0], ys[0, 0]]))
+    expected = [
+        [REFERENCE[key](float(x), float(y)) for x, y in zip(rx, ry)] for rx, ry in zip(xs, ys)
+    ]
+    np.testing.assert_allclose(z, expected, rtol=1e-12, atol=1e-12)
+    # one point through value(p), p = (x, y)
+    assert surface.value(np.array([1.5, -2.0])) == pytest.approx(REFERENCE[key](1.5, -2.0))
 
 
 def test_known_values():
@@ -167,29 +191,105 @@ def test_fuzz_arbitrary_unicode(text):
         parse_expression(text)
 
 
+def _leaf(text):
+    """A leaf of a generated expression: its text and a direct evaluator of it."""
+    if text in ("x", "x0"):
+        return text, (lambda x, y: x)
+    if text in ("y", "x1"):
+        return text, (lambda x, y: y)
+    number = np.float64({"pi": math.pi, "e": math.e}.get(text) or float(text))
+    return text, (lambda x, y: number)
+
+
+_NUMPY_BINARY = {
+    "+": np.add,
+    "-": np.subtract,
+    "*": np.multiply,
+    "/": np.divide,
+    "**": np.power,
+}
+_NUMPY_UNARY = {"sin": np.sin, "exp": np.exp, "log": np.log, "sqrt": np.sqrt, "-": np.negative}
+
+
+def _binary(parts):
+    (ta, fa), op, (tb, fb) = parts
+    fn = _NUMPY_BINARY[op]
+    return f"({ta} {op} {tb})", (lambda x, y: fn(fa(x, y), fb(x, y)))
+
+
+def _unary(parts):
+    name, (t, f) = parts
+    fn = _NUMPY_UNARY[name]
+    text = f"(-({t}))" if name == "-" else f"{name}({t})"  # -a ** b would be -(a ** b)
+    return text, (lambda x, y: fn(f(x, y)))
+
+
+def _constant_part_fails(text):
+    """Whether some constant sub-expression of ``text`` is not a finite float64 (the parser
+    refuses those), found by walking Python's own parse tree and evaluating with NumPy."""
+    import ast
+
+    def walk(node):
+        """(value or None if it depends on x/y, whether a constant part failed)."""
+        if isinstance(node, ast.Constant):
+            return np.float64(node.value), False
+        if isinstance(node, ast.Name):
+            if node.id in ("pi", "e"):
+                return np.float64(getattr(math, node.id)), False
+            return None, False
+        if isinstance(node, ast.UnaryOp):
+            children, fn = [node.operand], np.negative
+        elif isinstance(node, ast.Call):
+            children, fn = node.args, _NUMPY_UNARY[node.func.id]
+        else:
+            symbol = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
+            children, fn = [node.left, node.right], _NUMPY_BINARY[symbol[type(node.op)]]
+        results = [walk(child) for child in children]
+        if any(failed for _, failed in results):
+            return None, True
+        values = [value for value, _ in results]
+        if any(v is None for v in values):
+            return None, False
+        with np.errstate(all="ignore"):
+            value = fn(*values)
+        return value, not np.isfinite(value)
+
+    return walk(ast.parse(text, mode="eval").body)[1]
+
+
 @settings(max_examples=200, deadline=500)
 @given(
     st.recursive(
-        st.sampled_from(["x", "y", "x0", "x1", "2", "0.5", "9", "pi", "e", "1e300"]),
+        st.sampled_from(["x", "y", "x0", "x1", "2", "0.5", "9", "pi", "e", "1e300"]).map(_leaf),
         lambda inner: st.one_of(
-            st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "**"]), inner).map(
-                lambda t: f"({t[0]} {t[1]} {t[2]})"
-            ),
-            st.tuples(st.sampled_from(["sin", "exp", "log", "sqrt", "-"]), inner).map(
-                lambda t: f"{t[0]}({t[1]})"
-            ),
+            st.tuples(inner, st.sampled_from(list(_NUMPY_BINARY)), inner).map(_binary),
+            st.tuples(st.sampled_from(list(_NUMPY_UNARY)), inner).map(_unary),
         ),
         max_leaves=12,
     )
 )
-def test_fuzz_well_formed_expressions_evaluate(text):
+def test_fuzz_well_formed_expressions_evaluate(generated):
+    """Each generated expression gives, at (0.7, -0.3), exactly the float64 value the same
+    operations give when applied directly with NumPy; it is refused only when a constant
+    part of it overflows or is undefined (or the text is too long)."""
+    text, direct = generated
     try:
         f = parse_expression(text)
     except ExpressionError as exc:
-        assert exc.reason in {"overflow", "undefined", "too_long", "too_deep"}
+        if len(text) > MAX_LENGTH:
+            assert exc.reason == "too_long"
+        else:
+            assert exc.reason in {"overflow", "undefined"}, (text, exc)
+            assert _constant_part_fails(text), (text, exc)
         return
+    assert len(text) <= MAX_LENGTH and not _constant_part_fails(text), text
+    with np.errstate(all="ignore"):
+        expected = direct(np.float64(0.7), np.float64(-0.3))
     value = f(0.7, -0.3)
-    assert isinstance(float(value), float)
+    assert np.array_equal(value, expected, equal_nan=True), (text, value, expected)
+    # on an array the values are the same, element-wise
+    grid = f(np.array([0.7, 0.7]), np.array([-0.3, -0.3]))
+    assert np.array_equal(grid, [expected, expected], equal_nan=True), text
 
 
 def test_no_syntax_warning_reaches_stderr(recwarn):

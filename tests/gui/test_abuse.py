@@ -1,8 +1,9 @@
 """Threads under abuse (issue 9): start/stop/pause/step hammered on every tab that runs
 something, the window closed mid-run in fresh processes, and a failing autosave.
 
-Written generically: a tab takes part if it has a ``runButton`` or ``learnButton``; its
-``pauseButton``/``stepButton``/``stopButton``/``resumeButton`` are used when present.
+Written generically over the per-tab table of tests/tools/tab_widgets.py: each tab's run
+button and its pause/step/stop/resume buttons as listed there (a listed button that is
+missing fails; a tab listed without a run button is checked to have none).
 """
 
 from __future__ import annotations
@@ -21,24 +22,15 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from engine import project
 from gui.main_window import TAB_KEYS
 from tests.tools.sandbox import sandbox_env
+from tests.tools.tab_widgets import CONTROL_NAMES, RUN_NAMES, find, tab_widgets
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = ROOT / "tests" / "tools" / "drive_app.py"
-RUN_NAMES = ("runButton", "learnButton")
-CONTROL_NAMES = ("pauseButton", "resumeButton", "stepButton", "stopButton")
 CLICKS = 200
 
 
-def run_button(tab) -> QAbstractButton | None:
-    for name in RUN_NAMES:
-        button = tab.findChild(QAbstractButton, name)
-        if button is not None:
-            return button
-    return None
-
-
 def runnable_tabs(window) -> list[str]:
-    return [key for key in TAB_KEYS if run_button(window.tab(key)) is not None]
+    return [key for key in TAB_KEYS if tab_widgets(key).run is not None]
 
 
 def active(tab) -> bool:
@@ -53,12 +45,12 @@ def test_some_tab_can_run(window):
 def test_start_stop_pause_step_200_times(window, qtbot, qtlog, key):
     """200 clicks in quick succession on the run controls, in a seeded random order."""
     tab = window.show_tab(key)
-    start = run_button(tab)
-    if start is None:
-        pytest.skip(f"the {key} tab has no run button (yet)")
-    buttons = [start] + [
-        b for name in CONTROL_NAMES if (b := tab.findChild(QAbstractButton, name)) is not None
-    ]
+    spec = tab_widgets(key)
+    if spec.run is None:  # the table says it runs nothing: check that, there is nothing to hammer
+        assert not any(tab.findChild(QAbstractButton, n) for n in RUN_NAMES + CONTROL_NAMES)
+        return
+    start = find(tab, spec.run)
+    buttons = [start] + [find(tab, name) for name in spec.controls]
     rng = random.Random(f"abuse-{key}")
     clicked = 0
     for i in range(CLICKS):
@@ -70,7 +62,7 @@ def test_start_stop_pause_step_200_times(window, qtbot, qtlog, key):
             QApplication.processEvents()
     assert clicked >= CLICKS // 3
     # stop whatever the last click left going: Stop, or the run button when it toggles
-    stop = tab.findChild(QAbstractButton, "stopButton")
+    stop = find(tab, "stopButton") if "stopButton" in spec.controls else None
     if active(tab):
         if stop is not None and stop.isEnabled():
             stop.click()

@@ -70,6 +70,7 @@ def test_pick_surface_click_start_race_two_live_and_stop(window, qtbot):
         ]
     )
     tab.steps_field.setValue(100000)
+    assert tab.steps_field.value() == 10000  # the field's maximum: a 33 s race at 300 steps/s
     tab.speed_slider.setValue(SPEEDS.index(300))
     qtbot.mouseClick(tab.findChild(QPushButton, "runButton"), Qt.MouseButton.LeftButton)
     assert tab.controller.state == "running"
@@ -99,7 +100,10 @@ def test_pick_surface_click_start_race_two_live_and_stop(window, qtbot):
     qtbot.wait(50)
     rows = table_text(tab)
     assert [r[1] for r in rows] == ["stopped", "stopped"]
-    assert all(int(r[2]) < 100000 for r in rows)
+    # each row counts the steps its racer really took before Stop: what its path shows
+    taken = [int(r[2]) for r in rows]
+    assert taken == [len(t.xs) - 1 for t in tab.tracks]
+    assert all(5 < n < 10000 for n in taken), taken
     assert rows[0][0].startswith("SGD") and rows[1][0].startswith("Momentum")
 
 
@@ -176,6 +180,7 @@ def test_keys_pause_step_resume_give_the_uninterrupted_numbers(tab, qtbot):
     assert table_text(tab)[0][3] == "6.111107928998789e-10"
     # Escape stops a run started with R
     tab.steps_field.setValue(100000)
+    assert tab.steps_field.value() == 10000  # the field's maximum: a 33 s race at 300 steps/s
     tab.speed_slider.setValue(SPEEDS.index(100))
     qtbot.keyClick(tab, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: len(tab.tracks[0].xs) > 2)
@@ -258,9 +263,45 @@ def test_results_model_is_a_valid_qt_model(tab, qtbot, qtmodeltester):
     qtmodeltester.check(tab.results)
 
 
-def test_hooks_and_derivative_lab(tab):
-    assert set(tab.plot_widgets()) >= {"trajectories", "values", "gradient_norms"}
-    assert list(tab.table_models()) == ["results"]
+def test_export_menu_is_translated(window):
+    """File ▸ Export names the Descent tab's plots and table in the UI's language, never by
+    internal keys such as "gradient_norms"."""
+    tab = window.show_tab("descent")
+    lab = tab.derivative_lab
+    menu = window.project.export_menu
+
+    def menu_texts():
+        window.project.rebuild_export_menu()
+        return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+    english = menu_texts()
+    assert tab.plot_widgets() == {
+        "Trajectories": tab.trajectory_plot,
+        "f per step": tab.value_plot,
+        "Gradient norm per step": tab.grad_plot,
+        "Tangent line": lab.tangent_plot,
+        "Errors of the difference quotient": lab.error_plot,
+    }
+    assert tab.table_models() == {"Results": tab.results}
+    assert "Gradient norm per step as PNG image…" in english
+    assert english[-1] == "Results as CSV…"
+    window.set_language("ja")
+    japanese = menu_texts()
+    assert tab.plot_widgets() == {
+        "軌跡": tab.trajectory_plot,
+        "ステップごとの f": tab.value_plot,
+        "ステップごとの勾配ノルム": tab.grad_plot,
+        "接線": lab.tangent_plot,
+        "差分商の誤差": lab.error_plot,
+    }
+    assert tab.table_models() == {"結果": tab.results}
+    assert len(japanese) == len(english) == 5 * 3 + 1
+    for text in english + japanese:
+        assert not re.search(r"[a-z]+_[a-z]+|^(trajectories|values|tangent|results)\b", text)
+    assert not set(english) & set(japanese)
+
+
+def test_derivative_lab(tab):
     lab = tab.derivative_lab
     assert "numerical_diff(f, 5.0) = 0.1999999999990898" in lab.readout.text()
     assert "float64 gives 0.0" in lab.readout.text() and "float32 gives nan" in lab.readout.text()

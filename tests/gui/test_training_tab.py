@@ -49,8 +49,11 @@ def loss_points(tab):
 def test_blobs_reach_95_percent_through_the_ui(qtbot, tab):
     choose(tab.dataset_combo, "blobs")
     assert tab.view_stack.currentWidget() is tab.region_plot
+    assert loss_points(tab) == 0 and tab.controller.state == "idle"
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
-    assert tab.controller.is_active() or tab._n > 0
+    # the click started a run: the controls say so before any record arrives
+    assert tab.controller.state == "running"
+    assert not tab.run_button.isEnabled() and tab.stop_button.isEnabled()
     wait_idle(qtbot, tab)
     assert tab._n == 1000 and loss_points(tab) == 1000
     acc = re.search(r"test (\d+\.\d) %", tab.status_label.text())
