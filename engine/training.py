@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from engine import functions as F
 from engine.datasets import Dataset
 from engine.fastgrad import estimated_seconds
 from engine.network import Network, init_weights
@@ -176,18 +177,21 @@ def chunked_accuracy(net: Network, x: NDArray, t: NDArray, chunk: int = 8192) ->
     n = len(t)
     if n <= chunk:
         return net.accuracy(x, t)
-    correct = 0
-    for start in range(0, n, chunk):
-        y = net.predict(x[start : start + chunk])
-        correct += int(np.sum(y.argmax(axis=1) == t[start : start + chunk]))
-    return correct / n
+    return int(np.sum(chunked_predictions(net, x, chunk) == t)) / n
 
 
 def chunked_predictions(net: Network, x: NDArray, chunk: int = 8192) -> NDArray[np.int64]:
-    """The predicted class (argmax of ``net.predict``) of every row of ``x``, in slices."""
+    """The predicted class (argmax of ``net.predict``) of every row of ``x``, in slices.
+
+    The same arithmetic as ``Network.forward``, without its trace (no copy of the input,
+    no intermediate values kept): 70,000 MNIST images every epoch cost only the products.
+    """
     out = np.empty(len(x), dtype=np.int64)
     for start in range(0, len(x), chunk):
-        out[start : start + chunk] = net.predict(x[start : start + chunk]).argmax(axis=1)
+        z = np.asarray(x[start : start + chunk], dtype=net.dtype)
+        for w, b, name in zip(net.weights, net.biases, net.activations, strict=True):
+            z = np.asarray(F.ACTIVATIONS[name](z @ w + b), dtype=net.dtype)
+        out[start : start + chunk] = z.argmax(axis=1)
     return out
 
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from engine import datasets as D
 from engine.images import preprocess_steps
 from gui.image_sources import ImageSource, available_sources, load_source
 from gui.image_widgets import DigitCanvas, ImageView, ProbabilityBars
+from gui.widgets import CheckedDoubleSpinBox
 from gui.worker import RedrawThrottle
 
 __all__ = ["ImageInputPanel", "IMAGE_SIZES", "class_label", "translated_class_name"]
@@ -91,7 +91,7 @@ class ImageInputPanel(QWidget):
         self.next_button.setObjectName("nextImageButton")
         self.random_button = QPushButton()
         self.random_button.setObjectName("randomImageButton")
-        self.index_spin = QSpinBox()
+        self.index_spin = CheckedDoubleSpinBox(integer=True)
         self.index_spin.setObjectName("imageIndexSpin")
         self.label_label = QLabel()
         self.label_label.setObjectName("imageLabel")
@@ -266,9 +266,9 @@ class ImageInputPanel(QWidget):
         else:
             self._update_labels()
 
-    @Slot(int)
-    def _on_index_spin(self, value: int) -> None:
-        self.show_image(value)
+    @Slot(float)
+    def _on_index_spin(self, value: float) -> None:
+        self.show_image(int(round(value)))
 
     def previous_image(self) -> None:
         if self.source is not None:

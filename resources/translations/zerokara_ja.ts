@@ -2147,7 +2147,7 @@
     <name>TrainingMnist</name>
     <message>
       <source>MNIST 5,000 (bundled)</source>
-      <extracomment>Data-set keys this module adds (after ``digits``): bundled, installed, downloaded. The book's ch04/train_neuralnet.py (§4.5.2–4.5.3; §5.7.4 with backprop): TwoLayerNet 784-50-10 (sigmoid, weights N(0, 0.01²)), batch 100, lr 0.1, 10,000 iterations, SGD, accuracy on the whole training and test sets every epoch.</extracomment>
+      <extracomment>Data-set keys this module adds (after ``digits``): bundled, installed, downloaded. The book's ch05/train_neuralnet.py (§5.7.4; ch04's of §4.5 is the same with sigmoid): TwoLayerNet 784-50-10 (ReLU, weights N(0, 0.01²)), batch 100, lr 0.1, 10,000 iterations, SGD, accuracy on the whole training and test sets every epoch.</extracomment>
       <translation>MNIST 5,000 枚 (同梱)</translation>
     </message>
     <message>
@@ -2171,8 +2171,8 @@
       <translation>本書の train_neuralnet.py (4.5 節、5.7 節)</translation>
     </message>
     <message>
-      <source>784-50-10 with sigmoid, batch 100, learning rate 0.1, 10,000 iterations, SGD by backpropagation; accuracy on the whole sets every epoch</source>
-      <translation>784-50-10、シグモイド、バッチ 100、学習率 0.1、10,000 回、誤差逆伝播法による SGD。エポックごとに訓練データとテストデータ全体で認識精度を求めます</translation>
+      <source>784-50-10 with ReLU (ch05; ch04's version uses sigmoid), batch 100, learning rate 0.1, 10,000 iterations, SGD by backpropagation; accuracy on the whole sets every epoch</source>
+      <translation>784-50-10、ReLU (ch05。ch04 の版はシグモイド)、バッチ 100、学習率 0.1、10,000 回、誤差逆伝播法による SGD。エポックごとに訓練データとテストデータ全体で認識精度を求めます</translation>
     </message>
     <message>
       <source>true class</source>

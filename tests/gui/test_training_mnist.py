@@ -60,7 +60,7 @@ def test_the_books_train_neuralnet_preset(tab):
     assert s["dataset"] == "mnist-5k"
     assert (s["hidden"], s["activation"], s["init"], s["init_std"]) == (
         [50],
-        "sigmoid",
+        "relu",
         "std",
         0.01,
     )
