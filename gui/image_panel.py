@@ -159,7 +159,7 @@ class ImageInputPanel(QWidget):
         layout.addLayout(grid, 1)
         layout.addWidget(self.message_label)
 
-        self._throttle = RedrawThrottle(self._process_drawing, 30.0, self)
+        self._throttle = RedrawThrottle(self._process_drawing, 20.0, self)
         self.source_combo.currentIndexChanged.connect(self._on_source_changed)
         self.prev_button.clicked.connect(self.previous_image)
         self.next_button.clicked.connect(self.next_image)
@@ -210,6 +210,8 @@ class ImageInputPanel(QWidget):
             )
         )
         self.canvas_title.setText(self.tr("Draw here, or pick an image"))
+        if self.bars.values.size:  # class names in the new language
+            self.bars.set_values(self.bars.values, self.class_names())
         self._update_labels()
 
     # -- configuration -------------------------------------------------------------------

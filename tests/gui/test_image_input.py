@@ -249,3 +249,20 @@ def test_a_64_input_network_takes_8x8_digits(qtbot, tab):
     draw(qtbot, panel.canvas, [(0.5, 0.2), (0.5, 0.8)])
     qtbot.waitUntil(lambda: panel.mode == "drawing" and tab.doc.x.any())
     assert tab.doc.x.reshape(8, 8)[:, 3:5].sum() > tab.doc.x.reshape(8, 8)[:, :2].sum()
+
+
+@pytest.mark.skipif(D.fashion_mnist_files() is None, reason="Fashion-MNIST not installed")
+def test_fashion_mnist_images_show_their_class_names(qtbot, tab):
+    tab.load_mnist_preset()
+    panel = tab.image_pages.panel
+    assert panel.select_source("fashion")
+    names = D.FASHION_CLASSES
+    panel.index_spin.setValue(0)
+    label = int(panel.source.labels[0])
+    assert panel.label_label.text() == f"Label: {label} {names[label]}"
+    assert panel.bars.names[9] == "9 Ankle boot"
+    from gui.i18n import LanguageManager
+
+    LanguageManager.instance().set_language("ja", save=False)
+    qtbot.waitUntil(lambda: panel.bars.names[9] == "9 アンクルブーツ")
+    assert panel.label_label.text().startswith("正解ラベル: ")
