@@ -46,7 +46,7 @@
     </message>
     <message>
       <source>Accuracy over the test set</source>
-      <translation>テストデータ全体で認識精度を求める</translation>
+      <translation>認識精度を求める</translation>
     </message>
     <message>
       <source>Run the network on every test image in batches and count the right answers</source>
