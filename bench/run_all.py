@@ -25,7 +25,8 @@ import bench_6_startup
 import bench_7_memory
 import bench_8_layers
 import bench_9_convnet
-import bench_10_mnist
+import bench_10_techniques
+import bench_11_mnist
 from _common import Result, banner
 
 
@@ -41,9 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     results += bench_1_numgrad.main(quick + (["--repeats", "5"] if args.quick else []))
     results += bench_2_backprop.main(["--repeats", "9" if args.quick else "15"])
     results += bench_8_layers.main(["--repeats", "9" if args.quick else "15"])
+    results += bench_10_techniques.main(["--repeats", "9" if args.quick else "15"])
     results += bench_7_memory.main([])
     results += bench_9_convnet.main(["--repeats", "5" if args.quick else "9"])
-    results += bench_10_mnist.main(["--iterations", "1200"] if args.quick else [])
+    results += bench_11_mnist.main(["--iterations", "1200"] if args.quick else [])
     results += bench_6_startup.main(["--repeats", "5" if args.quick else "9"])
     results += bench_5_plots.main([])
     results += bench_4_responsive.main(["--seconds", "3" if args.quick else "5"])

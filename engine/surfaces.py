@@ -28,6 +28,7 @@ __all__ = [
     "ExpressionError",
     "Expression",
     "parse_expression",
+    "parse_tree",
     "Surface",
     "SURFACES",
     "custom_surface",
@@ -140,9 +141,17 @@ def _construct_name(node: ast.AST) -> str:
 class _Compiler:
     """Turns a whitelisted ``ast`` tree into nested closures; refuses anything else."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        functions: dict[str, Callable[[Any], Any]] | None = None,
+        free_names: bool = False,
+    ) -> None:
         self.text = text
         self.uses: set[str] = set()
+        self.functions = FUNCTIONS if functions is None else functions
+        # free_names: any other name is a variable (``parse_tree``), not only x and y
+        self.free_names = free_names
 
     def fail(self, reason: str, node: ast.AST, detail: str = "") -> ExpressionError:
         return ExpressionError(reason, _column(self.text, node), detail)
@@ -163,13 +172,16 @@ class _Compiler:
                 raise self.fail("overflow", node, "number")
             return self._constant(number)
         if isinstance(node, ast.Name):
+            if self.free_names and node.id not in CONSTANTS and node.id not in self.functions:
+                self.uses.add(node.id)  # a variable of the graph (no value here)
+                return (lambda x, y: math.nan), None
             if node.id in VARIABLES:
                 index = VARIABLES[node.id]
                 self.uses.add("xy"[index])
                 return ((lambda x, y: x) if index == 0 else (lambda x, y: y)), None
             if node.id in CONSTANTS:
                 return self._constant(CONSTANTS[node.id])
-            if node.id in FUNCTIONS:
+            if node.id in self.functions:
                 raise self.fail("not_value", node, node.id)
             raise self.fail("name", node, node.id)
         if isinstance(node, ast.UnaryOp):
@@ -196,11 +208,11 @@ class _Compiler:
             if not isinstance(node.func, ast.Name):
                 raise self.fail("call", node, _construct_name(node.func))
             name = node.func.id
-            if name not in FUNCTIONS:
+            if name not in self.functions:
                 raise self.fail("call", node.func, name)
             if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
                 raise self.fail("arguments", node, name)
-            fn = FUNCTIONS[name]
+            fn = self.functions[name]
             inner, const = self.compile(node.args[0], depth + 1)
             if const is not None:
                 return self._fold(node, fn, const)
@@ -273,6 +285,37 @@ def parse_expression(text: str) -> Expression:
     texts longer than ``MAX_LENGTH``, nesting deeper than ``MAX_DEPTH`` and constant
     parts that overflow (``9**9**9``).
     """
+    source, tree = _parse_source(text)
+    compiler = _Compiler(source)
+    try:
+        evaluate, _ = compiler.compile(tree.body)
+    except RecursionError:
+        raise ExpressionError("too_deep", 0, str(MAX_DEPTH)) from None
+    return Expression(source, frozenset(compiler.uses), evaluate)
+
+
+def parse_tree(
+    text: str, functions: dict[str, Callable[[Any], Any]] | None = None
+) -> tuple[str, ast.expr, frozenset[str]]:
+    """The checked syntax tree of an expression in any variables (for ``engine.compgraph``).
+
+    The same language and the same refusals as ``parse_expression`` (the same
+    whitelist does the checking), except that every name which is not a constant or a
+    function is a variable, and ``functions`` (default ``FUNCTIONS``) may add
+    one-argument functions. Returns (the normalised text, the tree's body, the variable
+    names used). Constant parts are *not* folded in the tree.
+    """
+    source, tree = _parse_source(text)
+    compiler = _Compiler(source, functions, free_names=True)
+    try:
+        compiler.compile(tree.body)
+    except RecursionError:
+        raise ExpressionError("too_deep", 0, str(MAX_DEPTH)) from None
+    return source, tree.body, frozenset(compiler.uses)
+
+
+def _parse_source(text: str) -> tuple[str, ast.Expression]:
+    """The normalised text and its ``ast`` tree; ``ExpressionError`` on a syntax error."""
     if not isinstance(text, str):
         raise ExpressionError("construct", 0, type(text).__name__)
     source = text.strip()
@@ -297,12 +340,7 @@ def parse_expression(text: str) -> Expression:
         raise ExpressionError("syntax", column, exc.msg or "") from None
     except (ValueError, RecursionError, MemoryError) as exc:
         raise ExpressionError("syntax", 0, type(exc).__name__) from None
-    compiler = _Compiler(source)
-    try:
-        evaluate, _ = compiler.compile(tree.body)
-    except RecursionError:
-        raise ExpressionError("too_deep", 0, str(MAX_DEPTH)) from None
-    return Expression(source, frozenset(compiler.uses), evaluate)
+    return source, tree
 
 
 @dataclass(frozen=True, eq=False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from gui.text import tr_fmt
 from gui.widgets import format_number
 
 __all__ = [
@@ -173,9 +174,11 @@ class EdgeItem(QGraphicsLineItem):
         self.setPen(pen)
         self.value = value
         self.setToolTip(
-            QCoreApplication.translate("TopologyView", "%1 = %2 (click to edit)")
-            .replace("%1", self.name())
-            .replace("%2", repr(value))
+            tr_fmt(
+                QCoreApplication.translate("TopologyView", "%1 = %2 (click to edit)"),
+                self.name(),
+                repr(value),
+            )
         )
 
     def shape(self) -> QPainterPath:

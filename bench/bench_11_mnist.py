@@ -1,11 +1,11 @@
-"""Target 10: real MNIST — a drawn digit's answer within a frame, and the book's training run.
+"""Target 11: real MNIST — a drawn digit's answer within a frame, and the book's training run.
 
-T10a (≤ 5 ms): what the Network tab's image page does for every frame of a drawing — MNIST's
+T11a (≤ 5 ms): what the Network tab's image page does for every frame of a drawing — MNIST's
 preprocessing of the 224×224 canvas (``engine.images.mnist_preprocess``) and the forward
 pass of the book's 784-50-100-10 ``sample_weight.pkl`` network — against a 5 ms budget;
 the book's own forward pass (§3.6.2, plain functions on one image) is timed beside it.
 
-T10b (≤ 0.3×): the book's ``train_neuralnet.py`` (§5.7.4; §4.5 the same with sigmoid):
+T11b (≤ 0.3×): the book's ``train_neuralnet.py`` (§5.7.4; §4.5 the same with sigmoid):
 784-50-10, batch 100, lr 0.1, 10,000 iterations, accuracy on the *whole* training and
 test sets every epoch. Baseline: the book's way, re-implemented here — a ``TwoLayerNet``
 of layer objects (Affine, Relu, Affine, SoftmaxWithLoss) in an ``OrderedDict``, float64
@@ -17,7 +17,7 @@ in the same process, one after the other, on Fashion-MNIST (60,000 + 10,000, the
 MNIST) when installed, else on the bundled 5,000 MNIST digits. Both reach similar test
 accuracy (printed).
 
-Run: ``python bench/bench_10_mnist.py [--iterations N] [--repeats N]``
+Run: ``python bench/bench_11_mnist.py [--iterations N] [--repeats N]``
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
     args = parser.parse_args(argv)
     results = []
 
-    banner("T10a a drawn digit: MNIST preprocessing + 784-50-100-10 forward pass")
+    banner("T11a a drawn digit: MNIST preprocessing + 784-50-100-10 forward pass")
     net = load_weights(WEIGHTS)
     raw = load_pickle(WEIGHTS)
     canvas = drawing()
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
     results.append(
         report(
             Result(
-                "T10a",
+                "T11a",
                 "preprocess + predict per frame",
                 "budget",
                 budget,
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
     files = D.fashion_mnist_files()
     data = D.load_fashion_mnist() if files is not None else D.bundled_mnist()
     banner(
-        f"T10b the book's train_neuralnet.py on {data.name} "
+        f"T11b the book's train_neuralnet.py on {data.name} "
         f"({len(data.t_train):,} + {len(data.t_test):,}), {args.iterations:,} iterations"
     )
     book_s, book_acc = book_run(data, args.iterations)
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
     results.append(
         report(
             Result(
-                "T10b",
+                "T11b",
                 "train_neuralnet.py headless",
                 "book's way",
                 book_s,
