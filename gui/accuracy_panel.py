@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 from engine import datasets as D
 from engine.evaluation import AccuracyProgress, AccuracyResult, accuracy_steps
 from engine.network import Network
+from gui.binder import SettingsBinder
 from gui.confusion_view import ConfusionMatrixView, ThumbnailList
 from gui.image_panel import class_label
 from gui.image_sources import ImageSource, available_sources, load_source
-from gui.widgets import NumberField
+from gui.models.images import ImagePagesModel
+from gui.text import tr_fmt
 from gui.worker import WorkerController
 
 __all__ = ["AccuracyPanel"]
@@ -49,6 +51,7 @@ class AccuracyPanel(QWidget):
         names: Callable[[str], str] | None = None,
         controller: WorkerController | None = None,
         parent: QWidget | None = None,
+        model: ImagePagesModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("accuracyPanel")
@@ -69,9 +72,11 @@ class AccuracyPanel(QWidget):
 
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("accuracySourceCombo")
-        self.batch_field = NumberField(100, 1, 10000, 1, integer=True)
-        self.batch_field.setObjectName("accuracyBatchField")
-        self.batch_field.rejected.connect(self._on_rejected)
+        #: the declared settings (``accuracy_batch``), fields made by the binder
+        self.model = model if model is not None else ImagePagesModel()
+        self.binder = SettingsBinder(self.model, self, ["accuracy_batch"])
+        self.batch_field = self.binder.widget("accuracy_batch")
+        self.batch_label = self.binder.label("accuracy_batch")
         self.button = QPushButton()
         self.button.setObjectName("accuracyButton")
         self.button.clicked.connect(self.toggle)
@@ -89,7 +94,7 @@ class AccuracyPanel(QWidget):
         self.wrong_list = ThumbnailList()
         self.wrong_list.setObjectName("misclassifiedList")
         self.wrong_list.image_clicked.connect(self._on_image)
-        self.source_label, self.batch_label = QLabel(), QLabel()
+        self.source_label = QLabel()
 
         self.batch_field.setMaximumWidth(70)
         top = QHBoxLayout()
@@ -132,10 +137,7 @@ class AccuracyPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.source_label.setText(self.tr("Test set"))
-        self.batch_label.setText(self.tr("Batch size"))
-        self.batch_field.setToolTip(
-            self.tr("Images per call of predict (§3.6.3); the accuracy does not depend on it.")
-        )
+        self.binder.retranslate()
         for i in range(self.source_combo.count()):
             self.source_combo.setItemText(i, self.source_name(self.source_combo.itemData(i)))
         self.confusion.row_title = self.tr("true class")
@@ -192,25 +194,27 @@ class AccuracyPanel(QWidget):
         key = self.source_combo.currentData()
         if key is None:
             self.result_label.setText(
-                self.tr("No test set with %1 pixels.").replace("%1", str(self.n_pixels))
+                tr_fmt(self.tr("No test set with %1 pixels."), str(self.n_pixels))
             )
             return False
         try:
             source = load_source(str(key))
         except (D.DatasetError, OSError) as exc:
             self.result_label.setText(
-                self.tr("This image set cannot be read: %1").replace("%1", str(exc))
+                tr_fmt(self.tr("This image set cannot be read: %1"), str(exc))
             )
             return False
         net = self._network().copy()
         if net.sizes[0] != source.n_pixels:
             self.result_label.setText(
-                self.tr("The network takes %1 inputs; these images have %2 pixels.")
-                .replace("%1", str(net.sizes[0]))
-                .replace("%2", str(source.n_pixels))
+                tr_fmt(
+                    self.tr("The network takes %1 inputs; these images have %2 pixels."),
+                    str(net.sizes[0]),
+                    str(source.n_pixels),
+                )
             )
             return False
-        self._batch = int(self.batch_field.value())
+        self._batch = int(self.model["accuracy_batch"])
         self._run_source = source
         x = source.images.reshape(len(source), -1)
         t = source.labels
@@ -253,11 +257,7 @@ class AccuracyPanel(QWidget):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self.result_label.setText(self.tr("The run failed: %1").replace("%1", message))
-
-    @Slot(str)
-    def _on_rejected(self, message: str) -> None:
-        self.result_label.setText(self.tr("Batch size: %1").replace("%1", message))
+        self.result_label.setText(tr_fmt(self.tr("The run failed: %1"), message))
 
     # -- results -------------------------------------------------------------------------
     def names(self) -> list[str]:
@@ -279,20 +279,23 @@ class AccuracyPanel(QWidget):
             return
         batches = -(-r.total // self._batch)
         self.result_label.setText(
-            self.tr("Accuracy: %1 (%2 of %3 right) · %4 batches of %5 · %6 ms")
-            .replace("%1", f"{r.accuracy:.4f}")
-            .replace("%2", f"{r.correct:,}")
-            .replace("%3", f"{r.total:,}")
-            .replace("%4", str(batches))
-            .replace("%5", str(self._batch))
-            .replace("%6", f"{1000 * self._seconds:.0f}")
+            tr_fmt(
+                self.tr("Accuracy: %1 (%2 of %3 right) · %4 batches of %5 · %6 ms"),
+                f"{r.accuracy:.4f}",
+                f"{r.correct:,}",
+                f"{r.total:,}",
+                str(batches),
+                str(self._batch),
+                f"{1000 * self._seconds:.0f}",
+            )
         )
         names = self.names()
         self.confusion.set_matrix(r.confusion, names)
         self._list(
             r.wrong,
-            self.tr("Misclassified: %1 images (click one to make it the input)").replace(
-                "%1", f"{len(r.wrong):,}"
+            tr_fmt(
+                self.tr("Misclassified: %1 images (click one to make it the input)"),
+                f"{len(r.wrong):,}",
             ),
         )
 
@@ -316,10 +319,12 @@ class AccuracyPanel(QWidget):
         names = self.names()
         self._list(
             hits,
-            self.tr("True %1, answered %2: %3 images (click one to make it the input)")
-            .replace("%1", names[i])
-            .replace("%2", names[j])
-            .replace("%3", f"{len(hits):,}"),
+            tr_fmt(
+                self.tr("True %1, answered %2: %3 images (click one to make it the input)"),
+                names[i],
+                names[j],
+                f"{len(hits):,}",
+            ),
         )
 
     @Slot(int)

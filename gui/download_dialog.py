@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from engine import datasets as D
 from engine import download as W
+from gui.text import tr_fmt
 from gui.worker import WorkerController
 
 __all__ = ["DownloadDialog", "saved_mirrors", "MIRRORS_KEY"]
@@ -123,13 +124,15 @@ class DownloadDialog(QDialog):
         self.setWindowTitle(self.tr("Download MNIST"))
         total = sum(f.size or 0 for f in self.files)
         self.intro.setText(
-            self.tr(
-                "The full MNIST of book §3.6 (60,000 training and 10,000 test digits, "
-                "four files, %1) goes to %2. Each file is checked against its published "
-                "SHA-256 digest; an interrupted download resumes where it stopped."
+            tr_fmt(
+                self.tr(
+                    "The full MNIST of book §3.6 (60,000 training and 10,000 test digits, "
+                    "four files, %1) goes to %2. Each file is checked against its published "
+                    "SHA-256 digest; an interrupted download resumes where it stopped."
+                ),
+                _size(total),
+                str(self.dest),
             )
-            .replace("%1", _size(total))
-            .replace("%2", str(self.dest))
         )
         self.mirrors_label.setText(self.tr("Mirrors, tried in turn (one address per line):"))
         self.reset_button.setText(self.tr("Defaults"))
@@ -142,7 +145,7 @@ class DownloadDialog(QDialog):
         """What happened and what to try, for one error."""
         where = e.url or ""
         if isinstance(e, W.MirrorsFailedError):
-            lines = [self.tr("No mirror could deliver %1:").replace("%1", e.file)]
+            lines = [tr_fmt(self.tr("No mirror could deliver %1:"), e.file)]
             lines += ["• " + self.describe_error(sub) for sub in e.errors]
             return "\n".join(lines)
         if isinstance(e, W.HTTPStatusError):
@@ -158,70 +161,76 @@ class DownloadDialog(QDialog):
                 )
             else:
                 text = self.tr("%1 answered HTTP %2. Try another mirror, or again later.")
-                text = text.replace("%2", str(e.status))
-            return text.replace("%1", where)
+            return tr_fmt(text, where, e.status)
         if isinstance(e, W.ConnectionFailedError):
-            return (
+            return tr_fmt(
                 self.tr(
                     "Could not connect to %1 (%2). Check the internet connection or proxy, "
                     "or try another mirror."
-                )
-                .replace("%1", where)
-                .replace("%2", e.detail)
+                ),
+                where,
+                e.detail,
             )
         if isinstance(e, W.DownloadTimeoutError):
-            return self.tr(
-                "%1 stopped sending. Try again: the download resumes where it stopped."
-            ).replace("%1", where)
+            return tr_fmt(
+                self.tr("%1 stopped sending. Try again: the download resumes where it stopped."),
+                where,
+            )
         if isinstance(e, W.TruncatedDownloadError):
-            return (
+            return tr_fmt(
                 self.tr(
                     "The connection closed after %1 of %2 of %3. Try again: the download "
                     "resumes from there."
-                )
-                .replace("%1", _size(e.got))
-                .replace("%2", _size(e.expected))
-                .replace("%3", e.file)
+                ),
+                _size(e.got),
+                _size(e.expected),
+                e.file,
             )
         if isinstance(e, W.ChecksumMismatchError):
-            return (
+            return tr_fmt(
                 self.tr(
                     "%1 from %2 is not the published MNIST file (its SHA-256 differs); it was "
                     "deleted. Try another mirror."
-                )
-                .replace("%1", e.file)
-                .replace("%2", where)
+                ),
+                e.file,
+                where,
             )
         if isinstance(e, W.NotGzipError):
-            return self.tr(
-                "%1 sent something other than the file (perhaps a web page from a proxy or "
-                "a login portal); nothing was kept. Try another mirror or network."
-            ).replace("%1", where)
+            return tr_fmt(
+                self.tr(
+                    "%1 sent something other than the file (perhaps a web page from a proxy or "
+                    "a login portal); nothing was kept. Try another mirror or network."
+                ),
+                where,
+            )
         if isinstance(e, W.DiskError):
             if e.disk_full:
-                return (
+                return tr_fmt(
                     self.tr(
                         "The disk is full: %1 could not be written in %2. Free about 12 MB and "
                         "try again; what was downloaded is kept."
-                    )
-                    .replace("%1", e.file or "?")
-                    .replace("%2", str(self.dest))
+                    ),
+                    e.file or "?",
+                    str(self.dest),
                 )
-            return (
-                self.tr("Could not write in %1 (%2). Check that the folder can be written.")
-                .replace("%1", str(self.dest))
-                .replace("%2", e.detail)
+            return tr_fmt(
+                self.tr("Could not write in %1 (%2). Check that the folder can be written."),
+                str(self.dest),
+                e.detail,
             )
         if isinstance(e, W.DownloadCancelledError):
             return self.tr("Cancelled. What was downloaded is kept: Download again to resume.")
-        return self.tr("The download failed: %1").replace("%1", str(e))
+        return tr_fmt(self.tr("The download failed: %1"), str(e))
 
     def describe(self, outcome: W.DownloadFinished | W.DownloadFailed) -> str:
         if isinstance(outcome, W.DownloadFinished):
-            text = self.tr(
-                "MNIST is ready in %1. It is found at every start: choose it on the "
-                "Training tab, or as input images on the Network tab."
-            ).replace("%1", str(self.dest))
+            text = tr_fmt(
+                self.tr(
+                    "MNIST is ready in %1. It is found at every start: choose it on the "
+                    "Training tab, or as input images on the Network tab."
+                ),
+                str(self.dest),
+            )
             if outcome.skipped:
                 text += "\n" + self.tr("On the way:") + "\n"
                 text += "\n".join("• " + self.describe_error(e) for e in outcome.skipped)
@@ -244,8 +253,9 @@ class DownloadDialog(QDialog):
         bad = [m for m in mirrors if not m.lower().startswith(("http://", "https://"))]
         if not mirrors or bad:
             self.status.setText(
-                self.tr("Mirrors: each line must be an http:// or https:// address (%1).").replace(
-                    "%1", bad[0] if bad else self.tr("the list is empty")
+                tr_fmt(
+                    self.tr("Mirrors: each line must be an http:// or https:// address (%1)."),
+                    bad[0] if bad else self.tr("the list is empty"),
                 )
             )
             return False
@@ -302,16 +312,16 @@ class DownloadDialog(QDialog):
         if p.total:
             self.progress.setValue(int(1000 * min(p.done / p.total, 1.0)))
         left = p.seconds_left
-        text = (
-            self.tr("%1 from %2: %3 of %4 · %5/s")
-            .replace("%1", p.file)
-            .replace("%2", p.mirror)
-            .replace("%3", _size(p.done))
-            .replace("%4", _size(p.total))
-            .replace("%5", _size(p.rate))
+        text = tr_fmt(
+            self.tr("%1 from %2: %3 of %4 · %5/s"),
+            p.file,
+            p.mirror,
+            _size(p.done),
+            _size(p.total),
+            _size(p.rate),
         )
         if left is not None:
-            text += " · " + self.tr("%1 s left").replace("%1", f"{left:.0f}")
+            text += " · " + tr_fmt(self.tr("%1 s left"), f"{left:.0f}")
         self.status.setText(text)
 
     @Slot(bool)
@@ -320,7 +330,7 @@ class DownloadDialog(QDialog):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self.status.setText(self.tr("The download failed: %1").replace("%1", message))
+        self.status.setText(tr_fmt(self.tr("The download failed: %1"), message))
         self._update_buttons()
 
     # -- closing -------------------------------------------------------------------------

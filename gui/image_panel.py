@@ -31,6 +31,7 @@ from engine import datasets as D
 from engine.images import preprocess_steps
 from gui.image_sources import ImageSource, available_sources, load_source
 from gui.image_widgets import DigitCanvas, ImageView, ProbabilityBars
+from gui.text import tr_fmt
 from gui.widgets import CheckedDoubleSpinBox
 from gui.worker import RedrawThrottle
 
@@ -256,7 +257,7 @@ class ImageInputPanel(QWidget):
             try:
                 self.source = load_source(str(key))
             except (D.DatasetError, OSError) as exc:
-                self._error = self.tr("This image set cannot be read: %1").replace("%1", str(exc))
+                self._error = tr_fmt(self.tr("This image set cannot be read: %1"), str(exc))
         n = len(self.source) if self.source is not None else 0
         self.index_spin.blockSignals(True)
         self.index_spin.setRange(0, max(n - 1, 0))
@@ -350,10 +351,10 @@ class ImageInputPanel(QWidget):
         if self.mode == "dataset" and self.source is not None:
             label = int(self.source.labels[self.index])
             self.label_label.setText(
-                self.tr("Label: %1").replace("%1", class_label(names, label, self.class_name))
+                tr_fmt(self.tr("Label: %1"), class_label(names, label, self.class_name))
             )
             self.processed_title.setText(self.tr("Network input"))
-            self.processed_view.caption = self.tr("test image %1").replace("%1", str(self.index))
+            self.processed_view.caption = tr_fmt(self.tr("test image %1"), str(self.index))
             self.processed_view.setToolTip(self.tr("The test image exactly as the network gets it"))
         else:
             self.label_label.setText(self.tr("Label: (your drawing)"))
@@ -369,10 +370,10 @@ class ImageInputPanel(QWidget):
         if k is None:
             self.prediction_label.setText("")
             return
-        text = (
-            self.tr("Answer: %1 (%2 %)")
-            .replace("%1", class_label(names, k, self.class_name))
-            .replace("%2", f"{100 * values[k]:.1f}")
+        text = tr_fmt(
+            self.tr("Answer: %1 (%2 %)"),
+            class_label(names, k, self.class_name),
+            f"{100 * values[k]:.1f}",
         )
         if self.mode == "dataset" and self.source is not None:
             right = k == int(self.source.labels[self.index])

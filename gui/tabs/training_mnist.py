@@ -24,6 +24,7 @@ from engine.evaluation import confusion_matrix
 from gui.confusion_view import ConfusionMatrixView, ThumbnailList
 from gui.download_dialog import DownloadDialog
 from gui.image_panel import class_label, translated_class_name
+from gui.text import tr_fmt
 
 if TYPE_CHECKING:
     from gui.tabs.training import TrainingTab
@@ -174,7 +175,7 @@ class TrainingMnist(QObject):
                 if data is None:
                     raise D.DatasetError(self.tr("the full MNIST has not been downloaded"))
         except (D.DatasetError, OSError) as exc:
-            self.error = self.tr("The data set cannot be read: %1").replace("%1", str(exc))
+            self.error = tr_fmt(self.tr("The data set cannot be read: %1"), str(exc))
             return None
         self._cache[key] = data
         return data
@@ -264,8 +265,10 @@ class TrainingMnist(QObject):
         images = data.x_test[hits[:300]].reshape(-1, h, w)
         self.cell_list.set_images(images, hits, [f"#{k}" for k in hits[:300]])
         self.cell_title.setText(
-            self.tr("True %1, answered %2: %3 test images")
-            .replace("%1", names[i])
-            .replace("%2", names[j])
-            .replace("%3", f"{len(hits):,}")
+            tr_fmt(
+                self.tr("True %1, answered %2: %3 test images"),
+                names[i],
+                names[j],
+                f"{len(hits):,}",
+            )
         )

@@ -5,7 +5,7 @@
     <name>AccuracyPanel</name>
     <message>
       <source>MNIST, bundled test part (1,000)</source>
-      <extracomment>pass the tab's (``LabTab.make_controller``) so closing the window stops the run</extracomment>
+      <extracomment>pass the tab's (``LabTab.make_controller``) so closing the window stops the run the declared settings (``accuracy_batch``), fields made by the binder</extracomment>
       <translation>MNIST 同梱のテスト部分 (1,000 枚)</translation>
     </message>
     <message>
@@ -26,6 +26,7 @@
     </message>
     <message>
       <source>Batch size</source>
+      <extracomment>§3.6.3's ``batch_size``: images per call of ``predict`` when measuring accuracy.</extracomment>
       <translation>バッチサイズ</translation>
     </message>
     <message>
@@ -75,10 +76,6 @@
     <message>
       <source>The run failed: %1</source>
       <translation>実行に失敗しました: %1</translation>
-    </message>
-    <message>
-      <source>Batch size: %1</source>
-      <translation>バッチサイズ: %1</translation>
     </message>
     <message>
       <source>§3.6.3: the whole test set, batch by batch. The book's sample_weight.pkl scores 0.9352 on MNIST's 10,000 test images.</source>

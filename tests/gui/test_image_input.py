@@ -179,7 +179,7 @@ def test_accuracy_button_equals_the_books_loop(qtbot, tab, tmp_path):
     acc = tab.image_pages.accuracy
     tab.left_tabs.setCurrentWidget(acc)
     button = tab.findChild(type(acc.button), "accuracyButton")
-    assert acc.batch_field.value() == 100
+    assert acc.model["accuracy_batch"] == 100 and acc.batch_field.text() == "100"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: acc.result is not None and not acc.controller.is_active(), timeout=20000
@@ -222,9 +222,11 @@ def test_accuracy_batch_size_is_editable_and_does_not_change_the_result(qtbot, t
         results.append(acc.result.accuracy)
         assert f"batches of {batch}" in acc.result_label.text()
     assert results[0] == results[1]
-    acc.batch_field.setText("0")
-    acc.batch_field.editingFinished.emit()
-    assert acc.batch_field.value() == 7  # refused, old value kept
+    for bad in ("0", "nan", "1e400", "seven", "2.5"):
+        acc.batch_field.setText(bad)
+        acc.batch_field.editingFinished.emit()
+        assert acc.model["accuracy_batch"] == 7, bad  # refused, old value kept
+        assert acc.batch_field.text() == "7" and "accuracy_batch" in acc.binder.errors
 
 
 def test_accuracy_can_be_stopped_and_leaves_no_thread(qtbot, tab):
