@@ -12,13 +12,22 @@ from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.image_widgets import gray_image
+from gui.text import tr_fmt
 
-__all__ = ["ConfusionMatrixView", "ThumbnailList"]
+__all__ = ["ConfusionMatrixView", "ThumbnailList", "ConfusionPanel"]
 
 
 class ConfusionMatrixView(QWidget):
@@ -185,3 +194,95 @@ class ThumbnailList(QListWidget):
 
     def _on_clicked(self, item: QListWidgetItem) -> None:
         self.image_clicked.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+
+class ConfusionPanel(QWidget):
+    """The confusion matrix of a data set's test part (``confusionMatrix``) and, under it,
+    the images of the cell last clicked. ``set_data`` gives the test images and labels,
+    ``set_predictions`` every test image's predicted class (None: clear)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = None
+        self.predicted: np.ndarray | None = None
+        self.view = ConfusionMatrixView()
+        self.view.setObjectName("confusionMatrix")
+        self.view.cell_clicked.connect(self.show_cell)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.cell_list = ThumbnailList(icon=28)
+        self.cell_list.setObjectName("confusionCellList")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.title)
+        layout.addWidget(self.cell_list, 2)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.view.row_title = self.tr("true class")
+        self.view.column_title = self.tr("answer")
+        self.view.setToolTip(
+            self.tr(
+                "Test set after the last epoch: row = true class, column = the answer. "
+                "Click a cell to list its images."
+            )
+        )
+        if self.data is not None and self.predicted is not None:
+            self.view.set_matrix(self.view.matrix, self.class_names())
+        self._update_title()
+
+    def class_names(self) -> list[str]:
+        from gui.image_panel import class_label, translated_class_name
+
+        data = self.data
+        names = data.class_names if data is not None and data.class_names else None
+        n = data.n_classes if data is not None else 10
+        return [class_label(names, k, translated_class_name) for k in range(n)]
+
+    def set_data(self, data) -> None:  # noqa: ANN001 - an engine Dataset or None
+        """The data set shown (images; anything else clears the matrix)."""
+        if data is not self.data:
+            self.data = data if data is not None and data.image_shape is not None else None
+            self.set_predictions(None)
+
+    def set_predictions(self, predicted: np.ndarray | None) -> None:
+        from engine.evaluation import confusion_matrix
+
+        data = self.data
+        self.predicted = None if predicted is None else np.asarray(predicted, dtype=np.int64)
+        if self.predicted is None or data is None or len(self.predicted) != len(data.t_test):
+            self.predicted = None
+            self.view.set_matrix(None)
+            self.cell_list.clear()
+        else:
+            n = max(data.n_classes, int(self.predicted.max()) + 1)
+            self.view.set_matrix(
+                confusion_matrix(data.t_test, self.predicted, n), self.class_names()
+            )
+            if self.view.selected is not None:
+                self.show_cell(*self.view.selected)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.view.selected is None or self.predicted is None:
+            self.title.setText(self.tr("Click a cell to see its images."))
+
+    def show_cell(self, i: int, j: int) -> None:
+        """List the test images of true class ``i`` answered ``j``."""
+        data, predicted = self.data, self.predicted
+        if data is None or predicted is None:
+            return
+        hits = np.flatnonzero((data.t_test == i) & (predicted == j))
+        names = self.class_names()
+        h, w = data.image_shape
+        images = data.x_test[hits[:300]].reshape(-1, h, w)
+        self.cell_list.set_images(images, hits, [f"#{k}" for k in hits[:300]])
+        self.title.setText(
+            tr_fmt(self.tr("True %1, answered %2: %3 test images"), names[i], names[j], len(hits))
+        )

@@ -15,7 +15,16 @@ from numpy.typing import NDArray
 import resources
 from engine import datasets as D
 
-__all__ = ["ImageSource", "available_sources", "load_source", "SOURCE_KEYS", "SAMPLE_WEIGHT_PATH"]
+__all__ = [
+    "ImageSource",
+    "available_sources",
+    "load_source",
+    "SOURCE_KEYS",
+    "SAMPLE_WEIGHT_PATH",
+    "load_real_dataset",
+    "real_dataset_present",
+    "clear_caches",
+]
 
 #: The book's trained 784-50-100-10 network of §3.6.2 (MIT, see its LICENSE file).
 SAMPLE_WEIGHT_PATH = resources.path("data", "sample_weight.pkl")
@@ -85,3 +94,36 @@ def load_source(key: str) -> ImageSource:
         data = D.load_digits()
         return ImageSource(key, data.x_test.reshape(-1, 8, 8), data.t_test, D.MNIST_CLASSES)
     raise KeyError(key)
+
+
+# -- whole data sets for training (train and test parts) -----------------------------------
+def real_dataset_present(key: str) -> bool:
+    """Whether the real image set ``key`` ("mnist-5k", "fashion-mnist", "mnist-full") is here."""
+    if key == "mnist-5k":
+        return D.BUNDLED_MNIST_PATH.is_file()
+    if key == "fashion-mnist":
+        return D.fashion_mnist_files() is not None
+    if key == "mnist-full":
+        return D.find_mnist_files() is not None
+    return False
+
+
+@lru_cache(maxsize=3)
+def load_real_dataset(key: str) -> D.Dataset:
+    """The real image set ``key`` as a Dataset, loaded once (raises ``DatasetError``)."""
+    if key == "mnist-5k":
+        return D.bundled_mnist()
+    if key == "fashion-mnist":
+        return D.load_fashion_mnist()
+    if key == "mnist-full":
+        data = D.find_mnist()
+        if data is None:
+            raise D.DatasetError("the full MNIST has not been downloaded (File ▸ Download MNIST…)")
+        return data
+    raise KeyError(key)
+
+
+def clear_caches() -> None:
+    """Forget loaded sets (after a download put new files in place)."""
+    load_source.cache_clear()
+    load_real_dataset.cache_clear()

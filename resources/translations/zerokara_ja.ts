@@ -230,6 +230,30 @@
     </message>
   </context>
   <context>
+    <name>ConfusionPanel</name>
+    <message>
+      <source>true class</source>
+      <extracomment>axis titles (set by the owner, translated)</extracomment>
+      <translation>正解のクラス</translation>
+    </message>
+    <message>
+      <source>answer</source>
+      <translation>答え</translation>
+    </message>
+    <message>
+      <source>Test set after the last epoch: row = true class, column = the answer. Click a cell to list its images.</source>
+      <translation>最後のエポック後のテストデータ: 行 = 正解のクラス、列 = 答え。セルをクリックするとその画像を一覧します。</translation>
+    </message>
+    <message>
+      <source>Click a cell to see its images.</source>
+      <translation>セルをクリックするとその画像を表示します。</translation>
+    </message>
+    <message>
+      <source>True %1, answered %2: %3 test images</source>
+      <translation>正解 %1、答え %2: テスト画像 %3 枚</translation>
+    </message>
+  </context>
+  <context>
     <name>DerivativeLab</name>
     <message>
       <source>x =</source>
@@ -2227,74 +2251,14 @@
     </message>
   </context>
   <context>
-    <name>TrainingMnist</name>
-    <message>
-      <source>MNIST 5,000 (bundled)</source>
-      <extracomment>Data-set keys this module adds (after ``digits``): bundled, installed, downloaded. The book's ch05/train_neuralnet.py (§5.7.4; ch04's of §4.5 is the same with sigmoid): TwoLayerNet 784-50-10 (ReLU, weights N(0, 0.01²)), batch 100, lr 0.1, 10,000 iterations, SGD, accuracy on the whole training and test sets every epoch.</extracomment>
-      <translation>MNIST 5,000 枚 (同梱)</translation>
-    </message>
-    <message>
-      <source>Fashion-MNIST (installed)</source>
-      <translation>Fashion-MNIST (インストール済み)</translation>
-    </message>
-    <message>
-      <source>MNIST, 70,000 digits (downloaded)</source>
-      <translation>MNIST 70,000 枚 (ダウンロード済み)</translation>
-    </message>
-    <message>
-      <source>Download MNIST…</source>
-      <translation>MNIST をダウンロード…</translation>
-    </message>
-    <message>
-      <source>Fetch the full MNIST (about 12 MB) into your data folder, once</source>
-      <translation>MNIST 全体 (約 12 MB) をデータフォルダーに一度だけ取得します</translation>
-    </message>
-    <message>
-      <source>Book's train_neuralnet.py (§4.5, §5.7)</source>
-      <translation>本書の train_neuralnet.py (4.5 節、5.7 節)</translation>
-    </message>
-    <message>
-      <source>784-50-10 with ReLU (ch05; ch04's version uses sigmoid), batch 100, learning rate 0.1, 10,000 iterations, SGD by backpropagation; accuracy on the whole sets every epoch</source>
-      <translation>784-50-10、ReLU (ch05。ch04 の版はシグモイド)、バッチ 100、学習率 0.1、10,000 回、誤差逆伝播法による SGD。エポックごとに訓練データとテストデータ全体で認識精度を求めます</translation>
-    </message>
-    <message>
-      <source>true class</source>
-      <translation>正解のクラス</translation>
-    </message>
-    <message>
-      <source>answer</source>
-      <translation>答え</translation>
-    </message>
-    <message>
-      <source>Test set after the last epoch: row = true class, column = the answer. Click a cell to list its images.</source>
-      <translation>最後のエポック後のテストデータ: 行 = 正解のクラス、列 = 答え。セルをクリックするとその画像を一覧します。</translation>
-    </message>
-    <message>
-      <source>the full MNIST has not been downloaded</source>
-      <translation>MNIST 全体はまだダウンロードされていません</translation>
-    </message>
-    <message>
-      <source>The data set cannot be read: %1</source>
-      <translation>データセットを読み込めません: %1</translation>
-    </message>
-    <message>
-      <source>Click a cell to see its images.</source>
-      <translation>セルをクリックするとその画像を表示します。</translation>
-    </message>
-    <message>
-      <source>True %1, answered %2: %3 test images</source>
-      <translation>正解 %1、答え %2: テスト画像 %3 枚</translation>
-    </message>
-  </context>
-  <context>
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
-      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. A gradient check estimated slower than this is refused (stop must stay prompt). The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>学習</translation>
     </message>
     <message>
       <source>Data</source>
+      <extracomment>The settings of the Data and Network boxes, in order.</extracomment>
       <translation>データ</translation>
     </message>
     <message>
@@ -2307,6 +2271,7 @@
     </message>
     <message>
       <source>XOR (2-D)</source>
+      <extracomment>The data sets in the order ``datasetCombo`` shows them.</extracomment>
       <translation>XOR(2 次元)</translation>
     </message>
     <message>
@@ -2339,6 +2304,7 @@
     </message>
     <message>
       <source>Data set</source>
+      <extracomment>Default learning rate per optimizer, set when the learner picks one (the book's §6.1.7 comparison uses similar ones); others: 0.01. A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. How many test images a run predicts for the preview grid.</extracomment>
       <translation>データセット</translation>
     </message>
     <message>
@@ -2399,6 +2365,7 @@
     </message>
     <message>
       <source>ReLU</source>
+      <extracomment>Real image sets found by name (bundled, installed, downloaded: gui.image_sources).</extracomment>
       <translation>ReLU</translation>
     </message>
     <message>
@@ -2456,6 +2423,18 @@
     <message>
       <source>Backpropagation (ch. 5)</source>
       <translation>誤差逆伝播法(5 章)</translation>
+    </message>
+    <message>
+      <source>MNIST 5,000 (bundled)</source>
+      <translation>MNIST 5,000 枚 (同梱)</translation>
+    </message>
+    <message>
+      <source>Fashion-MNIST (installed)</source>
+      <translation>Fashion-MNIST (インストール済み)</translation>
+    </message>
+    <message>
+      <source>MNIST, 70,000 digits (downloaded)</source>
+      <translation>MNIST 70,000 枚 (ダウンロード済み)</translation>
     </message>
     <message>
       <source>Numerical gradient (ch. 4)</source>
@@ -2627,6 +2606,7 @@
     </message>
     <message>
       <source>Not available: no Network tab is connected</source>
+      <extracomment>Settings whose change describes other data (the run, if idle, is cleared). Settings a paused run takes over. The running (or last) run: its config, network and data; its records.</extracomment>
       <translation>使用できません: ネットワークタブと接続されていません</translation>
     </message>
     <message>
@@ -2635,7 +2615,12 @@
     </message>
     <message>
       <source>Open your MNIST files to use this data set.</source>
+      <extracomment>MNIST loaded from the learner's files (None before), and a short name for it.</extracomment>
       <translation>このデータセットを使うには MNIST のファイルを開いてください。</translation>
+    </message>
+    <message>
+      <source>This data set cannot be used: %1</source>
+      <translation>このデータセットは使えません: %1</translation>
     </message>
     <message>
       <source>%1 training and %2 test samples, %3 features, %4 classes</source>
@@ -2652,14 +2637,6 @@
     <message>
       <source>The file was refused: %1</source>
       <translation>ファイルを読み込めません: %1</translation>
-    </message>
-    <message>
-      <source>At most 5 hidden layers.</source>
-      <translation>隠れ層は 5 層までです。</translation>
-    </message>
-    <message>
-      <source>“%1” is not a layer size from 1 to 1000.</source>
-      <translation>「%1」は 1〜1000 の層のサイズではありません。</translation>
     </message>
     <message>
       <source>The Network tab's network takes %1 inputs and has %2 outputs; this data set needs %3 inputs and at least %4 outputs.</source>
@@ -2691,6 +2668,7 @@
     </message>
     <message>
       <source>Open your MNIST files first.</source>
+      <extracomment>A gradient check estimated slower than this is refused (stop must stay prompt).</extracomment>
       <translation>先に MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2715,6 +2693,7 @@
     </message>
     <message>
       <source>iteration %1 of %2</source>
+      <extracomment>The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>%2 回中 %1 回</translation>
     </message>
     <message>

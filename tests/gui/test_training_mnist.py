@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QComboBox, QPushButton
 
 from engine import datasets as D
 from engine.evaluation import confusion_matrix
+from gui.models.training import TrainingModel
 from gui.tabs.training import TrainingTab
 
 
 @pytest.fixture
 def tab(qtbot):
-    widget = TrainingTab()
+    widget = TrainingTab(TrainingModel())
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
@@ -30,28 +31,30 @@ def tab(qtbot):
 
 
 def keys(combo: QComboBox) -> list[str]:
-    return [combo.itemData(i) for i in range(combo.count())]
+    """The data sets the list offers (absent real sets are hidden rows)."""
+    view = combo.view()
+    return [combo.itemData(i) for i in range(combo.count()) if not view.isRowHidden(i)]
 
 
 def test_the_bundled_mnist_and_fashion_are_offered(tab):
     combo = tab.findChild(QComboBox, "datasetCombo")
     listed = keys(combo)
     assert "mnist-5k" in listed and "mnist-full" not in listed  # empty home: no download
-    assert ("fashion" in listed) == (D.fashion_mnist_files() is not None)
+    assert ("fashion-mnist" in listed) == (D.fashion_mnist_files() is not None)
     combo.setCurrentIndex(combo.findData("mnist-5k"))
     data = tab.current_data()
     assert data is not None and data.name == "mnist-5k" and len(data.t_test) == 1000
-    assert "4,000 training and 1,000 test" in tab.findChild(type(tab.data_info), "dataInfo").text()
-    assert not tab.data_seed_field.isEnabled()  # a fixed, documented split
+    assert "4,000 training and 1,000 test" in tab.ui.data_info.text()
+    assert not tab.setting_widget("data_seed").isEnabled()  # a fixed, documented split
     assert tab.findChild(QPushButton, "downloadMnistButton").isEnabled()
 
 
 @pytest.mark.skipif(D.fashion_mnist_files() is None, reason="Fashion-MNIST not installed")
 def test_fashion_mnist_with_class_names(tab):
-    tab.dataset_combo.setCurrentIndex(tab.dataset_combo.findData("fashion"))
+    tab.model.set("dataset", "fashion-mnist")
     data = tab.current_data()
     assert data.class_names[9] == "Ankle boot" and len(data.t_train) == 60000
-    assert tab.mnist_extra.class_names()[9] == "9 Ankle boot"
+    assert tab.ui.confusion.class_names()[9] == "9 Ankle boot"
 
 
 def test_the_books_train_neuralnet_preset(tab):
@@ -75,9 +78,9 @@ def qtbot_click(button: QPushButton) -> None:
 def test_confusion_matrix_follows_the_epochs_and_lists_a_cells_images(qtbot, tab):
     tab.mnist_extra.load_book_preset()
     tab.set_state({"length": 40})  # one epoch of the 4,000 bundled training digits
-    tab.run_button.click()
+    tab.ui.run_button.click()
     qtbot.waitUntil(lambda: not tab.controller.is_active(), timeout=120_000)
-    view = tab.findChild(type(tab.mnist_extra.confusion), "confusionMatrix")
+    view = tab.findChild(type(tab.ui.confusion.view), "confusionMatrix")
     m = view.matrix
     data = tab.current_data()
     net = tab.learned_network()
@@ -86,13 +89,13 @@ def test_confusion_matrix_follows_the_epochs_and_lists_a_cells_images(qtbot, tab
     for a, b in zip(data.t_test, predicted, strict=True):
         loop[a, b] += 1
     np.testing.assert_array_equal(m, loop)
-    assert m.trace() / m.sum() == pytest.approx(tab._epochs[-1][2])
+    assert m.trace() / m.sum() == pytest.approx(tab.log.epochs[-1][2])
     # a click on a cell lists those test images
     i, j = np.unravel_index(np.argmax(m - np.diag(np.diag(m))), m.shape)  # the worst mix-up
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.cell_center(i, j).toPoint())
     expected = np.flatnonzero((data.t_test == i) & (predicted == j))
-    assert tab.mnist_extra.cell_list.indices == expected.tolist()
-    assert f"True {i}, answered {j}: {len(expected)}" in tab.mnist_extra.cell_title.text()
+    assert tab.ui.confusion.cell_list.indices == expected.tolist()
+    assert f"True {i}, answered {j}: {len(expected)}" in tab.ui.confusion.title.text()
     np.testing.assert_array_equal(confusion_matrix(data.t_test, predicted, 10), m)
 
 
@@ -112,10 +115,11 @@ def write_full_mnist(folder) -> None:
 
 
 def test_a_finished_download_is_offered_and_chosen(tab):
-    assert tab.dataset_combo.findData("mnist-full") < 0
+    assert "mnist-full" not in keys(tab.setting_widget("dataset"))
     write_full_mnist(D.mnist_data_dir())
-    tab.mnist_extra._on_downloaded({})  # what the dialog's ``downloaded`` signal does
-    assert tab.dataset_combo.currentData() == "mnist-full"
+    tab.mnist_extra.on_downloaded({})  # what the dialog's ``downloaded`` signal does
+    assert tab.setting_widget("dataset").currentData() == "mnist-full"
+    assert "mnist-full" in keys(tab.setting_widget("dataset"))
     assert len(tab.current_data().t_train) == 20
     tab.mnist_extra.load_book_preset()  # the preset now takes the full set
     assert tab.state()["dataset"] == "mnist-full"
