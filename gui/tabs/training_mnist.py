@@ -48,10 +48,6 @@ BOOK_PRESET = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingTab", text)
-
-
 class TrainingMnist(QObject):
     """The real-MNIST parts of the Training tab (see the module docstring)."""
 
@@ -64,16 +60,23 @@ class TrainingMnist(QObject):
         self.refresh_datasets()
 
     def retranslate(self) -> None:
-        self.ui.download_button.setText(_tr("Download MNIST…"))
-        self.ui.download_button.setToolTip(
-            _tr("Fetch the full MNIST (about 12 MB) into your data folder, once")
+        self.ui.download_button.setText(
+            QCoreApplication.translate("TrainingTab", "Download MNIST…")
         )
-        self.ui.preset_button.setText(_tr("Book's train_neuralnet.py (§5.7.4)"))
+        self.ui.download_button.setToolTip(
+            QCoreApplication.translate(
+                "TrainingTab", "Fetch the full MNIST (about 12 MB) into your data folder, once"
+            )
+        )
+        self.ui.preset_button.setText(
+            QCoreApplication.translate("TrainingTab", "Book's train_neuralnet.py")
+        )
         self.ui.preset_button.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "TrainingTab",
                 "784-50-10 with ReLU (ch05; ch04's version uses sigmoid), batch 100, learning "
                 "rate 0.1, 10,000 iterations, SGD by backpropagation; accuracy on the whole "
-                "sets every epoch"
+                "sets every epoch",
             )
         )
 

@@ -2776,5 +2776,22 @@
       <source>Test images</source>
       <translation>テスト画像</translation>
     </message>
+    <message>
+      <source>Download MNIST…</source>
+      <extracomment>The book's ch05/train_neuralnet.py (§5.7.4; ch04's of §4.5 is the same with sigmoid): TwoLayerNet 784-50-10 (ReLU, weights N(0, 0.01²)), batch 100, lr 0.1, 10,000 iterations, SGD, accuracy on the whole training and test sets every epoch.</extracomment>
+      <translation>MNIST をダウンロード…</translation>
+    </message>
+    <message>
+      <source>Fetch the full MNIST (about 12 MB) into your data folder, once</source>
+      <translation>MNIST 全体 (約 12 MB) をデータフォルダーに一度だけ取得します</translation>
+    </message>
+    <message>
+      <source>Book's train_neuralnet.py</source>
+      <translation>本書の train_neuralnet.py</translation>
+    </message>
+    <message>
+      <source>784-50-10 with ReLU (ch05; ch04's version uses sigmoid), batch 100, learning rate 0.1, 10,000 iterations, SGD by backpropagation; accuracy on the whole sets every epoch</source>
+      <translation>784-50-10、ReLU (ch05。ch04 の版はシグモイド)、バッチ 100、学習率 0.1、10,000 回、誤差逆伝播法による SGD。エポックごとに訓練データとテストデータ全体で認識精度を求めます</translation>
+    </message>
   </context>
 </TS>
