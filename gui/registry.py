@@ -59,6 +59,7 @@ TABS: tuple[TabSpec, ...] = (
         title=QT_TRANSLATE_NOOP("NetworkTab", "Network"),
         context="NetworkTab",
         view="gui.tabs.network:NetworkTab",
+        model="gui.models.network:NetworkModel",
         shortcut="Ctrl+2",
         object_name="networkTab",
         receives=("network",),
@@ -80,6 +81,15 @@ TABS: tuple[TabSpec, ...] = (
         model="gui.models.training:TrainingModel",
         shortcut="Ctrl+4",
         object_name="trainingTab",
+    ),
+    TabSpec(
+        key="cnn",
+        title=QT_TRANSLATE_NOOP("CnnTab", "CNN"),
+        context="CnnTab",
+        view="gui.tabs.cnn:CnnTab",
+        model="gui.models.cnn:CnnModel",
+        shortcut="Ctrl+7",
+        object_name="cnnTab",
     ),
 )
 

@@ -67,6 +67,19 @@ TABS: dict[str, TabWidgets] = {
         run="runButton",
         controls=("pauseButton", "stepButton", "stopButton"),
     ),
+    "cnn": TabWidgets(
+        named={
+            "im2colView": QWidget,
+            "filterView": QWidget,
+            "cnnDatasetCombo": QComboBox,
+            "cnnKernelTable": QAbstractItemView,
+            "runButton": QAbstractButton,
+            "stopButton": QAbstractButton,
+            "cnnLossPlot": QWidget,
+        },
+        run="runButton",
+        controls=("pauseButton", "stepButton", "stopButton"),
+    ),
 }
 
 
