@@ -72,6 +72,11 @@ class AccuracyPanel(QWidget):
 
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("accuracySourceCombo")
+        # long names must not widen the window: the combo shrinks, its list does not
+        self.source_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.source_combo.setMinimumContentsLength(8)
         #: the declared settings (``accuracy_batch``), fields made by the binder
         self.model = model if model is not None else ImagePagesModel()
         self.binder = SettingsBinder(self.model, self, ["accuracy_batch"])

@@ -86,6 +86,10 @@ class ImageInputPanel(QWidget):
         self.source_label = QLabel()
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("imageSourceCombo")
+        self.source_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.source_combo.setMinimumContentsLength(8)
         self.prev_button = QPushButton()
         self.prev_button.setObjectName("previousImageButton")
         self.next_button = QPushButton()

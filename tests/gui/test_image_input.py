@@ -16,6 +16,7 @@ from engine import datasets as D
 from engine.images import mnist_preprocess
 from engine.weights import load_weights
 from gui.image_widgets import DigitCanvas
+from gui.models.network import NetworkModel
 from gui.tabs.network import NetworkTab
 
 WEIGHTS = resources.path("data", "sample_weight.pkl")
@@ -37,7 +38,7 @@ def book_predict(x):
 
 @pytest.fixture
 def tab(qtbot):
-    widget = NetworkTab()
+    widget = NetworkTab(NetworkModel())
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
