@@ -80,6 +80,15 @@ TABS: tuple[TabSpec, ...] = (
         shortcut="Ctrl+4",
         object_name="trainingTab",
     ),
+    TabSpec(
+        key="techniques",
+        title=QT_TRANSLATE_NOOP("TechniquesTab", "Techniques"),
+        context="TechniquesTab",
+        view="gui.tabs.techniques:TechniquesTab",
+        model="gui.models.techniques:TechniquesModel",
+        shortcut="Ctrl+6",
+        object_name="techniquesTab",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in TABS}

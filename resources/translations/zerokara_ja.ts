@@ -45,6 +45,29 @@
     </message>
   </context>
   <context>
+    <name>BnPage</name>
+    <message>
+      <source>%1 diverged at iteration %2</source>
+      <translation>%1：%2 回目で発散</translation>
+    </message>
+    <message>
+      <source>with BN</source>
+      <translation>BN あり</translation>
+    </message>
+    <message>
+      <source>without BN</source>
+      <translation>BN なし</translation>
+    </message>
+    <message>
+      <source>Solid blue: with Batch Normalization; dashed grey: without. Each plot starts from weights of the scale in its title (§6.3.2, Fig. 6-18).</source>
+      <translation>青の実線：Batch Normalization あり、灰色の破線：なし。各グラフはタイトルのスケールの重みから学習を始めます（6.3.2節、図6-18）。</translation>
+    </message>
+    <message>
+      <source>Mean final training accuracy: %1 with BN, %2 without.</source>
+      <translation>最終的な訓練データの認識精度の平均：BN あり %1、なし %2。</translation>
+    </message>
+  </context>
+  <context>
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
@@ -90,6 +113,25 @@
     <message>
       <source>Saved</source>
       <translation>保存しました</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComparePage</name>
+    <message>
+      <source>A 784-100-100-100-100-10 ReLU net on the bundled MNIST, batch 128. Four optimizers (§6.1.8, Fig. 6-9) or three initial weights (§6.2.4, Fig. 6-15).</source>
+      <translation>同梱の MNIST で 784-100-100-100-100-10 の ReLU ネットワーク、バッチサイズ 128。4 つの最適化手法（6.1.8節、図6-9）または 3 つの重みの初期値（6.2.4節、図6-15）。</translation>
+    </message>
+    <message>
+      <source>%1: final loss %2, test accuracy %3</source>
+      <translation>%1：最終的な損失 %2、テストデータの認識精度 %3</translation>
+    </message>
+    <message>
+      <source>iterations</source>
+      <translation>繰り返し回数</translation>
+    </message>
+    <message>
+      <source>loss</source>
+      <translation>損失関数の値</translation>
     </message>
   </context>
   <context>
@@ -881,6 +923,49 @@
     </message>
   </context>
   <context>
+    <name>InitLabPage</name>
+    <message>
+      <source>Layer %1</source>
+      <translation>%1 層目</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>層</translation>
+    </message>
+    <message>
+      <source>Mean</source>
+      <translation>平均</translation>
+    </message>
+    <message>
+      <source>Std</source>
+      <translation>標準偏差</translation>
+    </message>
+    <message>
+      <source>Near 0 (|z| &lt; %1)</source>
+      <translation>0 付近（|z| &lt; %1）</translation>
+    </message>
+    <message>
+      <source>Near ±1 (|z| &gt; %1)</source>
+      <translation>±1 付近（|z| &gt; %1）</translation>
+    </message>
+    <message>
+      <source>Most outputs sit at the ends of the range, where the activation's slope is almost 0: gradients vanish (Fig. 6-10).</source>
+      <translation>出力の多くが範囲の両端に偏っています。そこでは活性化関数の傾きがほぼ 0 なので、勾配が消失します（図6-10）。</translation>
+    </message>
+    <message>
+      <source>The outputs crowd together: every neuron says nearly the same, so many neurons are no better than one (Fig. 6-11).</source>
+      <translation>出力が一か所に集まっています。どのニューロンもほぼ同じ値を出すので、たくさんあっても 1 個と変わりません（図6-11）。</translation>
+    </message>
+    <message>
+      <source>The outputs stay spread out in every layer: learning can proceed (Figs. 6-13, 6-14).</source>
+      <translation>どの層でも出力が適度に広がっています。学習がうまく進みます（図6-13、6-14）。</translation>
+    </message>
+    <message>
+      <source>1,000 samples of 100 Gaussian inputs through 5 layers of 100 units; weight std in layer 1: %1. %2</source>
+      <translation>100 個のガウス分布の入力を持つ 1,000 個のデータを 100 ユニットの 5 層に通します。1 層目の重みの標準偏差：%1。%2</translation>
+    </message>
+  </context>
+  <context>
     <name>Input</name>
     <message>
       <source>Enter a number.</source>
@@ -1273,6 +1358,45 @@
     <message>
       <source>Weights (*.npz *.pkl *.pickle);;All files (*)</source>
       <translation>重み (*.npz *.pkl *.pickle);;すべてのファイル (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverfitPage</name>
+    <message>
+      <source>%1 train</source>
+      <translation>%1 訓練</translation>
+    </message>
+    <message>
+      <source>%1 test</source>
+      <translation>%1 テスト</translation>
+    </message>
+    <message>
+      <source>λ = %1</source>
+      <translation>λ = %1</translation>
+    </message>
+    <message>
+      <source>dropout %1</source>
+      <translation>Dropout %1</translation>
+    </message>
+    <message>
+      <source>plain</source>
+      <translation>通常</translation>
+    </message>
+    <message>
+      <source>300 MNIST training images, 6 hidden layers of 100, SGD lr 0.01, batch 100: the plain net learns its training set by heart; the gap to the test accuracy is overfitting (§6.4.1). Weight decay and dropout narrow it.</source>
+      <translation>MNIST の訓練画像 300 枚、100 ユニットの隠れ層 6 つ、SGD（学習率 0.01）、バッチサイズ 100：通常のネットワークは訓練データを丸暗記します。テストデータの認識精度との差が過学習です（6.4.1節）。Weight decay と Dropout はこの差を縮めます。</translation>
+    </message>
+    <message>
+      <source>%1: train %2, test %3, gap %4</source>
+      <translation>%1：訓練 %2、テスト %3、差 %4</translation>
+    </message>
+    <message>
+      <source>epochs</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>accuracy</source>
+      <translation>認識精度</translation>
     </message>
   </context>
   <context>
@@ -1699,6 +1823,144 @@
     </message>
   </context>
   <context>
+    <name>RunBar</name>
+    <message>
+      <source>Run</source>
+      <extracomment>Colours of the kept runs, in order (colour-blind-safe Okabe–Ito, then greys).</extracomment>
+      <translation>実行</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Stop the runs; finished ones stay on the plot</source>
+      <translation>学習を止めます。終わった結果はグラフに残ります</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+      <source>%1 % done, about %2 left</source>
+      <translation>%1 % 完了、残り約 %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBoard</name>
+    <message>
+      <source>Next search: lr in 10^[%1, %2], λ in 10^[%3, %4]</source>
+      <translation>次の探索：lr は 10^[%1, %2]、λ は 10^[%3, %4]</translation>
+    </message>
+    <message>
+      <source>Running %1 trials…</source>
+      <translation>%1 回の試行を実行中…</translation>
+    </message>
+    <message>
+      <source>Best-%1 (val %2)</source>
+      <translation>Best-%1（検証 %2）</translation>
+    </message>
+    <message>
+      <source>Each trial trains a 784-100×6-10 net with SGD for the given epochs on 80 % of the training images and is scored on the other 20 % (validation data, §6.5.1; the test set is never used). Drag the orange rectangle over the best region, press “Narrow to selection” and run again (§6.5.3).</source>
+      <translation>各試行は 784-100×6-10 のネットワークを訓練画像の 80 % で指定のエポック数だけ SGD で学習し、残りの 20 %（検証データ、6.5.1節。テストデータは使いません）で評価します。オレンジの長方形を良い範囲に重ね、「選択範囲に絞り込む」を押してもう一度実行します（6.5.3節）。</translation>
+    </message>
+    <message>
+      <source>%1 trials. Best: validation accuracy %2 with lr = %3, λ = %4.</source>
+      <translation>%1 回の試行。最良：検証データの認識精度 %2（lr = %3、λ = %4）。</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完了しました。</translation>
+    </message>
+    <message>
+      <source>The search failed: %1</source>
+      <translation>探索に失敗しました：%1</translation>
+    </message>
+    <message>
+      <source>No trials to export yet.</source>
+      <translation>書き出す試行がまだありません。</translation>
+    </message>
+    <message>
+      <source>Export trials as CSV</source>
+      <translation>試行を CSV に書き出す</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+      <source>Could not save %1: %2</source>
+      <translation>%1 を保存できませんでした：%2</translation>
+    </message>
+    <message>
+      <source>Saved %1 trials to %2</source>
+      <translation>%1 回の試行を %2 に保存しました</translation>
+    </message>
+    <message>
+      <source>Narrow to selection</source>
+      <translation>選択範囲に絞り込む</translation>
+    </message>
+    <message>
+      <source>Set the ranges to the orange rectangle on the scatter</source>
+      <translation>探索範囲を散布図のオレンジの長方形にします</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>CSV に書き出す…</translation>
+    </message>
+    <message>
+      <source>log10 learning rate</source>
+      <translation>log10 学習率</translation>
+    </message>
+    <message>
+      <source>log10 weight decay λ</source>
+      <translation>log10 Weight decay λ</translation>
+    </message>
+    <message>
+      <source>Validation accuracy: purple %1 … yellow %2</source>
+      <translation>検証データの認識精度：紫 %1 … 黄 %2</translation>
+    </message>
+    <message>
+      <source>accuracy</source>
+      <translation>認識精度</translation>
+    </message>
+    <message>
+      <source>Best trials: validation (solid), training (dashed)</source>
+      <translation>上位の試行：検証（実線）、訓練（破線）</translation>
+    </message>
+    <message>
+      <source>epochs</source>
+      <translation>エポック</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesPage</name>
+    <message>
+      <source>Training %1 networks…</source>
+      <translation>%1 個のネットワークを学習中…</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完了しました。</translation>
+    </message>
+    <message>
+      <source>The run failed: %1</source>
+      <translation>学習に失敗しました：%1</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Remove the kept runs from the plot</source>
+      <translation>残しておいた結果をグラフから消します</translation>
+    </message>
+  </context>
+  <context>
     <name>Settings</name>
     <message>
       <source>%1: %2</source>
@@ -1781,6 +2043,234 @@
     <message>
       <source>%1</source>
       <translation>%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>TechniquesTab</name>
+    <message>
+      <source>Initial weights §6.2</source>
+      <translation>重みの初期値 6.2節</translation>
+    </message>
+    <message>
+      <source>Batch Norm §6.3</source>
+      <translation>Batch Norm 6.3節</translation>
+    </message>
+    <message>
+      <source>Overfitting §6.4</source>
+      <translation>過学習 6.4節</translation>
+    </message>
+    <message>
+      <source>Hyperparameters §6.5</source>
+      <translation>ハイパーパラメータ 6.5節</translation>
+    </message>
+    <message>
+      <source>Comparisons §6.1–6.2</source>
+      <translation>比較 6.1〜6.2節</translation>
+    </message>
+    <message>
+      <source>Sigmoid</source>
+      <extracomment>The pages, in order (keys used in ``page`` and by tests).</extracomment>
+      <translation>シグモイド</translation>
+    </message>
+    <message>
+      <source>tanh</source>
+      <translation>tanh</translation>
+    </message>
+    <message>
+      <source>ReLU</source>
+      <translation>ReLU</translation>
+    </message>
+    <message>
+      <source>Activation</source>
+      <translation>活性化関数</translation>
+    </message>
+    <message>
+      <source>The activation of the 5 layers (§6.2.2 sigmoid, §6.2.3 ReLU)</source>
+      <translation>5 つの層の活性化関数（6.2.2節 シグモイド、6.2.3節 ReLU）</translation>
+    </message>
+    <message>
+      <source>std 1 (Fig. 6-10)</source>
+      <translation>標準偏差 1（図6-10）</translation>
+    </message>
+    <message>
+      <source>std 0.01 (Fig. 6-11)</source>
+      <translation>標準偏差 0.01（図6-11）</translation>
+    </message>
+    <message>
+      <source>Xavier 1/√n (Fig. 6-13)</source>
+      <translation>Xavier 1/√n（図6-13）</translation>
+    </message>
+    <message>
+      <source>He √(2/n) (Fig. 6-14)</source>
+      <translation>He √(2/n)（図6-14）</translation>
+    </message>
+    <message>
+      <source>Any std…</source>
+      <translation>任意の標準偏差…</translation>
+    </message>
+    <message>
+      <source>Initial weights</source>
+      <translation>重みの初期値</translation>
+    </message>
+    <message>
+      <source>The standard deviation of the Gaussian initial weights</source>
+      <translation>ガウス分布で生成する初期値の標準偏差</translation>
+    </message>
+    <message>
+      <source>std</source>
+      <translation>標準偏差</translation>
+    </message>
+    <message>
+      <source>Any standard deviation (with “Any std…”)</source>
+      <translation>任意の標準偏差（「任意の標準偏差…」のとき）</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>シード</translation>
+    </message>
+    <message>
+      <source>np.random.seed(seed) before the book's script: the same draws in the same order</source>
+      <translation>本書のスクリプトの前に np.random.seed(seed)：同じ乱数を同じ順に引きます</translation>
+    </message>
+    <message>
+      <source>Weight scales</source>
+      <translation>重みのスケールの数</translation>
+    </message>
+    <message>
+      <source>How many weight scales from 1 to 10⁻⁴ (the book: 16)</source>
+      <translation>1〜10⁻⁴ の重みのスケールをいくつ試すか（本書：16）</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>エポック数</translation>
+    </message>
+    <message>
+      <source>Training images</source>
+      <translation>訓練画像の枚数</translation>
+    </message>
+    <message>
+      <source>The first N MNIST training images (the book: 300)</source>
+      <translation>MNIST の訓練画像の先頭 N 枚（本書：300）</translation>
+    </message>
+    <message>
+      <source>Epochs of the plain and λ runs (the book: 201)</source>
+      <translation>通常と λ の学習のエポック数（本書：201）</translation>
+    </message>
+    <message>
+      <source>Dropout epochs</source>
+      <translation>Dropout のエポック数</translation>
+    </message>
+    <message>
+      <source>Epochs of the dropout run (the book: 301)</source>
+      <translation>Dropout の学習のエポック数（本書：301）</translation>
+    </message>
+    <message>
+      <source>Weight decay λ</source>
+      <translation>Weight decay λ</translation>
+    </message>
+    <message>
+      <source>λ of the weight-decay run: loss + ½λΣW² (§6.4.2)</source>
+      <translation>Weight decay の学習の λ：損失 + ½λΣW²（6.4.2節）</translation>
+    </message>
+    <message>
+      <source>Dropout ratio</source>
+      <translation>Dropout の割合</translation>
+    </message>
+    <message>
+      <source>The share of hidden units erased in each training pass (§6.4.3)</source>
+      <translation>訓練のたびに消去する隠れ層のニューロンの割合（6.4.3節）</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>SGD's learning rate (the book: 0.01)</source>
+      <translation>SGD の学習率（本書：0.01）</translation>
+    </message>
+    <message>
+      <source>Trials</source>
+      <translation>試行回数</translation>
+    </message>
+    <message>
+      <source>Random trials per search (the book runs 100)</source>
+      <translation>1 回の探索でのランダムな試行の数（本書は 100）</translation>
+    </message>
+    <message>
+      <source>Epochs per trial</source>
+      <translation>1 試行のエポック数</translation>
+    </message>
+    <message>
+      <source>The first N training images; 20 % of them are held out for validation</source>
+      <translation>訓練画像の先頭 N 枚。その 20 % を検証データとして取り分けます</translation>
+    </message>
+    <message>
+      <source>lr from 10^</source>
+      <translation>lr の下限 10^</translation>
+    </message>
+    <message>
+      <source>lr to 10^</source>
+      <translation>lr の上限 10^</translation>
+    </message>
+    <message>
+      <source>λ from 10^</source>
+      <translation>λ の下限 10^</translation>
+    </message>
+    <message>
+      <source>λ to 10^</source>
+      <translation>λ の上限 10^</translation>
+    </message>
+    <message>
+      <source>Four optimizers (Fig. 6-9)</source>
+      <translation>4 つの最適化手法（図6-9）</translation>
+    </message>
+    <message>
+      <source>Three initial weights (Fig. 6-15)</source>
+      <translation>3 つの重みの初期値（図6-15）</translation>
+    </message>
+    <message>
+      <source>Comparison</source>
+      <translation>比較</translation>
+    </message>
+    <message>
+      <source>Iterations</source>
+      <translation>繰り返し回数</translation>
+    </message>
+    <message>
+      <source>Mini-batches of 128 per run (the book: 2000)</source>
+      <translation>1 回の学習のミニバッチ（128 枚）の数（本書：2000）</translation>
+    </message>
+    <message>
+      <source>Techniques</source>
+      <translation>学習のテクニック</translation>
+    </message>
+    <message>
+      <source>Activation histograms</source>
+      <translation>アクティベーションのヒストグラム</translation>
+    </message>
+    <message>
+      <source>Batch Normalization</source>
+      <translation>Batch Normalization</translation>
+    </message>
+    <message>
+      <source>Overfitting</source>
+      <translation>過学習</translation>
+    </message>
+    <message>
+      <source>Search scatter</source>
+      <translation>探索の散布図</translation>
+    </message>
+    <message>
+      <source>Best trials</source>
+      <translation>上位の試行</translation>
+    </message>
+    <message>
+      <source>Comparison losses</source>
+      <translation>比較の損失</translation>
+    </message>
+    <message>
+      <source>Layer statistics</source>
+      <translation>層ごとの統計</translation>
     </message>
   </context>
   <context>
@@ -2352,6 +2842,30 @@
     <message>
       <source>Test images</source>
       <translation>テスト画像</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrialTableModel</name>
+    <message>
+      <source>Trial</source>
+      <extracomment>How many of the best trials' curves are drawn (the book shows 20 in a grid).</extracomment>
+      <translation>試行</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>Weight decay λ</source>
+      <translation>Weight decay λ</translation>
+    </message>
+    <message>
+      <source>Validation accuracy</source>
+      <translation>検証データの認識精度</translation>
+    </message>
+    <message>
+      <source>Training accuracy</source>
+      <translation>訓練データの認識精度</translation>
     </message>
   </context>
 </TS>

@@ -13,7 +13,7 @@ from gui.registry import tab_keys
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_window_has_four_tabs(window):
+def test_window_has_its_tabs(window):
     assert window.objectName() == "mainWindow"
     assert window.windowTitle() == "Untitled[*] — Zerokara Lab"  # project name, [*] modified
     tabs = window.findChild(QTabWidget, "tabs")
@@ -22,12 +22,14 @@ def test_window_has_four_tabs(window):
         "Network",
         "Descent",
         "Training",
+        "Techniques",
     ]
-    assert [tabs.widget(i).objectName() for i in range(4)] == [
+    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [
         "gatesTab",
         "networkTab",
         "descentTab",
         "trainingTab",
+        "techniquesTab",
     ]
     assert [
         m.title().replace("&", "") for m in (window.file_menu, window.view_menu, window.help_menu)
