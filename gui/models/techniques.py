@@ -32,6 +32,7 @@ CTX = "TechniquesTab"
 #: The pages, in order (keys used in ``page`` and by tests).
 PAGES = ("init", "bn", "overfit", "search", "compare")
 
+
 def _when_std(values: Mapping[str, Any], _run_state: str) -> bool:
     return values["init_scale"] == "std"
 

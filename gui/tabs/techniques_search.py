@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -190,7 +191,7 @@ class SearchBoard(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.run_bar = RunBar(self.controller, "search", self)
         self.run_bar.run_requested.connect(self.start)
@@ -277,13 +278,16 @@ class SearchBoard(QWidget):
     @Slot(object)
     def _on_records(self, batch: Sequence[object]) -> None:
         added = False
+        progress = None
         for record in batch:
             if isinstance(record, H.Trial):
                 self.trials.append(record)
                 self.table_model.add(record)
                 added = True
             elif isinstance(record, H.SearchProgress):
-                self.run_bar.set_progress(record.done_fraction, record.seconds_left)
+                progress = record  # only the latest is shown
+        if progress is not None:
+            self.run_bar.set_progress(progress.done_fraction, progress.seconds_left)
         if added:
             self._redraw()
 

@@ -101,12 +101,15 @@ class SeriesPage(QWidget):
 
     @Slot(object)
     def _on_records(self, batch: Sequence[object]) -> None:
+        progress = None
         for record in batch:
             if isinstance(record, X.RunResult):
                 self.results.append(record)
                 self.show_result(record)
             elif isinstance(record, X.SeriesProgress):
-                self.run_bar.set_progress(record.done_fraction, record.seconds_left)
+                progress = record  # only the latest is shown
+        if progress is not None:
+            self.run_bar.set_progress(progress.done_fraction, progress.seconds_left)
 
     @Slot(bool)
     def _on_finished(self, completed: bool) -> None:

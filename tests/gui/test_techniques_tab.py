@@ -231,3 +231,41 @@ def test_japanese_page_titles(tab, qtbot):
         == "検証データの認識精度"
     )
     assert tab.init_lab.table.horizontalHeaderItem(1).text() == "平均"
+
+
+def test_hammering_every_pages_run_and_cancel(tab, qtbot, qtlog):
+    """200 clicks in a seeded random order on every page's Run and Cancel (and page
+    switches); every worker is idle afterwards, one more run starts, shutdown joins it."""
+    import random
+
+    from PySide6.QtWidgets import QApplication
+
+    bars = [
+        tab.bn_page.run_bar,
+        tab.overfit_page.run_bar,
+        tab.search_board.run_bar,
+        tab.compare_page.run_bar,
+    ]
+    buttons = [b for bar in bars for b in (bar.run_button, bar.cancel_button)]
+    rng = random.Random("abuse-techniques")
+    clicked = 0
+    for i in range(200):
+        if i % 17 == 0:
+            tab.pages.setCurrentIndex(rng.randrange(tab.pages.count()))
+        button = rng.choice(buttons)
+        if button.isEnabled():
+            button.click()
+            clicked += 1
+        if i % 3 == 0:
+            QApplication.processEvents()
+    assert clicked >= 200 // 3
+    for bar in bars:
+        bar.controller.stop()
+    assert not tab.any_running()
+    assert all(c.state == "idle" for c in tab._controllers)
+    assert all(bar.run_button.isEnabled() for bar in bars)
+    tab.overfit_page.run_bar.run_button.click()
+    assert tab.any_running()
+    tab.shutdown()
+    assert not tab.any_running()
+    assert not [r.message for r in qtlog.records if "thread" in r.message.lower()]
