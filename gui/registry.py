@@ -59,6 +59,7 @@ TABS: tuple[TabSpec, ...] = (
         title=QT_TRANSLATE_NOOP("NetworkTab", "Network"),
         context="NetworkTab",
         view="gui.tabs.network:NetworkTab",
+        model="gui.models.network:NetworkModel",
         shortcut="Ctrl+2",
         object_name="networkTab",
         receives=("network",),
@@ -77,6 +78,7 @@ TABS: tuple[TabSpec, ...] = (
         title=QT_TRANSLATE_NOOP("TrainingTab", "Training"),
         context="TrainingTab",
         view="gui.tabs.training:TrainingTab",
+        model="gui.models.training:TrainingModel",
         shortcut="Ctrl+4",
         object_name="trainingTab",
     ),
@@ -88,6 +90,15 @@ TABS: tuple[TabSpec, ...] = (
         model="gui.models.techniques:TechniquesModel",
         shortcut="Ctrl+6",
         object_name="techniquesTab",
+    ),
+    TabSpec(
+        key="cnn",
+        title=QT_TRANSLATE_NOOP("CnnTab", "CNN"),
+        context="CnnTab",
+        view="gui.tabs.cnn:CnnTab",
+        model="gui.models.cnn:CnnModel",
+        shortcut="Ctrl+7",
+        object_name="cnnTab",
     ),
 )
 

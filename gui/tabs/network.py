@@ -38,11 +38,11 @@ from engine.weights import (
     STUDY_NOTES_INPUT,
     book_network,
     load_weights,
-    network_from_arrays,
     random_network,
     study_notes_network,
     xor_network,
 )
+from gui.models.network import NetworkModel
 from gui.tabs.base import LabTab
 from gui.tabs.network_canvas import (
     BundleItem,
@@ -71,18 +71,14 @@ class NetworkTab(LabTab):
     lesson_key = "network"
     object_name = "networkTab"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.doc = NetworkDocument(self)
-        self._doc_revision = 0
-        for signal in (self.doc.structure_changed, self.doc.values_changed, self.doc.input_changed):
-            signal.connect(self._on_doc_changed)
+    def __init__(self, model: NetworkModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent, model)
+        self.doc = NetworkDocument(model, self)
         self._build_actions()
         self._build_widgets()
         self.doc.structure_changed.connect(self._on_structure_changed)
         self.doc.values_changed.connect(self._update_forward)
         self.doc.input_changed.connect(self._update_forward)
-        self.doc.description = "@book"
         self._header_layer: int | None = None
         self._rng = np.random.default_rng()
         self._on_structure_changed()
@@ -334,41 +330,6 @@ class NetworkTab(LabTab):
         if self.doc.network.weights[0][0, 0] != 0.1:
             raise AssertionError("undo did not restore the weight")
 
-    def state(self) -> dict[str, Any]:
-        net = self.doc.network
-        return {
-            "sizes": list(net.sizes),
-            "activations": list(net.activations),
-            "weights": [w.tolist() for w in net.weights],
-            "biases": [b.tolist() for b in net.biases],
-            "input": self.doc.x.tolist(),
-            "batch": self.doc.batch.tolist(),
-            "description": self.doc.description,
-        }
-
-    def set_state(self, state: dict[str, Any]) -> None:
-        try:
-            weights, biases = state["weights"], state["biases"]
-            arrays = {}
-            for k, (w, b) in enumerate(zip(weights, biases, strict=True), start=1):
-                arrays[f"W{k}"], arrays[f"b{k}"] = np.asarray(w, float), np.asarray(b, float)
-            net = network_from_arrays(arrays, activations=list(state["activations"]))
-            if list(state.get("sizes", net.sizes)) != net.sizes:
-                raise ValueError("the sizes do not match the weights")
-            x = np.asarray(state.get("input", np.zeros(net.sizes[0])), dtype=float)
-            if x.shape != (net.sizes[0],) or not np.all(np.isfinite(x)):
-                raise ValueError("the input does not fit the network")
-            batch = state.get("batch")
-            b = None if batch is None else np.asarray(batch, dtype=float)
-            description = str(state.get("description", ""))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"unusable Network tab state: {exc}") from exc
-        self.doc.load(net, description, x)
-        if b is not None and b.ndim == 2 and b.shape[1] == net.sizes[0] and np.all(np.isfinite(b)):
-            self.doc.batch = b.copy()
-            self.doc.input_changed.emit()
-        self.doc.undo_stack.clear()
-
     def export_code(self) -> str:
         return export_script(self.doc.network, self.doc.x)
 
@@ -408,14 +369,6 @@ class NetworkTab(LabTab):
             self.show_network(value, description)
             return True
         return super().receive(what, value, description)
-
-    def revision(self) -> int:
-        """Counts the document's changes: the weights are never serialized to find out."""
-        return self._doc_revision
-
-    @Slot()
-    def _on_doc_changed(self) -> None:
-        self._doc_revision += 1
 
     def load_book_preset(self) -> None:
         self.doc.load(book_network(), "@book", np.array(BOOK_INPUT), self.tr("Load preset"))

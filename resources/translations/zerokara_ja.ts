@@ -68,10 +68,202 @@
     </message>
   </context>
   <context>
+    <name>CnnTab</name>
+    <message>
+      <source>CNN</source>
+      <translation>畳み込み</translation>
+    </message>
+    <message>
+      <source>im2col explorer</source>
+      <translation>im2col エクスプローラー</translation>
+    </message>
+    <message>
+      <source>Convolution by hand</source>
+      <translation>手で畳み込み</translation>
+    </message>
+    <message>
+      <source>Training SimpleConvNet</source>
+      <translation>SimpleConvNet の学習</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>フィルター</translation>
+    </message>
+    <message>
+      <source>Feature maps</source>
+      <translation>特徴マップ</translation>
+    </message>
+    <message>
+      <source>Loss</source>
+      <translation>損失</translation>
+    </message>
+    <message>
+      <source>Filter value</source>
+      <extracomment>How a typed filter entry is read (the one validator of a kernel cell).</extracomment>
+      <translation>フィルターの値</translation>
+    </message>
+    <message>
+      <source>Edges (Laplacian)</source>
+      <extracomment>The largest |value| a filter entry may hold.</extracomment>
+      <translation>エッジ(ラプラシアン)</translation>
+    </message>
+    <message>
+      <source>Vertical edges (Sobel)</source>
+      <translation>縦のエッジ(ソーベル)</translation>
+    </message>
+    <message>
+      <source>Horizontal edges (Sobel)</source>
+      <translation>横のエッジ(ソーベル)</translation>
+    </message>
+    <message>
+      <source>Blur</source>
+      <translation>ぼかし</translation>
+    </message>
+    <message>
+      <source>Sharpen</source>
+      <translation>シャープ</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>恒等(そのまま)</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>カスタム</translation>
+    </message>
+    <message>
+      <source>Bundled MNIST (5,000 digits)</source>
+      <translation>同梱の MNIST(5,000 枚)</translation>
+    </message>
+    <message>
+      <source>Full MNIST (your files)</source>
+      <translation>MNIST 全体(ダウンロードしたファイル)</translation>
+    </message>
+    <message>
+      <source>Fashion-MNIST (installed)</source>
+      <translation>Fashion-MNIST(インストール済み)</translation>
+    </message>
+    <message>
+      <source>N (images)</source>
+      <translation>N(データ数)</translation>
+    </message>
+    <message>
+      <source>C (channels)</source>
+      <translation>C(チャンネル)</translation>
+    </message>
+    <message>
+      <source>H (height)</source>
+      <translation>H(高さ)</translation>
+    </message>
+    <message>
+      <source>W (width)</source>
+      <translation>W(幅)</translation>
+    </message>
+    <message>
+      <source>FH (filter height)</source>
+      <translation>FH(フィルターの高さ)</translation>
+    </message>
+    <message>
+      <source>FW (filter width)</source>
+      <translation>FW(フィルターの幅)</translation>
+    </message>
+    <message>
+      <source>S (stride)</source>
+      <translation>S(ストライド)</translation>
+    </message>
+    <message>
+      <source>P (padding)</source>
+      <translation>P(パディング)</translation>
+    </message>
+    <message>
+      <source>FN (filters)</source>
+      <translation>FN(フィルター数)</translation>
+    </message>
+    <message>
+      <source>Example numbers (seed)</source>
+      <translation>例の数値(シード)</translation>
+    </message>
+    <message>
+      <source>A bundled test digit</source>
+      <translation>同梱のテスト画像</translation>
+    </message>
+    <message>
+      <source>My drawing</source>
+      <translation>自分で描いた数字</translation>
+    </message>
+    <message>
+      <source>Image</source>
+      <translation>画像</translation>
+    </message>
+    <message>
+      <source>Test digit number</source>
+      <translation>テスト画像の番号</translation>
+    </message>
+    <message>
+      <source>Filter size</source>
+      <translation>フィルターの大きさ</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>フィルター</translation>
+    </message>
+    <message>
+      <source>Max</source>
+      <translation>Max</translation>
+    </message>
+    <message>
+      <source>Average</source>
+      <translation>Average</translation>
+    </message>
+    <message>
+      <source>Pooling 2×2</source>
+      <translation>プーリング 2×2</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>データ</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>エポック数</translation>
+    </message>
+    <message>
+      <source>Batch size</source>
+      <translation>バッチサイズ</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>最適化手法</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>シード</translation>
+    </message>
+    <message>
+      <source>A test image</source>
+      <translation>テスト画像</translation>
+    </message>
+    <message>
+      <source>My drawing (By hand page)</source>
+      <translation>自分で描いた数字(「手で畳み込み」ページ)</translation>
+    </message>
+    <message>
+      <source>Feature maps of</source>
+      <translation>特徴マップの対象</translation>
+    </message>
+    <message>
+      <source>Test image for the feature maps</source>
+      <translation>特徴マップを見るテスト画像</translation>
+    </message>
+  </context>
+  <context>
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
-      <extracomment>How long after a change (a model's notification, or input on a tab without a model) the modified marker is brought up to date: edits in a burst cost one check. Input after which a tab without a model may hold a new state.</extracomment>
       <translation>このタブのコード</translation>
     </message>
     <message>
@@ -923,6 +1115,84 @@
     </message>
   </context>
   <context>
+    <name>HandPage</name>
+    <message>
+      <source>Image (28×28)</source>
+      <translation>画像(28×28)</translation>
+    </message>
+    <message>
+      <source>Feature map (same padding, stride 1)</source>
+      <translation>特徴マップ(同じ大きさのパディング、ストライド 1)</translation>
+    </message>
+    <message>
+      <source>After 2×2 pooling, stride 2</source>
+      <translation>2×2 プーリング後(ストライド 2)</translation>
+    </message>
+    <message>
+      <source>Filter weights (click a cell to edit):</source>
+      <translation>フィルターの重み(セルをクリックして編集):</translation>
+    </message>
+    <message>
+      <source>Draw a digit (used when Image is “My drawing”):</source>
+      <translation>数字を描く(画像が「自分で描いた数字」のとき使われます):</translation>
+    </message>
+    <message>
+      <source>Clear drawing</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Feature map %1×%2, values from %3 to %4 (black = lowest, white = highest); pooled %5×%6.</source>
+      <translation>特徴マップ %1×%2、値は %3 から %4(黒 = 最小、白 = 最大)。プーリング後 %5×%6。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Im2colExplorer</name>
+    <message>
+      <source>Input (padded)</source>
+      <translation>入力(パディング込み)</translation>
+    </message>
+    <message>
+      <source>im2col matrix: one row per output cell</source>
+      <translation>im2col 行列: 出力の 1 セルにつき 1 行</translation>
+    </message>
+    <message>
+      <source>Filters as columns</source>
+      <translation>フィルター(列)</translation>
+    </message>
+    <message>
+      <source>Output</source>
+      <translation>出力</translation>
+    </message>
+    <message>
+      <source>col2im: patches covering each input cell</source>
+      <translation>col2im: 各入力セルを含むパッチの数</translation>
+    </message>
+    <message>
+      <source>In the backward pass col2im puts every row of the im2col matrix back where it came from and adds up the copies: a cell covered by k patches receives k values. So col2im(im2col(x)) is x times these counts, not x — col2im is the transpose of im2col, not its inverse. With the stride equal to the filter and no padding every count is 1.</source>
+      <translation>逆伝播では、col2im が im2col 行列の各行を元の位置に戻し、コピーを足し合わせます。k 個のパッチに含まれるセルには k 個の値が入ります。したがって col2im(im2col(x)) は x ではなく、x にこの数を掛けたものです — col2im は im2col の逆関数ではなく転置です。ストライドをフィルターと同じ大きさにし、パディングを 0 にすると、すべての数が 1 になります。</translation>
+    </message>
+    <message>
+      <source>(rounded down)</source>
+      <translation>(切り捨て)</translation>
+    </message>
+    <message>
+      <source>input %1 → im2col %2 × filters %3 → output %4</source>
+      <translation>入力 %1 → im2col %2 × フィルター %3 → 出力 %4</translation>
+    </message>
+    <message>
+      <source>Output (%1) = row %2 of im2col · column %3 of the filters + bias = %4 + %5 = %6</source>
+      <translation>出力 (%1) = im2col の %2 行目 · フィルターの %3 列目 + バイアス = %4 + %5 = %6</translation>
+    </message>
+    <message>
+      <source>Padding cell: %1 copies in the im2col matrix; col2im drops their gradients.</source>
+      <translation>パディングのセル: im2col 行列に %1 個のコピー。col2im はその勾配を捨てます。</translation>
+    </message>
+    <message>
+      <source>Input cell (%1) appears %2 times in the im2col matrix; in the backward pass col2im adds those %2 gradients back into it.</source>
+      <translation>入力セル (%1) は im2col 行列に %2 回現れます。逆伝播では col2im がその %2 個の勾配をこのセルに足し戻します。</translation>
+    </message>
+  </context>
+  <context>
     <name>InitLabPage</name>
     <message>
       <source>Layer %1</source>
@@ -1061,7 +1331,6 @@
     <name>NetworkDocument</name>
     <message>
       <source>Set W%1[%2, %3]</source>
-      <extracomment>Inputs shown in the batch table when a network is loaded (2 inputs: the four corners).</extracomment>
       <translation>W%1[%2, %3] を設定</translation>
     </message>
     <message>
@@ -1403,7 +1672,7 @@
     <name>ProjectController</name>
     <message>
       <source>%1: could not read its state (%2)</source>
-      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
+      <extracomment>How long after a change (a model's notification, or input on a tab without a model) the modified marker is brought up to date: edits in a burst cost one check. Input after which a tab without a model may hold a new state. Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
       <translation>%1: 状態を読み取れませんでした(%2)</translation>
     </message>
     <message>
@@ -1925,16 +2194,16 @@
       <translation>検証データの認識精度：紫 %1 … 黄 %2</translation>
     </message>
     <message>
+      <source>epochs</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
       <source>accuracy</source>
       <translation>認識精度</translation>
     </message>
     <message>
       <source>Best trials: validation (solid), training (dashed)</source>
       <translation>上位の試行：検証（実線）、訓練（破線）</translation>
-    </message>
-    <message>
-      <source>epochs</source>
-      <translation>エポック</translation>
     </message>
   </context>
   <context>
@@ -2044,29 +2313,14 @@
       <source>%1</source>
       <translation>%1</translation>
     </message>
+    <message>
+      <source>A %1×%2 filter does not fit in the padded %3×%4 input.</source>
+      <extracomment>The refusal of a filter that does not fit (translated in context "Settings").</extracomment>
+      <translation>%1×%2 のフィルターは、パディング込みで %3×%4 の入力に収まりません。</translation>
+    </message>
   </context>
   <context>
     <name>TechniquesTab</name>
-    <message>
-      <source>Initial weights §6.2</source>
-      <translation>重みの初期値 6.2節</translation>
-    </message>
-    <message>
-      <source>Batch Norm §6.3</source>
-      <translation>Batch Norm 6.3節</translation>
-    </message>
-    <message>
-      <source>Overfitting §6.4</source>
-      <translation>過学習 6.4節</translation>
-    </message>
-    <message>
-      <source>Hyperparameters §6.5</source>
-      <translation>ハイパーパラメータ 6.5節</translation>
-    </message>
-    <message>
-      <source>Comparisons §6.1–6.2</source>
-      <translation>比較 6.1〜6.2節</translation>
-    </message>
     <message>
       <source>Sigmoid</source>
       <extracomment>The pages, in order (keys used in ``page`` and by tests).</extracomment>
@@ -2245,6 +2499,26 @@
       <translation>学習のテクニック</translation>
     </message>
     <message>
+      <source>Initial weights §6.2</source>
+      <translation>重みの初期値 6.2節</translation>
+    </message>
+    <message>
+      <source>Batch Norm §6.3</source>
+      <translation>Batch Norm 6.3節</translation>
+    </message>
+    <message>
+      <source>Overfitting §6.4</source>
+      <translation>過学習 6.4節</translation>
+    </message>
+    <message>
+      <source>Hyperparameters §6.5</source>
+      <translation>ハイパーパラメータ 6.5節</translation>
+    </message>
+    <message>
+      <source>Comparisons §6.1–6.2</source>
+      <translation>比較 6.1〜6.2節</translation>
+    </message>
+    <message>
       <source>Activation histograms</source>
       <translation>アクティベーションのヒストグラム</translation>
     </message>
@@ -2333,14 +2607,141 @@
     </message>
   </context>
   <context>
+    <name>TrainPage</name>
+    <message>
+      <source>Train SimpleConvNet:</source>
+      <translation>SimpleConvNet を学習:</translation>
+    </message>
+    <message>
+      <source>Run</source>
+      <translation>実行</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>一時停止</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>1 ステップ</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Loss (cross-entropy)</source>
+      <translation>損失(交差エントロピー)</translation>
+    </message>
+    <message>
+      <source>Accuracy per epoch</source>
+      <translation>エポックごとの認識精度</translation>
+    </message>
+    <message>
+      <source>iteration</source>
+      <translation>イテレーション</translation>
+    </message>
+    <message>
+      <source>epoch</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>train (1,000 images)</source>
+      <translation>訓練(1,000 枚)</translation>
+    </message>
+    <message>
+      <source>test</source>
+      <translation>テスト</translation>
+    </message>
+    <message>
+      <source>Filters before learning</source>
+      <translation>学習前のフィルター</translation>
+    </message>
+    <message>
+      <source>Filters now (30 × 5×5, Fig. 7-24)</source>
+      <translation>現在のフィルター(5×5 を 30 枚、図 7-24)</translation>
+    </message>
+    <message>
+      <source>Test image</source>
+      <translation>テスト画像</translation>
+    </message>
+    <message>
+      <source>Conv1: 30 feature maps 24×24</source>
+      <translation>Conv1: 24×24 の特徴マップ 30 枚</translation>
+    </message>
+    <message>
+      <source>ReLU + pooling: 30 maps 12×12</source>
+      <translation>ReLU + プーリング: 12×12 のマップ 30 枚</translation>
+    </message>
+    <message>
+      <source>Hidden: 100 neurons</source>
+      <translation>隠れ層: 100 ニューロン</translation>
+    </message>
+    <message>
+      <source>Output: probabilities</source>
+      <translation>出力: 確率</translation>
+    </message>
+    <message>
+      <source>Run or step to see the feature maps.</source>
+      <translation>実行またはステップで特徴マップが表示されます。</translation>
+    </message>
+    <message>
+      <source>Full MNIST is not in your data folder yet: download it on the Training tab.</source>
+      <translation>MNIST 全体がまだデータフォルダにありません。「学習」タブでダウンロードしてください。</translation>
+    </message>
+    <message>
+      <source>Fashion-MNIST is not installed (Debian package dataset-fashion-mnist).</source>
+      <translation>Fashion-MNIST がインストールされていません(Debian パッケージ dataset-fashion-mnist)。</translation>
+    </message>
+    <message>
+      <source>The loss became NaN or infinite at iteration %1: lower the learning rate.</source>
+      <translation>イテレーション %1 で損失が NaN または無限大になりました。学習率を下げてください。</translation>
+    </message>
+    <message>
+      <source>Training stopped: %1</source>
+      <translation>学習が止まりました: %1</translation>
+    </message>
+    <message>
+      <source>Your drawing (centred as MNIST digits are): predicted %1</source>
+      <translation>描いた数字(MNIST と同じように中央に配置): 予測 %1</translation>
+    </message>
+    <message>
+      <source>Test image %1: label %2, predicted %3 (%4)</source>
+      <translation>テスト画像 %1: 正解 %2、予測 %3(%4)</translation>
+    </message>
+    <message>
+      <source>right</source>
+      <translation>正解</translation>
+    </message>
+    <message>
+      <source>wrong</source>
+      <translation>不正解</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>再開</translation>
+    </message>
+    <message>
+      <source>Reading the data…</source>
+      <translation>データを読み込んでいます…</translation>
+    </message>
+    <message>
+      <source>Iteration %1 of %2, loss %3, %4 it/s</source>
+      <translation>イテレーション %1 / %2、損失 %3、%4 回/秒</translation>
+    </message>
+    <message>
+      <source>Epoch %1: train accuracy %2, test accuracy %3</source>
+      <translation>エポック %1: 訓練精度 %2、テスト精度 %3</translation>
+    </message>
+  </context>
+  <context>
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
-      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. A gradient check estimated slower than this is refused (stop must stay prompt). The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>学習</translation>
     </message>
     <message>
       <source>Data</source>
+      <extracomment>The settings of the Data and Network boxes, in order.</extracomment>
       <translation>データ</translation>
     </message>
     <message>
@@ -2353,6 +2754,7 @@
     </message>
     <message>
       <source>XOR (2-D)</source>
+      <extracomment>The data sets in the order ``datasetCombo`` shows them.</extracomment>
       <translation>XOR(2 次元)</translation>
     </message>
     <message>
@@ -2385,6 +2787,7 @@
     </message>
     <message>
       <source>Data set</source>
+      <extracomment>Default learning rate per optimizer, set when the learner picks one (the book's §6.1.7 comparison uses similar ones); others: 0.01. A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. How many test images a run predicts for the preview grid.</extracomment>
       <translation>データセット</translation>
     </message>
     <message>
@@ -2673,6 +3076,7 @@
     </message>
     <message>
       <source>Not available: no Network tab is connected</source>
+      <extracomment>Settings whose change describes other data (the run, if idle, is cleared). Settings a paused run takes over. The running (or last) run: its config, network and data; its records.</extracomment>
       <translation>使用できません: ネットワークタブと接続されていません</translation>
     </message>
     <message>
@@ -2681,6 +3085,7 @@
     </message>
     <message>
       <source>Open your MNIST files to use this data set.</source>
+      <extracomment>MNIST loaded from the learner's files (None before), and a short name for it.</extracomment>
       <translation>このデータセットを使うには MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2698,14 +3103,6 @@
     <message>
       <source>The file was refused: %1</source>
       <translation>ファイルを読み込めません: %1</translation>
-    </message>
-    <message>
-      <source>At most 5 hidden layers.</source>
-      <translation>隠れ層は 5 層までです。</translation>
-    </message>
-    <message>
-      <source>“%1” is not a layer size from 1 to 1000.</source>
-      <translation>「%1」は 1〜1000 の層のサイズではありません。</translation>
     </message>
     <message>
       <source>The Network tab's network takes %1 inputs and has %2 outputs; this data set needs %3 inputs and at least %4 outputs.</source>
@@ -2737,6 +3134,7 @@
     </message>
     <message>
       <source>Open your MNIST files first.</source>
+      <extracomment>A gradient check estimated slower than this is refused (stop must stay prompt).</extracomment>
       <translation>先に MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2761,6 +3159,7 @@
     </message>
     <message>
       <source>iteration %1 of %2</source>
+      <extracomment>The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>%2 回中 %1 回</translation>
     </message>
     <message>

@@ -113,7 +113,10 @@ def change_every_tab(window):
     training = window.tab("training")
     datasets = window.findChild(QComboBox, "datasetCombo")
     choose(datasets, datasets.count() - 1)
-    return gates, network, descent, training
+    cnn = window.tab("cnn")
+    presets = cnn.findChild(QComboBox, "cnnPreset")
+    choose(presets, presets.findData("sharpen"))
+    return gates, network, descent, training, cnn
 
 
 def test_project_keeps_all_four_real_tabs(qtbot, tmp_path):

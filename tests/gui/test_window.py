@@ -23,6 +23,7 @@ def test_window_has_its_tabs(window):
         "Descent",
         "Training",
         "Techniques",
+        "CNN",
     ]
     assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [
         "gatesTab",
@@ -30,6 +31,7 @@ def test_window_has_its_tabs(window):
         "descentTab",
         "trainingTab",
         "techniquesTab",
+        "cnnTab",
     ]
     assert [
         m.title().replace("&", "") for m in (window.file_menu, window.view_menu, window.help_menu)

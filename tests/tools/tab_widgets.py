@@ -77,6 +77,19 @@ TABS: dict[str, TabWidgets] = {
         # five pages, each with its own Run and Cancel (``<page>RunButton``): hammered by
         # tests/gui/test_techniques_tab.py::test_hammering_every_pages_run_and_cancel
     ),
+    "cnn": TabWidgets(
+        named={
+            "im2colView": QWidget,
+            "filterView": QWidget,
+            "cnnDatasetCombo": QComboBox,
+            "cnnKernelTable": QAbstractItemView,
+            "runButton": QAbstractButton,
+            "stopButton": QAbstractButton,
+            "cnnLossPlot": QWidget,
+        },
+        run="runButton",
+        controls=("pauseButton", "stepButton", "stopButton"),
+    ),
 }
 
 
