@@ -269,3 +269,10 @@ def test_hammering_every_pages_run_and_cancel(tab, qtbot, qtlog):
     tab.shutdown()
     assert not tab.any_running()
     assert not [r.message for r in qtlog.records if "thread" in r.message.lower()]
+
+
+def test_ctrl_6_shows_the_techniques_tab(window):
+    action = next(a for a in window.tab_actions if a.shortcut().toString() == "Ctrl+6")
+    action.trigger()
+    assert window.tabs.currentWidget().objectName() == "techniquesTab"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Techniques"
