@@ -397,72 +397,12 @@
   <context>
     <name>DescentTab</name>
     <message>
-      <source>Type a function of x and y, for example x**2 + y**2.</source>
-      <extracomment>Steps per second offered by the speed slider; 0 = as fast as possible. Points of one trajectory (and its readouts) drawn at most; longer runs are thinned. One-click set-ups: surface, start, steps, gradient and racers.</extracomment>
-      <translation>x と y の関数を入力してください(例: x**2 + y**2)。</translation>
-    </message>
-    <message>
-      <source>The expression is too long (at most %2 characters).</source>
-      <translation>式が長すぎます(最大 %2 文字)。</translation>
-    </message>
-    <message>
-      <source>Syntax error at column %1: check the brackets and operators.</source>
-      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
-    </message>
-    <message>
-      <source>Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e.</source>
-      <translation>%1 文字目の「%2」は使えない名前です: x、y(または x0、x1)、pi、e を使ってください。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is not an allowed function: use sin, cos, tan, exp, log, sqrt, abs or tanh.</source>
-      <translation>%1 文字目の「%2」は使える関数ではありません: sin、cos、tan、exp、log、sqrt、abs、tanh を使ってください。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is a function: write it with brackets, e.g. %2(x).</source>
-      <translation>%1 文字目の「%2」は関数です: %2(x) のようにかっこを付けて書いてください。</translation>
-    </message>
-    <message>
-      <source>%2() at column %1 takes exactly one argument.</source>
-      <translation>%1 文字目の %2() は引数を 1 つだけ取ります。</translation>
-    </message>
-    <message>
-      <source>Attribute access (“.%2”) at column %1 is not allowed.</source>
-      <translation>%1 文字目の属性アクセス(「.%2」)は使えません。</translation>
-    </message>
-    <message>
-      <source>The operator “%2” at column %1 is not allowed: use + - * / and ** for powers.</source>
-      <translation>%1 文字目の演算子「%2」は使えません: + - * / と、べき乗には ** を使ってください。</translation>
-    </message>
-    <message>
-      <source>Only numbers can be constants (column %1).</source>
-      <translation>定数には数値だけが使えます(%1 文字目)。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is not allowed in a formula.</source>
-      <translation>%1 文字目の「%2」は式の中では使えません。</translation>
-    </message>
-    <message>
-      <source>The expression is nested too deeply (column %1).</source>
-      <translation>式の入れ子が深すぎます(%1 文字目)。</translation>
-    </message>
-    <message>
-      <source>A constant part at column %1 is too large for float64.</source>
-      <translation>%1 文字目の定数部分が float64 で表せないほど大きくなります。</translation>
-    </message>
-    <message>
-      <source>A constant part at column %1 is undefined (e.g. the log of a negative number).</source>
-      <translation>%1 文字目の定数部分が定義されません(負の数の log など)。</translation>
-    </message>
-    <message>
-      <source>This expression cannot be used (column %1).</source>
-      <translation>この式は使えません(%1 文字目)。</translation>
-    </message>
-    <message>
       <source>Descent</source>
       <translation>勾配降下</translation>
     </message>
     <message>
       <source>x0² + x1² (study notes, §4.4)</source>
+      <extracomment>Steps per second offered by the speed slider; 0 = as fast as possible. One-click set-ups: surface, start, steps, gradient and racers.</extracomment>
       <translation>x0² + x1²(学習ノート、4.4 節)</translation>
     </message>
     <message>
@@ -496,6 +436,10 @@
     <message>
       <source>The function whose minimum the optimizers look for</source>
       <translation>オプティマイザが最小値を探す関数</translation>
+    </message>
+    <message>
+      <source>Speed</source>
+      <translation>速さ</translation>
     </message>
     <message>
       <source>e.g. x**2 + 3*y**2 + sin(x)</source>
@@ -548,6 +492,18 @@
     <message>
       <source>x of the start point (or click or drag on the map)</source>
       <translation>開始点の x(図をクリック/ドラッグしても設定できます)</translation>
+    </message>
+    <message>
+      <source>Formula</source>
+      <translation>式</translation>
+    </message>
+    <message>
+      <source>Start x</source>
+      <translation>開始点の x</translation>
+    </message>
+    <message>
+      <source>Start y</source>
+      <translation>開始点の y</translation>
     </message>
     <message>
       <source>y of the start point (or click or drag on the map)</source>
@@ -754,18 +710,6 @@
       <translation>エラーのため実行が止まりました: %1</translation>
     </message>
     <message>
-      <source>%1 barely moved in %2 steps: the learning rate is probably too small for this function.</source>
-      <translation>%1 は %2 ステップでほとんど動きませんでした: この関数には学習率が小さすぎるようです。</translation>
-    </message>
-    <message>
-      <source>%1 diverged at step %2: the point left the plotted region (|x| &gt; %3) — the learning rate is too large for this function, or f has no minimum in that direction.</source>
-      <translation>%1 はステップ %2 で発散しました: 点が表示範囲の外に出ました(|x| &gt; %3)。この関数には学習率が大きすぎるか、その方向に f の最小値がありません。</translation>
-    </message>
-    <message>
-      <source>%1 diverged at step %2: the point became NaN or infinite — the learning rate is too large for this function, or f is undefined there.</source>
-      <translation>%1 はステップ %2 で発散しました: 点が NaN または無限大になりました。この関数には学習率が大きすぎるか、そこで f が定義されていません。</translation>
-    </message>
-    <message>
       <source>max speed</source>
       <translation>最高速</translation>
     </message>
@@ -794,6 +738,7 @@
     </message>
     <message>
       <source>OR (book, b = −0.2)</source>
+      <extracomment>Weights per preset for 2 and 3 inputs: the book's AND, NAND, OR (§2.3.3), the study notes' OR with b = 0, NOR as negated OR; XOR and XNOR start from OR's and AND's weights (one perceptron cannot do them). Learning paces: seconds between epochs (0: as fast as possible). The one limit of w and b: fields, project files and learning. The perceptron rule moves a weight by at most lr (≤ 10) per row and epoch (≤ 10,000), 8 rows: never beyond 1e6. The preset combo (extra state: ``choose_preset`` applies a preset).</extracomment>
       <translation>OR(本書、b = −0.2)</translation>
     </message>
     <message>
@@ -814,6 +759,7 @@
     </message>
     <message>
       <source>&amp;Inputs:</source>
+      <extracomment>The number of inputs (extra state: ``choose_inputs`` applies it).</extracomment>
       <translation>入力数(&amp;I):</translation>
     </message>
     <message>
@@ -827,10 +773,6 @@
     <message>
       <source>Weights and bias</source>
       <translation>重みとバイアス</translation>
-    </message>
-    <message>
-      <source>Weight w%1 of input x%1</source>
-      <translation>入力 x%1 の重み w%1</translation>
     </message>
     <message>
       <source>Bias b: how easily the neuron fires (book §2.3.2)</source>
@@ -857,6 +799,18 @@
       <translation>ゆっくり</translation>
     </message>
     <message>
+      <source>Weight w1 of input x1</source>
+      <translation>入力 x1 の重み w1</translation>
+    </message>
+    <message>
+      <source>Weight w2 of input x2</source>
+      <translation>入力 x2 の重み w2</translation>
+    </message>
+    <message>
+      <source>Weight w3 of input x3</source>
+      <translation>入力 x3 の重み w3</translation>
+    </message>
+    <message>
       <source>Normal</source>
       <translation>ふつう</translation>
     </message>
@@ -867,6 +821,10 @@
     <message>
       <source>Instant</source>
       <translation>一瞬</translation>
+    </message>
+    <message>
+      <source>How long each epoch stays on screen</source>
+      <translation>各エポックを画面に表示しておく時間</translation>
     </message>
     <message>
       <source>Start from the current w and b</source>
@@ -1972,16 +1930,28 @@
     <name>RacerRow</name>
     <message>
       <source>Take part in the race</source>
-      <extracomment>Colours given to new rows, in order (colour-blind-friendly Okabe–Ito, then extras). The hyperparameters beyond lr that each optimizer takes (up to two), by name. Default hyperparameters (the book's defaults).</extracomment>
       <translation>競走に参加させる</translation>
     </message>
     <message>
       <source>Colour of this trajectory (click to change)</source>
+      <extracomment>Where each extra hyperparameter's field goes: the first or the second slot of a row.</extracomment>
       <translation>この軌跡の色(クリックで変更)</translation>
     </message>
     <message>
       <source>The update rule (book §6.1): SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam</source>
       <translation>更新則(本書 6.1 節): SGD、Momentum、Nesterov、AdaGrad、RMSprop、Adam</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>参加</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>オプティマイザ</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>色</translation>
     </message>
     <message>
       <source>Learning rate η (Up/Down keys step it)</source>
@@ -2311,12 +2281,78 @@
     </message>
     <message>
       <source>%1</source>
+      <extracomment>Colours given to new racers, in order (colour-blind-friendly Okabe–Ito, then extras). The hyperparameters beyond lr that each optimizer takes (up to two), by name. Default hyperparameters (the book's defaults), read from the engine's classes.</extracomment>
       <translation>%1</translation>
     </message>
     <message>
       <source>A %1×%2 filter does not fit in the padded %3×%4 input.</source>
       <extracomment>The refusal of a filter that does not fit (translated in context "Settings").</extracomment>
       <translation>%1×%2 のフィルターは、パディング込みで %3×%4 の入力に収まりません。</translation>
+    </message>
+    <message>
+      <source>A typed function has no analytic gradient.</source>
+      <translation>入力した関数には解析的な勾配がありません。</translation>
+    </message>
+    <message>
+      <source>Type a function of x and y, for example x**2 + y**2.</source>
+      <extracomment>Why a typed expression is refused, by ``ExpressionError.reason`` (%1: the column, %2: the offending name or operator); translated in context "Settings" like every reason.</extracomment>
+      <translation>x と y の関数を入力してください(例: x**2 + y**2)。</translation>
+    </message>
+    <message>
+      <source>The expression is too long (at most %2 characters).</source>
+      <translation>式が長すぎます(最大 %2 文字)。</translation>
+    </message>
+    <message>
+      <source>Syntax error at column %1: check the brackets and operators.</source>
+      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
+    </message>
+    <message>
+      <source>Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e.</source>
+      <translation>%1 文字目の「%2」は使えない名前です: x、y(または x0、x1)、pi、e を使ってください。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is not an allowed function: use sin, cos, tan, exp, log, sqrt, abs or tanh.</source>
+      <translation>%1 文字目の「%2」は使える関数ではありません: sin、cos、tan、exp、log、sqrt、abs、tanh を使ってください。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is a function: write it with brackets, e.g. %2(x).</source>
+      <translation>%1 文字目の「%2」は関数です: %2(x) のようにかっこを付けて書いてください。</translation>
+    </message>
+    <message>
+      <source>%2() at column %1 takes exactly one argument.</source>
+      <translation>%1 文字目の %2() は引数を 1 つだけ取ります。</translation>
+    </message>
+    <message>
+      <source>Attribute access (“.%2”) at column %1 is not allowed.</source>
+      <translation>%1 文字目の属性アクセス(「.%2」)は使えません。</translation>
+    </message>
+    <message>
+      <source>The operator “%2” at column %1 is not allowed: use + - * / and ** for powers.</source>
+      <translation>%1 文字目の演算子「%2」は使えません: + - * / と、べき乗には ** を使ってください。</translation>
+    </message>
+    <message>
+      <source>Only numbers can be constants (column %1).</source>
+      <translation>定数には数値だけが使えます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is not allowed in a formula.</source>
+      <translation>%1 文字目の「%2」は式の中では使えません。</translation>
+    </message>
+    <message>
+      <source>The expression is nested too deeply (column %1).</source>
+      <translation>式の入れ子が深すぎます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>A constant part at column %1 is too large for float64.</source>
+      <translation>%1 文字目の定数部分が float64 で表せないほど大きくなります。</translation>
+    </message>
+    <message>
+      <source>A constant part at column %1 is undefined (e.g. the log of a negative number).</source>
+      <translation>%1 文字目の定数部分が定義されません(負の数の log など)。</translation>
+    </message>
+    <message>
+      <source>This expression cannot be used (column %1).</source>
+      <translation>この式は使えません(%1 文字目)。</translation>
     </message>
   </context>
   <context>
