@@ -138,6 +138,29 @@
     </message>
   </context>
   <context>
+    <name>BnPage</name>
+    <message>
+      <source>%1 diverged at iteration %2</source>
+      <translation>%1：%2 回目で発散</translation>
+    </message>
+    <message>
+      <source>with BN</source>
+      <translation>BN あり</translation>
+    </message>
+    <message>
+      <source>without BN</source>
+      <translation>BN なし</translation>
+    </message>
+    <message>
+      <source>Solid blue: with Batch Normalization; dashed grey: without. Each plot starts from weights of the scale in its title (§6.3.2, Fig. 6-18).</source>
+      <translation>青の実線：Batch Normalization あり、灰色の破線：なし。各グラフはタイトルのスケールの重みから学習を始めます（6.3.2節、図6-18）。</translation>
+    </message>
+    <message>
+      <source>Mean final training accuracy: %1 with BN, %2 without.</source>
+      <translation>最終的な訓練データの認識精度の平均：BN あり %1、なし %2。</translation>
+    </message>
+  </context>
+  <context>
     <name>ClassNames</name>
     <message>
       <source>T-shirt/top</source>
@@ -422,6 +445,25 @@
     </message>
   </context>
   <context>
+    <name>ComparePage</name>
+    <message>
+      <source>A 784-100-100-100-100-10 ReLU net on the bundled MNIST, batch 128. Four optimizers (§6.1.8, Fig. 6-9) or three initial weights (§6.2.4, Fig. 6-15).</source>
+      <translation>同梱の MNIST で 784-100-100-100-100-10 の ReLU ネットワーク、バッチサイズ 128。4 つの最適化手法（6.1.8節、図6-9）または 3 つの重みの初期値（6.2.4節、図6-15）。</translation>
+    </message>
+    <message>
+      <source>%1: final loss %2, test accuracy %3</source>
+      <translation>%1：最終的な損失 %2、テストデータの認識精度 %3</translation>
+    </message>
+    <message>
+      <source>iterations</source>
+      <translation>繰り返し回数</translation>
+    </message>
+    <message>
+      <source>loss</source>
+      <translation>損失関数の値</translation>
+    </message>
+  </context>
+  <context>
     <name>ConfusionPanel</name>
     <message>
       <source>true class</source>
@@ -516,72 +558,12 @@
   <context>
     <name>DescentTab</name>
     <message>
-      <source>Type a function of x and y, for example x**2 + y**2.</source>
-      <extracomment>Steps per second offered by the speed slider; 0 = as fast as possible. Points of one trajectory (and its readouts) drawn at most; longer runs are thinned. One-click set-ups: surface, start, steps, gradient and racers.</extracomment>
-      <translation>x と y の関数を入力してください(例: x**2 + y**2)。</translation>
-    </message>
-    <message>
-      <source>The expression is too long (at most %2 characters).</source>
-      <translation>式が長すぎます(最大 %2 文字)。</translation>
-    </message>
-    <message>
-      <source>Syntax error at column %1: check the brackets and operators.</source>
-      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
-    </message>
-    <message>
-      <source>Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e.</source>
-      <translation>%1 文字目の「%2」は使えない名前です: x、y(または x0、x1)、pi、e を使ってください。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is not an allowed function: use sin, cos, tan, exp, log, sqrt, abs or tanh.</source>
-      <translation>%1 文字目の「%2」は使える関数ではありません: sin、cos、tan、exp、log、sqrt、abs、tanh を使ってください。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is a function: write it with brackets, e.g. %2(x).</source>
-      <translation>%1 文字目の「%2」は関数です: %2(x) のようにかっこを付けて書いてください。</translation>
-    </message>
-    <message>
-      <source>%2() at column %1 takes exactly one argument.</source>
-      <translation>%1 文字目の %2() は引数を 1 つだけ取ります。</translation>
-    </message>
-    <message>
-      <source>Attribute access (“.%2”) at column %1 is not allowed.</source>
-      <translation>%1 文字目の属性アクセス(「.%2」)は使えません。</translation>
-    </message>
-    <message>
-      <source>The operator “%2” at column %1 is not allowed: use + - * / and ** for powers.</source>
-      <translation>%1 文字目の演算子「%2」は使えません: + - * / と、べき乗には ** を使ってください。</translation>
-    </message>
-    <message>
-      <source>Only numbers can be constants (column %1).</source>
-      <translation>定数には数値だけが使えます(%1 文字目)。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is not allowed in a formula.</source>
-      <translation>%1 文字目の「%2」は式の中では使えません。</translation>
-    </message>
-    <message>
-      <source>The expression is nested too deeply (column %1).</source>
-      <translation>式の入れ子が深すぎます(%1 文字目)。</translation>
-    </message>
-    <message>
-      <source>A constant part at column %1 is too large for float64.</source>
-      <translation>%1 文字目の定数部分が float64 で表せないほど大きくなります。</translation>
-    </message>
-    <message>
-      <source>A constant part at column %1 is undefined (e.g. the log of a negative number).</source>
-      <translation>%1 文字目の定数部分が定義されません(負の数の log など)。</translation>
-    </message>
-    <message>
-      <source>This expression cannot be used (column %1).</source>
-      <translation>この式は使えません(%1 文字目)。</translation>
-    </message>
-    <message>
       <source>Descent</source>
       <translation>勾配降下</translation>
     </message>
     <message>
       <source>x0² + x1² (study notes, §4.4)</source>
+      <extracomment>Steps per second offered by the speed slider; 0 = as fast as possible. One-click set-ups: surface, start, steps, gradient and racers.</extracomment>
       <translation>x0² + x1²(学習ノート、4.4 節)</translation>
     </message>
     <message>
@@ -615,6 +597,10 @@
     <message>
       <source>The function whose minimum the optimizers look for</source>
       <translation>オプティマイザが最小値を探す関数</translation>
+    </message>
+    <message>
+      <source>Speed</source>
+      <translation>速さ</translation>
     </message>
     <message>
       <source>e.g. x**2 + 3*y**2 + sin(x)</source>
@@ -667,6 +653,18 @@
     <message>
       <source>x of the start point (or click or drag on the map)</source>
       <translation>開始点の x(図をクリック/ドラッグしても設定できます)</translation>
+    </message>
+    <message>
+      <source>Formula</source>
+      <translation>式</translation>
+    </message>
+    <message>
+      <source>Start x</source>
+      <translation>開始点の x</translation>
+    </message>
+    <message>
+      <source>Start y</source>
+      <translation>開始点の y</translation>
     </message>
     <message>
       <source>y of the start point (or click or drag on the map)</source>
@@ -873,18 +871,6 @@
       <translation>エラーのため実行が止まりました: %1</translation>
     </message>
     <message>
-      <source>%1 barely moved in %2 steps: the learning rate is probably too small for this function.</source>
-      <translation>%1 は %2 ステップでほとんど動きませんでした: この関数には学習率が小さすぎるようです。</translation>
-    </message>
-    <message>
-      <source>%1 diverged at step %2: the point left the plotted region (|x| &gt; %3) — the learning rate is too large for this function, or f has no minimum in that direction.</source>
-      <translation>%1 はステップ %2 で発散しました: 点が表示範囲の外に出ました(|x| &gt; %3)。この関数には学習率が大きすぎるか、その方向に f の最小値がありません。</translation>
-    </message>
-    <message>
-      <source>%1 diverged at step %2: the point became NaN or infinite — the learning rate is too large for this function, or f is undefined there.</source>
-      <translation>%1 はステップ %2 で発散しました: 点が NaN または無限大になりました。この関数には学習率が大きすぎるか、そこで f が定義されていません。</translation>
-    </message>
-    <message>
       <source>max speed</source>
       <translation>最高速</translation>
     </message>
@@ -1025,6 +1011,7 @@
     </message>
     <message>
       <source>OR (book, b = −0.2)</source>
+      <extracomment>Weights per preset for 2 and 3 inputs: the book's AND, NAND, OR (§2.3.3), the study notes' OR with b = 0, NOR as negated OR; XOR and XNOR start from OR's and AND's weights (one perceptron cannot do them). Learning paces: seconds between epochs (0: as fast as possible). The one limit of w and b: fields, project files and learning. The perceptron rule moves a weight by at most lr (≤ 10) per row and epoch (≤ 10,000), 8 rows: never beyond 1e6. The preset combo (extra state: ``choose_preset`` applies a preset).</extracomment>
       <translation>OR(本書、b = −0.2)</translation>
     </message>
     <message>
@@ -1045,6 +1032,7 @@
     </message>
     <message>
       <source>&amp;Inputs:</source>
+      <extracomment>The number of inputs (extra state: ``choose_inputs`` applies it).</extracomment>
       <translation>入力数(&amp;I):</translation>
     </message>
     <message>
@@ -1058,10 +1046,6 @@
     <message>
       <source>Weights and bias</source>
       <translation>重みとバイアス</translation>
-    </message>
-    <message>
-      <source>Weight w%1 of input x%1</source>
-      <translation>入力 x%1 の重み w%1</translation>
     </message>
     <message>
       <source>Bias b: how easily the neuron fires (book §2.3.2)</source>
@@ -1088,6 +1072,18 @@
       <translation>ゆっくり</translation>
     </message>
     <message>
+      <source>Weight w1 of input x1</source>
+      <translation>入力 x1 の重み w1</translation>
+    </message>
+    <message>
+      <source>Weight w2 of input x2</source>
+      <translation>入力 x2 の重み w2</translation>
+    </message>
+    <message>
+      <source>Weight w3 of input x3</source>
+      <translation>入力 x3 の重み w3</translation>
+    </message>
+    <message>
       <source>Normal</source>
       <translation>ふつう</translation>
     </message>
@@ -1098,6 +1094,10 @@
     <message>
       <source>Instant</source>
       <translation>一瞬</translation>
+    </message>
+    <message>
+      <source>How long each epoch stays on screen</source>
+      <translation>各エポックを画面に表示しておく時間</translation>
     </message>
     <message>
       <source>Start from the current w and b</source>
@@ -1532,6 +1532,49 @@
     </message>
   </context>
   <context>
+    <name>InitLabPage</name>
+    <message>
+      <source>Layer %1</source>
+      <translation>%1 層目</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>層</translation>
+    </message>
+    <message>
+      <source>Mean</source>
+      <translation>平均</translation>
+    </message>
+    <message>
+      <source>Std</source>
+      <translation>標準偏差</translation>
+    </message>
+    <message>
+      <source>Near 0 (|z| &lt; %1)</source>
+      <translation>0 付近（|z| &lt; %1）</translation>
+    </message>
+    <message>
+      <source>Near ±1 (|z| &gt; %1)</source>
+      <translation>±1 付近（|z| &gt; %1）</translation>
+    </message>
+    <message>
+      <source>Most outputs sit at the ends of the range, where the activation's slope is almost 0: gradients vanish (Fig. 6-10).</source>
+      <translation>出力の多くが範囲の両端に偏っています。そこでは活性化関数の傾きがほぼ 0 なので、勾配が消失します（図6-10）。</translation>
+    </message>
+    <message>
+      <source>The outputs crowd together: every neuron says nearly the same, so many neurons are no better than one (Fig. 6-11).</source>
+      <translation>出力が一か所に集まっています。どのニューロンもほぼ同じ値を出すので、たくさんあっても 1 個と変わりません（図6-11）。</translation>
+    </message>
+    <message>
+      <source>The outputs stay spread out in every layer: learning can proceed (Figs. 6-13, 6-14).</source>
+      <translation>どの層でも出力が適度に広がっています。学習がうまく進みます（図6-13、6-14）。</translation>
+    </message>
+    <message>
+      <source>1,000 samples of 100 Gaussian inputs through 5 layers of 100 units; weight std in layer 1: %1. %2</source>
+      <translation>100 個のガウス分布の入力を持つ 1,000 個のデータを 100 ユニットの 5 層に通します。1 層目の重みの標準偏差：%1。%2</translation>
+    </message>
+  </context>
+  <context>
     <name>Input</name>
     <message>
       <source>Enter a number.</source>
@@ -1953,6 +1996,45 @@
     </message>
   </context>
   <context>
+    <name>OverfitPage</name>
+    <message>
+      <source>%1 train</source>
+      <translation>%1 訓練</translation>
+    </message>
+    <message>
+      <source>%1 test</source>
+      <translation>%1 テスト</translation>
+    </message>
+    <message>
+      <source>λ = %1</source>
+      <translation>λ = %1</translation>
+    </message>
+    <message>
+      <source>dropout %1</source>
+      <translation>Dropout %1</translation>
+    </message>
+    <message>
+      <source>plain</source>
+      <translation>通常</translation>
+    </message>
+    <message>
+      <source>300 MNIST training images, 6 hidden layers of 100, SGD lr 0.01, batch 100: the plain net learns its training set by heart; the gap to the test accuracy is overfitting (§6.4.1). Weight decay and dropout narrow it.</source>
+      <translation>MNIST の訓練画像 300 枚、100 ユニットの隠れ層 6 つ、SGD（学習率 0.01）、バッチサイズ 100：通常のネットワークは訓練データを丸暗記します。テストデータの認識精度との差が過学習です（6.4.1節）。Weight decay と Dropout はこの差を縮めます。</translation>
+    </message>
+    <message>
+      <source>%1: train %2, test %3, gap %4</source>
+      <translation>%1：訓練 %2、テスト %3、差 %4</translation>
+    </message>
+    <message>
+      <source>epochs</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>accuracy</source>
+      <translation>認識精度</translation>
+    </message>
+  </context>
+  <context>
     <name>ProjectController</name>
     <message>
       <source>%1: could not read its state (%2)</source>
@@ -2256,16 +2338,28 @@
     <name>RacerRow</name>
     <message>
       <source>Take part in the race</source>
-      <extracomment>Colours given to new rows, in order (colour-blind-friendly Okabe–Ito, then extras). The hyperparameters beyond lr that each optimizer takes (up to two), by name. Default hyperparameters (the book's defaults).</extracomment>
       <translation>競走に参加させる</translation>
     </message>
     <message>
       <source>Colour of this trajectory (click to change)</source>
+      <extracomment>Where each extra hyperparameter's field goes: the first or the second slot of a row.</extracomment>
       <translation>この軌跡の色(クリックで変更)</translation>
     </message>
     <message>
       <source>The update rule (book §6.1): SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam</source>
       <translation>更新則(本書 6.1 節): SGD、Momentum、Nesterov、AdaGrad、RMSprop、Adam</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>参加</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>オプティマイザ</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>色</translation>
     </message>
     <message>
       <source>Learning rate η (Up/Down keys step it)</source>
@@ -2376,6 +2470,144 @@
     </message>
   </context>
   <context>
+    <name>RunBar</name>
+    <message>
+      <source>Run</source>
+      <extracomment>Colours of the kept runs, in order (colour-blind-safe Okabe–Ito, then greys).</extracomment>
+      <translation>実行</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Stop the runs; finished ones stay on the plot</source>
+      <translation>学習を止めます。終わった結果はグラフに残ります</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+      <source>%1 % done, about %2 left</source>
+      <translation>%1 % 完了、残り約 %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBoard</name>
+    <message>
+      <source>Next search: lr in 10^[%1, %2], λ in 10^[%3, %4]</source>
+      <translation>次の探索：lr は 10^[%1, %2]、λ は 10^[%3, %4]</translation>
+    </message>
+    <message>
+      <source>Running %1 trials…</source>
+      <translation>%1 回の試行を実行中…</translation>
+    </message>
+    <message>
+      <source>Best-%1 (val %2)</source>
+      <translation>Best-%1（検証 %2）</translation>
+    </message>
+    <message>
+      <source>Each trial trains a 784-100×6-10 net with SGD for the given epochs on 80 % of the training images and is scored on the other 20 % (validation data, §6.5.1; the test set is never used). Drag the orange rectangle over the best region, press “Narrow to selection” and run again (§6.5.3).</source>
+      <translation>各試行は 784-100×6-10 のネットワークを訓練画像の 80 % で指定のエポック数だけ SGD で学習し、残りの 20 %（検証データ、6.5.1節。テストデータは使いません）で評価します。オレンジの長方形を良い範囲に重ね、「選択範囲に絞り込む」を押してもう一度実行します（6.5.3節）。</translation>
+    </message>
+    <message>
+      <source>%1 trials. Best: validation accuracy %2 with lr = %3, λ = %4.</source>
+      <translation>%1 回の試行。最良：検証データの認識精度 %2（lr = %3、λ = %4）。</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完了しました。</translation>
+    </message>
+    <message>
+      <source>The search failed: %1</source>
+      <translation>探索に失敗しました：%1</translation>
+    </message>
+    <message>
+      <source>No trials to export yet.</source>
+      <translation>書き出す試行がまだありません。</translation>
+    </message>
+    <message>
+      <source>Export trials as CSV</source>
+      <translation>試行を CSV に書き出す</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+      <source>Could not save %1: %2</source>
+      <translation>%1 を保存できませんでした：%2</translation>
+    </message>
+    <message>
+      <source>Saved %1 trials to %2</source>
+      <translation>%1 回の試行を %2 に保存しました</translation>
+    </message>
+    <message>
+      <source>Narrow to selection</source>
+      <translation>選択範囲に絞り込む</translation>
+    </message>
+    <message>
+      <source>Set the ranges to the orange rectangle on the scatter</source>
+      <translation>探索範囲を散布図のオレンジの長方形にします</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>CSV に書き出す…</translation>
+    </message>
+    <message>
+      <source>log10 learning rate</source>
+      <translation>log10 学習率</translation>
+    </message>
+    <message>
+      <source>log10 weight decay λ</source>
+      <translation>log10 Weight decay λ</translation>
+    </message>
+    <message>
+      <source>Validation accuracy: purple %1 … yellow %2</source>
+      <translation>検証データの認識精度：紫 %1 … 黄 %2</translation>
+    </message>
+    <message>
+      <source>epochs</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>accuracy</source>
+      <translation>認識精度</translation>
+    </message>
+    <message>
+      <source>Best trials: validation (solid), training (dashed)</source>
+      <translation>上位の試行：検証（実線）、訓練（破線）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesPage</name>
+    <message>
+      <source>Training %1 networks…</source>
+      <translation>%1 個のネットワークを学習中…</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完了しました。</translation>
+    </message>
+    <message>
+      <source>The run failed: %1</source>
+      <translation>学習に失敗しました：%1</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Remove the kept runs from the plot</source>
+      <translation>残しておいた結果をグラフから消します</translation>
+    </message>
+  </context>
+  <context>
     <name>Settings</name>
     <message>
       <source>%1: %2</source>
@@ -2457,12 +2689,306 @@
     </message>
     <message>
       <source>%1</source>
+      <extracomment>Colours given to new racers, in order (colour-blind-friendly Okabe–Ito, then extras). The hyperparameters beyond lr that each optimizer takes (up to two), by name. Default hyperparameters (the book's defaults), read from the engine's classes.</extracomment>
       <translation>%1</translation>
     </message>
     <message>
       <source>A %1×%2 filter does not fit in the padded %3×%4 input.</source>
       <extracomment>The refusal of a filter that does not fit (translated in context "Settings").</extracomment>
       <translation>%1×%2 のフィルターは、パディング込みで %3×%4 の入力に収まりません。</translation>
+    </message>
+    <message>
+      <source>A typed function has no analytic gradient.</source>
+      <translation>入力した関数には解析的な勾配がありません。</translation>
+    </message>
+    <message>
+      <source>Type a function of x and y, for example x**2 + y**2.</source>
+      <extracomment>Why a typed expression is refused, by ``ExpressionError.reason`` (%1: the column, %2: the offending name or operator); translated in context "Settings" like every reason.</extracomment>
+      <translation>x と y の関数を入力してください(例: x**2 + y**2)。</translation>
+    </message>
+    <message>
+      <source>The expression is too long (at most %2 characters).</source>
+      <translation>式が長すぎます(最大 %2 文字)。</translation>
+    </message>
+    <message>
+      <source>Syntax error at column %1: check the brackets and operators.</source>
+      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
+    </message>
+    <message>
+      <source>Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e.</source>
+      <translation>%1 文字目の「%2」は使えない名前です: x、y(または x0、x1)、pi、e を使ってください。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is not an allowed function: use sin, cos, tan, exp, log, sqrt, abs or tanh.</source>
+      <translation>%1 文字目の「%2」は使える関数ではありません: sin、cos、tan、exp、log、sqrt、abs、tanh を使ってください。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is a function: write it with brackets, e.g. %2(x).</source>
+      <translation>%1 文字目の「%2」は関数です: %2(x) のようにかっこを付けて書いてください。</translation>
+    </message>
+    <message>
+      <source>%2() at column %1 takes exactly one argument.</source>
+      <translation>%1 文字目の %2() は引数を 1 つだけ取ります。</translation>
+    </message>
+    <message>
+      <source>Attribute access (“.%2”) at column %1 is not allowed.</source>
+      <translation>%1 文字目の属性アクセス(「.%2」)は使えません。</translation>
+    </message>
+    <message>
+      <source>The operator “%2” at column %1 is not allowed: use + - * / and ** for powers.</source>
+      <translation>%1 文字目の演算子「%2」は使えません: + - * / と、べき乗には ** を使ってください。</translation>
+    </message>
+    <message>
+      <source>Only numbers can be constants (column %1).</source>
+      <translation>定数には数値だけが使えます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is not allowed in a formula.</source>
+      <translation>%1 文字目の「%2」は式の中では使えません。</translation>
+    </message>
+    <message>
+      <source>The expression is nested too deeply (column %1).</source>
+      <translation>式の入れ子が深すぎます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>A constant part at column %1 is too large for float64.</source>
+      <translation>%1 文字目の定数部分が float64 で表せないほど大きくなります。</translation>
+    </message>
+    <message>
+      <source>A constant part at column %1 is undefined (e.g. the log of a negative number).</source>
+      <translation>%1 文字目の定数部分が定義されません(負の数の log など)。</translation>
+    </message>
+    <message>
+      <source>This expression cannot be used (column %1).</source>
+      <translation>この式は使えません(%1 文字目)。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TechniquesTab</name>
+    <message>
+      <source>Sigmoid</source>
+      <extracomment>The pages, in order (keys used in ``page`` and by tests).</extracomment>
+      <translation>シグモイド</translation>
+    </message>
+    <message>
+      <source>tanh</source>
+      <translation>tanh</translation>
+    </message>
+    <message>
+      <source>ReLU</source>
+      <translation>ReLU</translation>
+    </message>
+    <message>
+      <source>Activation</source>
+      <translation>活性化関数</translation>
+    </message>
+    <message>
+      <source>The activation of the 5 layers (§6.2.2 sigmoid, §6.2.3 ReLU)</source>
+      <translation>5 つの層の活性化関数（6.2.2節 シグモイド、6.2.3節 ReLU）</translation>
+    </message>
+    <message>
+      <source>std 1 (Fig. 6-10)</source>
+      <translation>標準偏差 1（図6-10）</translation>
+    </message>
+    <message>
+      <source>std 0.01 (Fig. 6-11)</source>
+      <translation>標準偏差 0.01（図6-11）</translation>
+    </message>
+    <message>
+      <source>Xavier 1/√n (Fig. 6-13)</source>
+      <translation>Xavier 1/√n（図6-13）</translation>
+    </message>
+    <message>
+      <source>He √(2/n) (Fig. 6-14)</source>
+      <translation>He √(2/n)（図6-14）</translation>
+    </message>
+    <message>
+      <source>Any std…</source>
+      <translation>任意の標準偏差…</translation>
+    </message>
+    <message>
+      <source>Initial weights</source>
+      <translation>重みの初期値</translation>
+    </message>
+    <message>
+      <source>The standard deviation of the Gaussian initial weights</source>
+      <translation>ガウス分布で生成する初期値の標準偏差</translation>
+    </message>
+    <message>
+      <source>std</source>
+      <translation>標準偏差</translation>
+    </message>
+    <message>
+      <source>Any standard deviation (with “Any std…”)</source>
+      <translation>任意の標準偏差（「任意の標準偏差…」のとき）</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>シード</translation>
+    </message>
+    <message>
+      <source>np.random.seed(seed) before the book's script: the same draws in the same order</source>
+      <translation>本書のスクリプトの前に np.random.seed(seed)：同じ乱数を同じ順に引きます</translation>
+    </message>
+    <message>
+      <source>Weight scales</source>
+      <translation>重みのスケールの数</translation>
+    </message>
+    <message>
+      <source>How many weight scales from 1 to 10⁻⁴ (the book: 16)</source>
+      <translation>1〜10⁻⁴ の重みのスケールをいくつ試すか（本書：16）</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>エポック数</translation>
+    </message>
+    <message>
+      <source>Training images</source>
+      <translation>訓練画像の枚数</translation>
+    </message>
+    <message>
+      <source>The first N MNIST training images (the book: 300)</source>
+      <translation>MNIST の訓練画像の先頭 N 枚（本書：300）</translation>
+    </message>
+    <message>
+      <source>Epochs of the plain and λ runs (the book: 201)</source>
+      <translation>通常と λ の学習のエポック数（本書：201）</translation>
+    </message>
+    <message>
+      <source>Dropout epochs</source>
+      <translation>Dropout のエポック数</translation>
+    </message>
+    <message>
+      <source>Epochs of the dropout run (the book: 301)</source>
+      <translation>Dropout の学習のエポック数（本書：301）</translation>
+    </message>
+    <message>
+      <source>Weight decay λ</source>
+      <translation>Weight decay λ</translation>
+    </message>
+    <message>
+      <source>λ of the weight-decay run: loss + ½λΣW² (§6.4.2)</source>
+      <translation>Weight decay の学習の λ：損失 + ½λΣW²（6.4.2節）</translation>
+    </message>
+    <message>
+      <source>Dropout ratio</source>
+      <translation>Dropout の割合</translation>
+    </message>
+    <message>
+      <source>The share of hidden units erased in each training pass (§6.4.3)</source>
+      <translation>訓練のたびに消去する隠れ層のニューロンの割合（6.4.3節）</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>SGD's learning rate (the book: 0.01)</source>
+      <translation>SGD の学習率（本書：0.01）</translation>
+    </message>
+    <message>
+      <source>Trials</source>
+      <translation>試行回数</translation>
+    </message>
+    <message>
+      <source>Random trials per search (the book runs 100)</source>
+      <translation>1 回の探索でのランダムな試行の数（本書は 100）</translation>
+    </message>
+    <message>
+      <source>Epochs per trial</source>
+      <translation>1 試行のエポック数</translation>
+    </message>
+    <message>
+      <source>The first N training images; 20 % of them are held out for validation</source>
+      <translation>訓練画像の先頭 N 枚。その 20 % を検証データとして取り分けます</translation>
+    </message>
+    <message>
+      <source>lr from 10^</source>
+      <translation>lr の下限 10^</translation>
+    </message>
+    <message>
+      <source>lr to 10^</source>
+      <translation>lr の上限 10^</translation>
+    </message>
+    <message>
+      <source>λ from 10^</source>
+      <translation>λ の下限 10^</translation>
+    </message>
+    <message>
+      <source>λ to 10^</source>
+      <translation>λ の上限 10^</translation>
+    </message>
+    <message>
+      <source>Four optimizers (Fig. 6-9)</source>
+      <translation>4 つの最適化手法（図6-9）</translation>
+    </message>
+    <message>
+      <source>Three initial weights (Fig. 6-15)</source>
+      <translation>3 つの重みの初期値（図6-15）</translation>
+    </message>
+    <message>
+      <source>Comparison</source>
+      <translation>比較</translation>
+    </message>
+    <message>
+      <source>Iterations</source>
+      <translation>繰り返し回数</translation>
+    </message>
+    <message>
+      <source>Mini-batches of 128 per run (the book: 2000)</source>
+      <translation>1 回の学習のミニバッチ（128 枚）の数（本書：2000）</translation>
+    </message>
+    <message>
+      <source>Techniques</source>
+      <translation>学習のテクニック</translation>
+    </message>
+    <message>
+      <source>Initial weights §6.2</source>
+      <translation>重みの初期値 6.2節</translation>
+    </message>
+    <message>
+      <source>Batch Norm §6.3</source>
+      <translation>Batch Norm 6.3節</translation>
+    </message>
+    <message>
+      <source>Overfitting §6.4</source>
+      <translation>過学習 6.4節</translation>
+    </message>
+    <message>
+      <source>Hyperparameters §6.5</source>
+      <translation>ハイパーパラメータ 6.5節</translation>
+    </message>
+    <message>
+      <source>Comparisons §6.1–6.2</source>
+      <translation>比較 6.1〜6.2節</translation>
+    </message>
+    <message>
+      <source>Activation histograms</source>
+      <translation>アクティベーションのヒストグラム</translation>
+    </message>
+    <message>
+      <source>Batch Normalization</source>
+      <translation>Batch Normalization</translation>
+    </message>
+    <message>
+      <source>Overfitting</source>
+      <translation>過学習</translation>
+    </message>
+    <message>
+      <source>Search scatter</source>
+      <translation>探索の散布図</translation>
+    </message>
+    <message>
+      <source>Best trials</source>
+      <translation>上位の試行</translation>
+    </message>
+    <message>
+      <source>Comparison losses</source>
+      <translation>比較の損失</translation>
+    </message>
+    <message>
+      <source>Layer statistics</source>
+      <translation>層ごとの統計</translation>
     </message>
   </context>
   <context>
@@ -3193,6 +3719,30 @@
     <message>
       <source>784-50-10 with ReLU (ch05; ch04's version uses sigmoid), batch 100, learning rate 0.1, 10,000 iterations, SGD by backpropagation; accuracy on the whole sets every epoch</source>
       <translation>784-50-10、ReLU (ch05。ch04 の版はシグモイド)、バッチ 100、学習率 0.1、10,000 回、誤差逆伝播法による SGD。エポックごとに訓練データとテストデータ全体で認識精度を求めます</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrialTableModel</name>
+    <message>
+      <source>Trial</source>
+      <extracomment>How many of the best trials' curves are drawn (the book shows 20 in a grid).</extracomment>
+      <translation>試行</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>Weight decay λ</source>
+      <translation>Weight decay λ</translation>
+    </message>
+    <message>
+      <source>Validation accuracy</source>
+      <translation>検証データの認識精度</translation>
+    </message>
+    <message>
+      <source>Training accuracy</source>
+      <translation>訓練データの認識精度</translation>
     </message>
   </context>
 </TS>
