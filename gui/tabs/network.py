@@ -44,6 +44,7 @@ from engine.weights import (
     xor_network,
 )
 from gui.tabs.base import LabTab
+from gui.tabs.network_backward import BackwardPage
 from gui.tabs.network_canvas import (
     BundleItem,
     EdgeItem,
@@ -223,6 +224,10 @@ class NetworkTab(LabTab):
         self.left_tabs.addTab(self.forward_page, "")
         self.left_tabs.addTab(self.batch_page, "")
         self.left_tabs.addTab(self.random_page, "")
+        self.backward_page = BackwardPage(
+            self.doc, self.view, lambda: self.pages, self._on_rejected
+        )
+        self.left_tabs.addTab(self.backward_page, "")
         self.weight_tabs = QTabWidget()
         self.weight_tabs.setObjectName("weightTabs")
         self.weight_box = QWidget()
@@ -308,6 +313,8 @@ class NetworkTab(LabTab):
         self.left_tabs.setTabText(2, self.tr("Random init"))
         self.batch_page.retranslate()
         self.random_page.retranslate()
+        self.left_tabs.setTabText(3, self.tr("Backward (ch. 5)"))
+        self.backward_page.retranslate()
         self.weights_title.setText(self.tr("Weights and biases (edit a cell; the canvas follows)"))
         for page in self.pages:
             page.update_labels()

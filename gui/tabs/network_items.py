@@ -172,11 +172,10 @@ class EdgeItem(QGraphicsLineItem):
             pen.setStyle(Qt.PenStyle.DashLine)
         self.setPen(pen)
         self.value = value
-        self.setToolTip(
-            QCoreApplication.translate("TopologyView", "%1 = %2 (click to edit)")
-            .replace("%1", self.name())
-            .replace("%2", repr(value))
-        )
+        template = getattr(self, "tooltip_template", None) or QCoreApplication.translate(
+            "TopologyView", "%1 = %2 (click to edit)"
+        )  # the Backward page shows gradients with its own template
+        self.setToolTip(template.replace("%1", self.name()).replace("%2", repr(value)))
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

@@ -1166,6 +1166,10 @@
       <translation>ランダム初期化</translation>
     </message>
     <message>
+      <source>Backward (ch. 5)</source>
+      <translation>逆伝播(5 章)</translation>
+    </message>
+    <message>
       <source>Weights and biases (edit a cell; the canvas follows)</source>
       <translation>重みとバイアス (セルを編集するとキャンバスが追従します)</translation>
     </message>
@@ -1272,6 +1276,90 @@
     <message>
       <source>Weights (*.npz *.pkl *.pickle);;All files (*)</source>
       <translation>重み (*.npz *.pkl *.pickle);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>Target t:</source>
+      <translation>教師データ t:</translation>
+    </message>
+    <message>
+      <source>A class label (0, 1, …) or one number per output, e.g. 0, 1</source>
+      <translation>正解ラベル(0、1、…)、または出力 1 つにつき 1 つの数値(例 0, 1)</translation>
+    </message>
+    <message>
+      <source>Sum of squares ½Σ(y − t)²</source>
+      <translation>2 乗和誤差 ½Σ(y − t)²</translation>
+    </message>
+    <message>
+      <source>Cross-entropy after softmax</source>
+      <translation>ソフトマックスの後の交差エントロピー誤差</translation>
+    </message>
+    <message>
+      <source>Backward</source>
+      <translation>逆伝播</translation>
+    </message>
+    <message>
+      <source>Backpropagate the loss: ∂L/∂W, ∂L/∂b and δ = ∂L/∂a everywhere</source>
+      <translation>損失を逆伝播します: すべての ∂L/∂W、∂L/∂b と δ = ∂L/∂a</translation>
+    </message>
+    <message>
+      <source>Show gradients on the canvas and in the tables</source>
+      <translation>勾配を図と表に表示</translation>
+    </message>
+    <message>
+      <source>Learning rate:</source>
+      <translation>学習率:</translation>
+    </message>
+    <message>
+      <source>One SGD step</source>
+      <translation>SGD で 1 ステップ更新</translation>
+    </message>
+    <message>
+      <source>W ← W − lr·∂L/∂W for every weight (Ctrl+Z undoes)</source>
+      <translation>すべての重みを W ← W − lr·∂L/∂W で更新します(Ctrl+Z で元に戻せます)</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>確認</translation>
+    </message>
+    <message>
+      <source>at</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Numerical vs backprop</source>
+      <translation>数値微分と誤差逆伝播法を比較</translation>
+    </message>
+    <message>
+      <source>Target t: enter a class label from 0 to %1, or %2 numbers separated by commas.</source>
+      <translation>教師データ t: 0〜%1 の正解ラベル、またはカンマで区切った %2 個の数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>Backward needs activations with a derivative: the step function's is 0 wherever it exists (%1).</source>
+      <translation>逆伝播には微分できる活性化関数が必要です。ステップ関数の微分は、存在する場所ではどこでも 0 です(%1)。</translation>
+    </message>
+    <message>
+      <source>Learning rate: enter a number above 0, at most 100.</source>
+      <translation>学習率: 0 より大きく 100 以下の数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>L: %1 → %2</source>
+      <translation>L: %1 → %2</translation>
+    </message>
+    <message>
+      <source>Index: %1 has shape %2; enter a position inside it, e.g. 0, 0.</source>
+      <translation>位置: %1 の形状は %2 です。その中の位置を入力してください(例 0, 0)。</translation>
+    </message>
+    <message>
+      <source>∂L/∂%1[%2]: backprop %3, numerical %4, difference %5</source>
+      <translation>∂L/∂%1[%2]: 誤差逆伝播法 %3、数値微分 %4、差 %5</translation>
+    </message>
+    <message>
+      <source>L = %1</source>
+      <translation>L = %1</translation>
+    </message>
+    <message>
+      <source>∂L/∂%1 = %2</source>
+      <translation>∂L/∂%1 = %2</translation>
     </message>
   </context>
   <context>
