@@ -66,6 +66,8 @@ class BackwardPage(QWidget):
         self.setObjectName("backwardPage")
         self.doc, self.view, self._pages, self._on_rejected = doc, view, pages, on_rejected
         self.result: NG.BackwardResult | None = None
+        #: the last accepted text of each field (a refused edit puts it back)
+        self._good = {"target": "1", "lr": "0.1", "index": "0, 0"}
         self.target_edit = QLineEdit("1")
         self.target_edit.setObjectName("targetEdit")
         self.loss_combo = QComboBox()
@@ -134,7 +136,10 @@ class BackwardPage(QWidget):
         self.check_button.clicked.connect(self.compare)
         self.show_check.toggled.connect(lambda _on: self._apply())
         self.loss_combo.currentIndexChanged.connect(lambda _i: self._recompute())
-        self.target_edit.editingFinished.connect(self._recompute)
+        # each field answers Enter itself: a refusal names it, a good value applies
+        self.target_edit.editingFinished.connect(self._on_target_edited)
+        self.lr_edit.editingFinished.connect(self._learning_rate)
+        self.index_edit.editingFinished.connect(self._index)
         for signal in (doc.values_changed, doc.input_changed, doc.structure_changed):
             signal.connect(self._on_doc_changed)
         self._fill_params()
@@ -180,8 +185,11 @@ class BackwardPage(QWidget):
     # -- actions -------------------------------------------------------------------------
     def _target(self) -> np.ndarray | None:
         try:
-            return parse_target(self.target_edit.text(), self.doc.network.sizes[-1])
+            t = parse_target(self.target_edit.text(), self.doc.network.sizes[-1])
+            self._good["target"] = self.target_edit.text()
+            return t
         except ValueError:
+            self.target_edit.setText(self._good["target"])
             n = self.doc.network.sizes[-1]
             self._on_rejected(
                 QCoreApplication.translate(
@@ -221,6 +229,48 @@ class BackwardPage(QWidget):
     def kind(self) -> str:
         return self.loss_combo.currentData()
 
+    def _on_target_edited(self) -> None:
+        if self._target() is not None:
+            self._recompute()
+
+    def _learning_rate(self) -> float | None:
+        try:
+            lr = float(self.lr_edit.text())
+            if not (math.isfinite(lr) and 0 < lr <= 100):
+                raise ValueError
+        except ValueError:
+            self.lr_edit.setText(self._good["lr"])
+            self._on_rejected(
+                QCoreApplication.translate(
+                    "NetworkTab", "Learning rate: enter a number above 0, at most 100."
+                )
+            )
+            return None
+        self._good["lr"] = self.lr_edit.text()
+        return lr
+
+    def _index(self) -> tuple[int, ...] | None:
+        key = self.param_combo.currentData()
+        shape = self.doc.network.params[key].shape
+        try:
+            index = tuple(int(p) for p in self.index_edit.text().replace(",", " ").split())
+            if len(index) != len(shape) or any(
+                not 0 <= i < n for i, n in zip(index, shape, strict=True)
+            ):
+                raise ValueError
+        except ValueError:
+            self.index_edit.setText(self._good["index"])
+            self._on_rejected(
+                QCoreApplication.translate(
+                    "NetworkTab", "Index: %1 has shape %2; enter a position inside it, e.g. 0, 0."
+                )
+                .replace("%1", key)
+                .replace("%2", "×".join(map(str, shape)))
+            )
+            return None
+        self._good["index"] = self.index_edit.text()
+        return index
+
     def _recompute(self) -> None:
         if self.result is not None:
             self.run_backward()
@@ -231,16 +281,8 @@ class BackwardPage(QWidget):
 
     def sgd_step(self) -> None:
         """One step W ← W − lr·∂L/∂W; shows the loss before → after."""
-        try:
-            lr = float(self.lr_edit.text())
-            if not (math.isfinite(lr) and 0 < lr <= 100):
-                raise ValueError
-        except ValueError:
-            self._on_rejected(
-                QCoreApplication.translate(
-                    "NetworkTab", "Learning rate: enter a number above 0, at most 100."
-                )
-            )
+        lr = self._learning_rate()
+        if lr is None:
             return
         if not self.run_backward():
             return
@@ -268,21 +310,8 @@ class BackwardPage(QWidget):
         if self.result is None and not self.run_backward():
             return
         key = self.param_combo.currentData()
-        shape = self.result.grads[key].shape
-        try:
-            index = tuple(int(p) for p in self.index_edit.text().replace(",", " ").split())
-            if len(index) != len(shape) or any(
-                not 0 <= i < n for i, n in zip(index, shape, strict=True)
-            ):
-                raise ValueError
-        except ValueError:
-            self._on_rejected(
-                QCoreApplication.translate(
-                    "NetworkTab", "Index: %1 has shape %2; enter a position inside it, e.g. 0, 0."
-                )
-                .replace("%1", key)
-                .replace("%2", "×".join(map(str, shape)))
-            )
+        index = self._index()
+        if index is None:
             return
         t = self._target()
         numerical = NG.numerical(self.doc.network, self.doc.x, t, self.kind, key, index)

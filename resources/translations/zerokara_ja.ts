@@ -1279,6 +1279,7 @@
     </message>
     <message>
       <source>Target t:</source>
+      <extracomment>the last accepted text of each field (a refused edit puts it back)</extracomment>
       <translation>教師データ t:</translation>
     </message>
     <message>

@@ -128,9 +128,14 @@ def test_editing_a_weight_recomputes_the_gradients(tab, qtbot):
 
 def test_bad_target_and_step_activation_are_refused(tab, qtbot):
     page = tab.backward_page
-    set_text(qtbot, page.findChild(QLineEdit, "targetEdit"), "7")
-    qtbot.mouseClick(page.findChild(QPushButton, "backwardButton"), Qt.MouseButton.LeftButton)
-    assert page.result is None
+    field = page.findChild(QLineEdit, "targetEdit")
+    set_text(qtbot, field, "7")
+    assert "Target t" in tab.message_label.text()
+    assert field.text() == "1"  # the old value kept
+    tab.message_label.setText("")
+    field.setText("0, 1, 2")  # three numbers for two outputs
+    page.run_backward()
+    assert page.result is None and field.text() == "1"
     assert "Target t" in tab.message_label.text()
     tab.load_xor_preset()
     set_text(qtbot, page.findChild(QLineEdit, "targetEdit"), "1")
