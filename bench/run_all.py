@@ -25,6 +25,7 @@ import bench_6_startup
 import bench_7_memory
 import bench_8_layers
 import bench_9_convnet
+import bench_10_techniques
 from _common import Result, banner
 
 
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     results += bench_1_numgrad.main(quick + (["--repeats", "5"] if args.quick else []))
     results += bench_2_backprop.main(["--repeats", "9" if args.quick else "15"])
     results += bench_8_layers.main(["--repeats", "9" if args.quick else "15"])
+    results += bench_10_techniques.main(["--repeats", "9" if args.quick else "15"])
     results += bench_7_memory.main([])
     results += bench_9_convnet.main(["--repeats", "5" if args.quick else "9"])
     results += bench_6_startup.main(["--repeats", "5" if args.quick else "9"])

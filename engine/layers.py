@@ -539,3 +539,4 @@ def from_network(net: Any) -> LayerNet:
 
 # -- layers of later chapters (one import line each) ----------------------------------
 from engine.conv import Convolution, Pooling, col2im, im2col  # noqa: E402, F401
+from engine.regularization import BatchNormalization, Dropout  # noqa: E402, F401

@@ -36,7 +36,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "SCHEMA_VERSION",
-    "TAB_KEYS",
+    "is_tab_key",
     "ProjectError",
     "dumps",
     "load",
@@ -53,8 +53,9 @@ SCHEMA_VERSION = 1
 APP_ID = "zerokara-lab"
 #: The file name ending of project files (``name.zkl.json``).
 FILE_SUFFIX = ".zkl.json"
-#: The tabs a project may hold.
-TAB_KEYS = ("gates", "network", "descent", "training")
+#: What a tab key in a project looks like (the app's tab registry, gui/registry.py, is the
+#: one list of tabs; a key it does not know is ignored when the project is applied).
+_TAB_KEY = re.compile(r"[a-z][a-z0-9_]{0,31}")
 #: Files larger than this are refused before reading (a trained MNIST net is ~2 MB).
 MAX_BYTES = 32 * 1024 * 1024
 #: Deepest nesting of arrays/objects accepted (a weight matrix is depth 5 or so).
@@ -150,6 +151,11 @@ def plain(value: Any) -> Any:
     return value
 
 
+def is_tab_key(key: object) -> bool:
+    """Whether ``key`` can name a tab in a project (lower-case letters, digits, ``_``)."""
+    return isinstance(key, str) and _TAB_KEY.fullmatch(key) is not None
+
+
 def validate(doc: Any) -> dict:
     """Check a project document's envelope and values; return it, or raise ProjectError."""
     if not isinstance(doc, dict):
@@ -167,12 +173,12 @@ def validate(doc: Any) -> dict:
     if not isinstance(tabs, dict):
         raise ProjectError("bad_shape", "'tabs' must be an object")
     for key, state in tabs.items():
-        if key not in TAB_KEYS:
-            raise ProjectError("bad_shape", f"unknown tab {key!r}")
+        if not is_tab_key(key):
+            raise ProjectError("bad_shape", f"bad tab key {str(key)[:40]!r}")
         if not isinstance(state, dict):
             raise ProjectError("bad_shape", f"'tabs.{key}' must be an object")
     current = doc.get("current_tab")
-    if current is not None and current not in TAB_KEYS:
+    if current is not None and not is_tab_key(current):
         raise ProjectError("bad_shape", f"unknown current_tab {current!r}")
     if _depth(doc, MAX_DEPTH) > MAX_DEPTH:
         raise ProjectError("too_deep", f"nested deeper than {MAX_DEPTH} levels")

@@ -29,8 +29,10 @@ from numpy.typing import NDArray
 
 from engine.datasets import Dataset
 from engine.fastgrad import estimated_seconds
+from engine.livestats import LayerHistograms, layer_histograms
 from engine.network import Network, init_weights
 from engine.optimizers import OPTIMIZERS
+from engine.regnet import RegularizedNet
 
 __all__ = [
     "TrainConfig",
@@ -48,6 +50,8 @@ __all__ = [
     "chunked_accuracy",
     "seconds_per_iteration",
     "GRADIENT_METHODS",
+    "LayerHistograms",
+    "layer_histograms",
 ]
 
 GRADIENT_METHODS = ("backprop", "numerical")
@@ -82,6 +86,20 @@ class TrainConfig:
     seed: int = 0
     region_resolution: int = 48
     preview_count: int = 32
+    #: ch. 6 techniques: BN after hidden layer i's Affine (§6.3), a dropout ratio after its
+    #: activation (§6.4.3), weight decay λ (§6.4.2). Empty lists mean "off everywhere";
+    #: when any is on, :func:`build_network` makes an ``engine.regnet.RegularizedNet``.
+    batchnorm: list[bool] = field(default_factory=list)
+    dropout: list[float] = field(default_factory=list)
+    weight_decay: float = 0.0
+    #: Every this many iterations (0: never) a :class:`LayerHistograms` of the batch's
+    #: activations and weight gradients rides on the iteration record.
+    histogram_every: int = 0
+
+    @property
+    def regularized(self) -> bool:
+        """True when BN, dropout or weight decay is on (the layered net is needed)."""
+        return any(self.batchnorm) or any(d > 0 for d in self.dropout) or self.weight_decay > 0
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -112,6 +130,7 @@ class IterationRecord:
     iteration: int
     loss: float
     epoch: EpochRecord | None = None
+    histograms: LayerHistograms | None = None
 
 
 @dataclass(frozen=True)
@@ -130,9 +149,22 @@ class GradientCheckRecord:
     batch_size: int
 
 
-def build_network(config: TrainConfig, n_in: int, n_out: int) -> Network:
-    """A fresh network for ``config``: weights from ``init_weights`` with ``config.seed``."""
+def build_network(config: TrainConfig, n_in: int, n_out: int) -> Network | RegularizedNet:
+    """A fresh network for ``config``: weights from ``init_weights`` with ``config.seed``.
+
+    The fast fused :class:`~engine.network.Network` unless BN, dropout or weight decay is
+    on (``config.regularized``); then the layered :class:`~engine.regnet.RegularizedNet`
+    (ch. 6), starting from the same weights.
+    """
     sizes = [int(n_in), *[int(h) for h in config.hidden], int(n_out)]
+    if config.regularized:
+        n_hidden = len(config.hidden)
+        bn = (list(config.batchnorm) + [False] * n_hidden)[:n_hidden]
+        drop = (list(config.dropout) + [0.0] * n_hidden)[:n_hidden]
+        return RegularizedNet(
+            sizes, config.activation, config.init, config.init_std, config.seed,
+            batchnorm=bn, dropout=drop, weight_decay=config.weight_decay,
+        )
     activations = [config.activation] * len(config.hidden) + ["softmax"]
     weights, biases = init_weights(sizes, config.init, config.init_std, config.seed)
     return Network(sizes, activations, weights, biases)
@@ -248,6 +280,10 @@ def train(
         if not _finite(loss, grads):
             yield Diverged(iteration, float(loss))
             return
+        hists = None
+        every = int(config.histogram_every)
+        if every > 0 and (iteration % every == 0 or iteration == 1):
+            hists = layer_histograms(net, x_batch, grads, iteration)
         optimizer.lr = config.lr
         with np.errstate(all="ignore"):
             optimizer.update(net.params, grads)
@@ -256,7 +292,7 @@ def train(
         if seen // n_train > epochs_done or iteration >= config.iterations:
             epochs_done = seen // n_train
             epoch = _evaluate(net, data, config, seen / n_train, iteration, bounds)
-        yield IterationRecord(iteration, float(loss), epoch)
+        yield IterationRecord(iteration, float(loss), epoch, hists)
 
 
 def gradient_check(net: Network, x: NDArray, t: NDArray) -> GradientCheckRecord:
@@ -267,8 +303,11 @@ def gradient_check(net: Network, x: NDArray, t: NDArray) -> GradientCheckRecord:
     """
     probe = net.copy()
     with np.errstate(all="ignore"):
-        numerical = probe.numerical_gradient(x, t)
-        backprop = probe.gradient(x, t)
+        if isinstance(probe, RegularizedNet):
+            numerical, backprop = probe.gradient_check_pair(x, t)
+        else:
+            numerical = probe.numerical_gradient(x, t)
+            backprop = probe.gradient(x, t)
     rows = []
     for key in probe.params:
         diff = np.abs(numerical[key] - backprop[key])

@@ -30,11 +30,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
+from gui import __version__, registry
 from gui.collector import GuiThreadCollector
+from gui.i18n import LanguageManager
+from gui.main_window import MainWindow
 
 __all__ = ["main", "application_icon", "configure_application", "parse_args", "__version__"]
-
-__version__ = "0.1.0"
 
 ORGANIZATION = "Zerokara Lab"
 SCREENSHOT_SIZE = (1280, 800)
@@ -116,12 +117,10 @@ def configure_application(app: QCoreApplication) -> None:
 
 
 def _screenshots(window, directory: Path) -> list[Path]:
-    from gui.main_window import TAB_KEYS
-
     directory.mkdir(parents=True, exist_ok=True)
     window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])  # the same pictures on every machine
     saved = []
-    for key in TAB_KEYS:
+    for key in registry.tab_keys():
         window.show_tab(key)
         for _ in range(5):
             QApplication.processEvents()
@@ -133,9 +132,7 @@ def _screenshots(window, directory: Path) -> list[Path]:
 
 
 def _smoke_test(window) -> None:
-    from gui.main_window import TAB_KEYS
-
-    for key in TAB_KEYS:
+    for key in registry.tab_keys():
         tab = window.show_tab(key)
         QApplication.processEvents()
         tab.smoke_test()
@@ -152,9 +149,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     tune_runtime()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure_application(app)
-
-    from gui.i18n import LanguageManager
-    from gui.main_window import MainWindow
 
     languages = LanguageManager.instance()
     languages.set_language(args.lang or languages.saved_language(), save=args.lang is None)

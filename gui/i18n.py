@@ -12,8 +12,22 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSe
 from PySide6.QtGui import QFontDatabase
 
 import resources
+from gui.models.settings import CONTEXT, QT_TRANSLATE_NOOP, SettingError
+from gui.registry import TabSpec
+from gui.text import tr_fmt
 
-__all__ = ["LANGUAGES", "LanguageManager", "system_language", "japanese_font_families"]
+__all__ = [
+    "LANGUAGES",
+    "LanguageManager",
+    "system_language",
+    "japanese_font_families",
+    "setting_error_text",
+    "error_text",
+    "tab_title",
+]
+
+#: How a refusal joins the field's name and the reason.
+QT_TRANSLATE_NOOP("Settings", "%1: %2")
 
 #: Language codes and their names as shown in the View menu (each in its own language).
 LANGUAGES = {"en": "English", "ja": "日本語"}
@@ -76,3 +90,25 @@ class LanguageManager(QObject):
         if save:
             QSettings().setValue("language", code)
         return True
+
+
+def setting_error_text(error: SettingError) -> str:
+    """The translated sentence of a refused setting: "Learning rate: Enter a number …"."""
+    reason = tr_fmt(QCoreApplication.translate(CONTEXT, error.reason), *error.args)
+    if not error.label:
+        return reason
+    label = QCoreApplication.translate(error.context, error.label)
+    return tr_fmt(QCoreApplication.translate(CONTEXT, "%1: %2"), label, reason)
+
+
+def error_text(error: BaseException) -> str:
+    """What to show for a refused edit or state: the translated text of a SettingError,
+    else the exception's own (already translated) message, else its type's name."""
+    if isinstance(error, SettingError):
+        return setting_error_text(error)
+    return str(error) or type(error).__name__
+
+
+def tab_title(spec: TabSpec) -> str:
+    """A tab's title as the tab bar shows it (translated in the tab's context)."""
+    return QCoreApplication.translate(spec.context, spec.title)

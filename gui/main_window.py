@@ -1,44 +1,22 @@
-"""The main window: four tabs, menus, status bar, remembered geometry."""
+"""The main window: the registry's tabs, menus, status bar, remembered geometry."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from gui.i18n import LANGUAGES, LanguageManager
+from gui import __version__, registry
+from gui.i18n import LANGUAGES, LanguageManager, tab_title
+from gui.models.base import TabModel
+from gui.project import ProjectController
 from gui.tabs.base import LabTab
+from gui.text import tr_fmt
 
-__all__ = ["MainWindow", "TAB_KEYS"]
-
-#: The tabs in order, by the key used in code, settings and screenshots.
-TAB_KEYS = ("gates", "network", "descent", "training")
-#: Where each tab's class lives. A module is imported when its tab is first built, so the
-#: start-up imports only the shown tab's code (bench/bench_6_startup.py).
-_TAB_CLASSES = {
-    "gates": ("gui.tabs.gates", "GatesTab"),
-    "network": ("gui.tabs.network", "NetworkTab"),
-    "descent": ("gui.tabs.descent", "DescentTab"),
-    "training": ("gui.tabs.training", "TrainingTab"),
-}
-
-
-def tab_class(key: str) -> type[LabTab]:
-    """The class of the tab with this key, its module imported on first use."""
-    module, name = _TAB_CLASSES[key]
-    return getattr(importlib.import_module(module), name)
-
-
-#: Each tab's title as its class translates it (``self.tr`` in ``title()``), for the tab bar
-#: of a window whose hidden tabs are not built yet (``defer_hidden_tabs``).
-_TAB_TITLES = {
-    "gates": lambda: QCoreApplication.translate("GatesTab", "Gates"),
-    "network": lambda: QCoreApplication.translate("NetworkTab", "Network"),
-    "descent": lambda: QCoreApplication.translate("DescentTab", "Descent"),
-    "training": lambda: QCoreApplication.translate("TrainingTab", "Training"),
-}
+__all__ = ["MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -60,13 +38,19 @@ class MainWindow(QMainWindow):
         self._tabs: dict[str, LabTab] = {}
         self._holders: dict[str, QWidget] = {}  # stand-ins for tabs not built yet
         self._ready: list = []
-        self.project = None
+        #: Each tab's Qt-free model (None for a tab that keeps its state in its widgets),
+        #: made before any view: the project controller reads them without building views.
+        self.models: dict[str, TabModel | None] = {
+            key: registry.make_model(key) for key in registry.tab_keys()
+        }
+        self.project: ProjectController | None = None
         first = self._saved_tab_index() if defer_hidden_tabs else -1
-        for i, key in enumerate(TAB_KEYS):
+        for i, spec in enumerate(registry.TABS):
+            key = spec.key
             if defer_hidden_tabs and i != first:
                 holder = QWidget(self.tabs)
                 self._holders[key] = holder
-                self.tabs.addTab(holder, _TAB_TITLES[key]())
+                self.tabs.addTab(holder, tab_title(spec))
             else:
                 self.tabs.addTab(self._make_tab(key), "")
         if not self._holders:
@@ -82,22 +66,20 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(1000, self.finish_building)  # in case nothing paints (minimised)
 
     def _make_tab(self, key: str) -> LabTab:
-        tab = tab_class(key)(self.tabs)
+        cls, model = registry.view_class(key), self.models[key]
+        tab = cls(model, self.tabs) if model is not None else cls(self.tabs)
         self._tabs[key] = tab
         tab.send_network.connect(self._on_send_network)
+        tab.connect_sources(self.source)
         return tab
 
     def _create_project(self) -> None:
-        from gui.project import ProjectController
-
         self.project = ProjectController(self)
-        # the Training tab may train the network drawn on the Network tab
-        self.tab("training").set_network_source(self.tab("network").current_network)
 
     @staticmethod
     def _saved_tab_index() -> int:
         index = QSettings().value("window/tab", 0, type=int)
-        return index if 0 <= index < len(TAB_KEYS) else 0
+        return index if 0 <= index < len(registry.TABS) else 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._holders:
@@ -136,7 +118,7 @@ class MainWindow(QMainWindow):
 
     # -- access ------------------------------------------------------------------------
     def tab(self, key: str) -> LabTab:
-        """The tab with key ``gates``, ``network``, ``descent`` or ``training``."""
+        """The tab with this registry key (built now if it was not yet)."""
         holder = self._holders.pop(key, None)
         if holder is not None:  # built on first use
             index = self.tabs.indexOf(holder)
@@ -144,7 +126,7 @@ class MainWindow(QMainWindow):
             blocked = self.tabs.blockSignals(True)
             tab = self._make_tab(key)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, tab.title())
+            self.tabs.insertTab(index, tab, tab_title(registry.spec(key)))
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(blocked)
             holder.deleteLater()
@@ -157,6 +139,38 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(tab)
         return tab
 
+    def is_built(self, key: str) -> bool:
+        """Whether the view of tab ``key`` exists yet."""
+        return key in self._tabs
+
+    def current_key(self) -> str:
+        """The registry key of the tab shown."""
+        current = self.tabs.currentWidget()
+        for key, tab in self._tabs.items():
+            if tab is current:
+                return key
+        for key, holder in self._holders.items():
+            if holder is current:
+                return key
+        return registry.TABS[0].key
+
+    # -- cross-tab traffic (through the registry's receives/provides) ----------------------
+    def source(self, what: str) -> Callable[[], Any] | None:
+        """A callable giving what a tab ``provides`` (e.g. ``"network"``: the Network tab's
+        network), building that tab when first called; None if no tab provides it."""
+        for spec in registry.TABS:
+            if what in spec.provides:
+                return lambda key=spec.key: self.tab(key).provide(what)
+        return None
+
+    def send(self, what: str, value: object, description: str) -> bool:
+        """Give ``value`` to the tab that ``receives`` ``what`` and show that tab."""
+        for spec in registry.TABS:
+            if what in spec.receives and self.tab(spec.key).receive(what, value, description):
+                self.show_tab(spec.key)
+                return True
+        return False
+
     # -- menus -------------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.quit_action = QAction(self)
@@ -168,9 +182,11 @@ class MainWindow(QMainWindow):
         self.lesson_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lesson_action.toggled.connect(self._on_lesson_toggled)
         self.tab_actions: list[QAction] = []
-        for i, key in enumerate(TAB_KEYS):
+        for spec in registry.TABS:
+            key = spec.key
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
             action.triggered.connect(self._on_tab_action)
             action.setData(key)
             self.tab_actions.append(action)
@@ -219,10 +235,10 @@ class MainWindow(QMainWindow):
         self.lesson_action.setText(self.tr("Show &lesson panels"))
         self.about_action.setText(self.tr("&About Zerokara Lab"))
         self.about_qt_action.setText(self.tr("About &Qt"))
-        for i, key in enumerate(TAB_KEYS):
-            title = self._tabs[key].title() if key in self._tabs else _TAB_TITLES[key]()
+        for i, spec in enumerate(registry.TABS):
+            title = tab_title(spec)
             self.tabs.setTabText(i, title)
-            self.tab_actions[i].setText(self.tr("Go to %1").replace("%1", title))
+            self.tab_actions[i].setText(tr_fmt(self.tr("Go to %1"), title))
         current = LanguageManager.instance().current
         if current in self.language_actions:
             self.language_actions[current].setChecked(True)
@@ -241,12 +257,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object, str)
     def _on_send_network(self, network: object, description: str) -> None:
-        """Show a network built or learned on another tab on the Network tab."""
-        target = self.tab("network")
-        show = getattr(target, "show_network", None)
-        if show is not None:
-            show(network, description)
-            self.show_tab("network")
+        """Show a network built or learned on another tab on the tab that receives one."""
+        self.send("network", network, description)
 
     @Slot(bool)
     def _on_lesson_toggled(self, visible: bool) -> None:
@@ -264,16 +276,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about(self) -> None:
-        from gui.app import __version__
-
         QMessageBox.about(
             self,
             self.tr("About Zerokara Lab"),
-            self.tr(
-                "<h3>Zerokara Lab %1</h3><p>Learn neural networks hands-on, chapter by "
-                "chapter, the way 「ゼロから作るDeep Learning」 (Deep Learning from Scratch) "
-                "teaches them.</p><p>Engine: pure NumPy. Interface: PySide6 and pyqtgraph.</p>"
-            ).replace("%1", __version__),
+            tr_fmt(
+                self.tr(
+                    "<h3>Zerokara Lab %1</h3><p>Learn neural networks hands-on, chapter by "
+                    "chapter, the way 「ゼロから作るDeep Learning」 (Deep Learning from Scratch) "
+                    "teaches them.</p><p>Engine: pure NumPy. Interface: PySide6 and pyqtgraph.</p>"
+                ),
+                __version__,
+            ),
         )
 
     # -- settings and closing ----------------------------------------------------------

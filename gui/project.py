@@ -1,10 +1,13 @@
 """Projects in the window: File ▸ New/Open/Save/Save As/Open Recent, Export, Show code,
 the modified marker, the unsaved-changes prompt and the autosaved session.
 
-The controller only talks to the tabs through their hooks (``state``/``set_state``,
-``export_code``, ``plot_widgets``, ``table_models``), so it works with any tab. Tabs need
-not signal changes: the controller compares the serialized states on a timer and before
-prompting.
+The controller only talks to the tabs of ``gui.registry`` through their hooks
+(``state``/``set_state``, ``revision``, ``export_code``, ``plot_widgets``,
+``table_models``), so it works with any tab. It learns what changed from revisions: every
+tab model bumps its revision on each change and notifies the controller, which compares the
+revisions with those of the last save (the window's "modified" marker) a moment later.
+Tabs are serialized only to save, autosave (and only if a revision moved since the last
+autosave) or compare a restored session, never on a timer.
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ from PySide6.QtWidgets import (
 
 from engine import project
 from engine.project import ProjectError
-from gui import export
+from gui import export, registry
+from gui.i18n import error_text
+from gui.text import tr_fmt
 
 __all__ = ["ProjectController", "CodeDialog", "autosave_path", "autosave_interval"]
 
@@ -42,7 +47,9 @@ RECENT_KEY = "project/recent"
 RESTORE_KEY = "project/restore_session"
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
-CHECK_MS = 1500
+#: How long after a change (a model's notification, or input on a tab without a model) the
+#: modified marker is brought up to date: edits in a burst cost one check.
+CHECK_DELAY_MS = 150
 # Environment variable that shortens the autosave interval (milliseconds, ≥ 50); meant
 # for tests that kill the app and check what it restores. Ignored when unset or invalid.
 AUTOSAVE_ENV = "ZEROKARA_AUTOSAVE_MS"
@@ -62,6 +69,17 @@ def autosave_path() -> Path:
     """Where the session is autosaved (the platform's application-data folder)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(folder) / f"autosave{project.FILE_SUFFIX}"
+
+
+#: Input after which a tab without a model may hold a new state.
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.Wheel,
+        QEvent.Type.Drop,
+    }
+)
 
 
 def _canonical(tabs: dict[str, Any]) -> str:
@@ -105,10 +123,13 @@ class CodeDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Code for this tab"))
         self.intro.setText(
-            self.tr(
-                "A standalone Python script that uses only NumPy and reproduces what the tab "
-                "shows. Run it with: python %1"
-            ).replace("%1", self.suggested_name)
+            tr_fmt(
+                self.tr(
+                    "A standalone Python script that uses only NumPy and reproduces what the "
+                    "tab shows. Run it with: python %1"
+                ),
+                self.suggested_name,
+            )
         )
         self.copy_button.setText(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copy the whole script to the clipboard"))
@@ -149,7 +170,7 @@ class CodeDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("Save script"),
-                self.tr("Could not save %1: %2").replace("%1", path.name).replace("%2", str(exc)),
+                tr_fmt(self.tr("Could not save %1: %2"), path.name, str(exc)),
             )
             return
         self.saved_path = path
@@ -173,12 +194,21 @@ class ProjectController(QObject):
         self._discarded = False
         self._defaults = copy.deepcopy(self.collect_tabs())
         self._clean_tabs = self._defaults
-        self._clean = _canonical(self._clean_tabs)
+        self._clean_revisions = self.revisions()
+        #: The revisions (with the current tab and file) the last autosave wrote.
+        self._autosaved_revisions: dict[str, object] | None = None
         self._build_actions()
+        #: One check of the modified marker shortly after changes (single shot, restarted).
         self.check_timer = QTimer(self)
-        self.check_timer.setInterval(CHECK_MS)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self._on_check_timer)
-        self.check_timer.start()
+        for model in window.models.values():
+            if model is not None:
+                model.subscribe(self._on_model_changed)
+        self._watch_input = any(model is None for model in window.models.values())
+        if self._watch_input:  # tabs without a model: look after the learner's input
+            QGuiApplication.instance().installEventFilter(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_interval())
         self.autosave_timer.timeout.connect(self.autosave)
@@ -199,6 +229,8 @@ class ProjectController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind in _INPUT_EVENTS and self._watch_input:
+            self.check_timer.start()  # a tab without a model may have changed
         # the filter can still see events while this object is being torn down
         if watched is getattr(self, "window", None) and kind in (
             QEvent.Type.DragEnter,
@@ -214,16 +246,14 @@ class ProjectController(QObject):
 
     # -- tabs ------------------------------------------------------------------------------
     def _tab_items(self):
-        from gui.main_window import TAB_KEYS
-
-        return [(key, self.window.tab(key)) for key in TAB_KEYS]
+        return [(key, self.window.tab(key)) for key in registry.tab_keys()]
 
     def current_key(self) -> str:
-        current = self.window.tabs.currentWidget()
-        for key, tab in self._tab_items():
-            if tab is current:
-                return key
-        return "gates"
+        return self.window.current_key()
+
+    def revisions(self) -> dict[str, int]:
+        """Each tab's revision (its model's, or its own count for a tab without a model)."""
+        return {key: tab.revision() for key, tab in self._tab_items()}
 
     def collect_tabs(self) -> dict[str, Any]:
         """Every tab's ``state()`` (a tab whose hook fails is left out, with a message)."""
@@ -232,7 +262,9 @@ class ProjectController(QObject):
             try:
                 state = tab.state()
             except Exception as exc:  # a tab bug must not lose the other tabs
-                self._status(self.tr("%1: could not read its state (%2)"), tab.title(), str(exc))
+                self._status(
+                    self.tr("%1: could not read its state (%2)"), tab.title(), error_text(exc)
+                )
                 continue
             tabs[key] = state if isinstance(state, dict) else {}
         return tabs
@@ -244,7 +276,7 @@ class ProjectController(QObject):
     def apply(self, doc: dict) -> list[str]:
         """Give each tab its state; returns the messages of tabs that refused theirs."""
         problems = []
-        for key, tab in self._tab_items():
+        for key, tab in self._tab_items():  # tabs this app does not have are ignored
             state = doc["tabs"].get(key)
             if state is None:
                 continue
@@ -253,18 +285,21 @@ class ProjectController(QObject):
                 tab.set_state(copy.deepcopy(state))  # tabs may keep or change what they get
             except Exception as exc:  # ValueError by contract; anything else is a tab bug
                 problems.append(
-                    self.tr("%1 tab: %2 (it keeps its current settings)")
-                    .replace("%1", tab.title())
-                    .replace("%2", str(exc) or type(exc).__name__)
+                    tr_fmt(
+                        self.tr("%1 tab: %2 (it keeps its current settings)"),
+                        tab.title(),
+                        error_text(exc),
+                    )
                 )
         current = doc.get("current_tab")
-        if current:
+        if current in registry.tab_keys():
             self.window.show_tab(current)
         return problems
 
     # -- modified state and title -----------------------------------------------------------
     def is_modified(self) -> bool:
-        return _canonical(self.collect_tabs()) != self._clean
+        """Whether any tab changed since the project was opened, saved or made new."""
+        return self.revisions() != self._clean_revisions
 
     @Slot()
     def check_modified(self) -> bool:
@@ -276,11 +311,16 @@ class ProjectController(QObject):
     @Slot()
     def _on_check_timer(self) -> None:
         self.check_modified()
-        self._update_show_code()  # a tab may gain code to show after a run
+        self._update_show_code()  # a tab may gain code to show after a change
+
+    def _on_model_changed(self, keys: frozenset[str]) -> None:
+        if keys != {"run_state"}:
+            self.check_timer.start()
 
     def _mark_clean(self, tabs: dict[str, Any] | None = None) -> None:
+        """The current work is what ``tabs`` (default: the tabs now) holds on disk."""
         self._clean_tabs = copy.deepcopy(self.collect_tabs() if tabs is None else tabs)
-        self._clean = _canonical(self._clean_tabs)
+        self._clean_revisions = self.revisions()
         self.check_modified()
         self.update_title()
 
@@ -391,8 +431,7 @@ class ProjectController(QObject):
 
     # -- messages and questions (tests replace the ask_* methods) -----------------------------
     def _status(self, text: str, *args: str) -> None:
-        for i, arg in enumerate(args, start=1):
-            text = text.replace(f"%{i}", arg)
+        text = tr_fmt(text, *args)
         self.last_message = text
         self.window.statusBar().showMessage(text, 10_000)
 
@@ -446,8 +485,9 @@ class ProjectController(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Unsaved changes"),
-            self.tr("Save the changes to %1 first?").replace(
-                "%1", self.path.name if self.path else self.tr("Untitled")
+            tr_fmt(
+                self.tr("Save the changes to %1 first?"),
+                self.path.name if self.path else self.tr("Untitled"),
             ),
             buttons.Save | buttons.Discard | buttons.Cancel,
             self.window,
@@ -491,7 +531,7 @@ class ProjectController(QObject):
         }
         text = texts.get(error.reason, self.tr("The file cannot be used."))
         if error.detail:
-            text += "\n" + self.tr("Details: %1").replace("%1", error.detail)
+            text += "\n" + tr_fmt(self.tr("Details: %1"), error.detail)
         return text
 
     # -- New / Open / Save ------------------------------------------------------------------
@@ -535,7 +575,7 @@ class ProjectController(QObject):
                 self._forget_recent(path)
             self._warn(
                 self.tr("Could not open the project"),
-                self.tr("Could not open %1.").replace("%1", path.name)
+                tr_fmt(self.tr("Could not open %1."), path.name)
                 + "\n"
                 + self.error_text(exc)
                 + "\n"
@@ -549,9 +589,7 @@ class ProjectController(QObject):
         if problems:
             self._warn(
                 self.tr("Part of the project could not be loaded"),
-                self.tr("%1 was opened, but:").replace("%1", path.name)
-                + "\n"
-                + "\n".join(problems),
+                tr_fmt(self.tr("%1 was opened, but:"), path.name) + "\n" + "\n".join(problems),
             )
         else:
             self._status(self.tr("Opened %1"), path.name)
@@ -581,7 +619,7 @@ class ProjectController(QObject):
         except ProjectError as exc:
             self._warn(
                 self.tr("Could not save the project"),
-                self.tr("Could not save %1.").replace("%1", path.name)
+                tr_fmt(self.tr("Could not save %1."), path.name)
                 + "\n"
                 + self.error_text(exc, saving=True)
                 + "\n"
@@ -670,7 +708,7 @@ class ProjectController(QObject):
                 ("svg", self.tr("%1 as SVG drawing…")),
                 ("csv", self.tr("%1 data as CSV…")),
             ):
-                action = self.export_menu.addAction(text.replace("%1", str(name)))
+                action = self.export_menu.addAction(tr_fmt(text, name))
                 action.setData(("plot", name, fmt))
                 action.triggered.connect(self._on_export_action)
                 if fmt == "csv" and not export.has_plot_data(widget):
@@ -679,7 +717,7 @@ class ProjectController(QObject):
         if tables and not self.export_menu.isEmpty():
             self.export_menu.addSeparator()
         for name in tables:
-            action = self.export_menu.addAction(self.tr("%1 as CSV…").replace("%1", str(name)))
+            action = self.export_menu.addAction(tr_fmt(self.tr("%1 as CSV…"), name))
             action.setData(("table", name, "csv"))
             action.triggered.connect(self._on_export_action)
         if self.export_menu.isEmpty():
@@ -721,9 +759,7 @@ class ProjectController(QObject):
         except Exception as exc:  # OSError, bad widgets, pyqtgraph exporter errors: say so
             self._warn(
                 self.tr("Export failed"),
-                self.tr("Could not export %1: %2")
-                .replace("%1", target.name)
-                .replace("%2", str(exc)),
+                tr_fmt(self.tr("Could not export %1: %2"), target.name, str(exc)),
             )
             return None
         self._status(self.tr("Exported %1"), str(target))
@@ -755,10 +791,16 @@ class ProjectController(QObject):
             self.restore_session()
         self.autosave_timer.start()
 
-    def autosave(self, tabs: dict[str, Any] | None = None) -> bool:
-        """Write the session (atomic) to the application-data folder; never raises."""
+    def autosave(self, tabs: dict[str, Any] | None = None, force: bool = False) -> bool:
+        """Write the session (atomic) to the application-data folder; never raises.
+
+        The timer's autosaves skip the work when no revision moved since the last one
+        (``force`` or explicit ``tabs`` write anyway)."""
         if not self.session_enabled:
             return False
+        revisions = {**self.revisions(), "": self.current_key(), " path": str(self.path)}
+        if tabs is None and not force and revisions == self._autosaved_revisions:
+            return True  # no tab, the current tab or the file changed since the last autosave
         target = autosave_path()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -770,6 +812,7 @@ class ProjectController(QObject):
         except (OSError, ProjectError) as exc:
             self._status(self.tr("Autosave failed: %1"), str(exc))
             return False
+        self._autosaved_revisions = revisions if tabs is None else None
         return True
 
     def restore_session(self) -> bool:
@@ -806,7 +849,7 @@ class ProjectController(QObject):
             self._mark_clean()  # the session was the saved file (or the defaults) unchanged
         else:
             self._clean_tabs = reference
-            self._clean = _canonical(reference)
+            self._clean_revisions = {}  # differs from every tab's revision: modified
             self.check_modified()
             self.update_title()
         if problems:
@@ -831,4 +874,7 @@ class ProjectController(QObject):
         session is the project as last saved, so discarded changes do not come back)."""
         self.check_timer.stop()
         self.autosave_timer.stop()
-        self.autosave(self._clean_tabs if self._discarded else None)
+        if self._watch_input:
+            QGuiApplication.instance().removeEventFilter(self)
+            self._watch_input = False
+        self.autosave(self._clean_tabs if self._discarded else None, force=True)

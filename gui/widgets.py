@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMainWindow, QToolTip, QWidget
 
+from gui.text import error_style, tr_fmt
+
 __all__ = [
     "InputError",
     "parse_number",
@@ -56,9 +58,7 @@ def parse_number(
         value = float(s)
     except ValueError:
         raise InputError(
-            QCoreApplication.translate("Input", "“%1” is not a number.").replace(
-                "%1", text.strip()[:20]
-            )
+            tr_fmt(QCoreApplication.translate("Input", "“%1” is not a number."), text.strip()[:20])
         ) from None
     if math.isnan(value) or math.isinf(value):
         raise InputError(
@@ -68,9 +68,11 @@ def parse_number(
         raise InputError(QCoreApplication.translate("Input", "Enter a whole number."))
     if value < minimum or value > maximum:
         raise InputError(
-            QCoreApplication.translate("Input", "Enter a number from %1 to %2.")
-            .replace("%1", format_number(minimum))
-            .replace("%2", format_number(maximum))
+            tr_fmt(
+                QCoreApplication.translate("Input", "Enter a number from %1 to %2."),
+                format_number(minimum),
+                format_number(maximum),
+            )
         )
     return int(value) if integer else value
 
@@ -138,7 +140,7 @@ class NumberField(QLineEdit):
 
     def _set_error(self, message: str | None) -> None:
         self.setProperty("invalid", message is not None)
-        self.setStyleSheet("" if message is None else "QLineEdit { border: 1px solid #d33; }")
+        self.setStyleSheet("" if message is None else error_style())
         self.setToolTip(message or self.property("help") or "")
 
     def _on_editing_finished(self) -> None:

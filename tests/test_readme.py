@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gui.app import build_parser, parse_args
-from gui.main_window import TAB_KEYS
+from gui.registry import tab_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -32,7 +32,7 @@ def test_the_two_commands_open_the_readme():
 def test_a_screenshot_of_every_tab(qapp, folder):
     from PySide6.QtGui import QImage
 
-    for key in TAB_KEYS:
+    for key in tab_keys():
         path = ROOT / folder / f"{key}.png"
         if folder == "docs/screenshots":
             assert f"({folder}/{key}.png)" in README, f"README does not show {key}.png"

@@ -51,6 +51,7 @@ from gui.tabs.descent_plots import (
     SurfaceMap,
 )
 from gui.tabs.descent_racers import MAX_RACERS, RacersPanel
+from gui.text import ERROR_COLOR, error_style, tr_fmt
 from gui.widgets import NumberField, format_number, notify
 from gui.worker import RedrawThrottle
 
@@ -210,7 +211,7 @@ def expression_message(error: ExpressionError) -> str:
         error.reason,
         QCoreApplication.translate("DescentTab", "This expression cannot be used (column %1)."),
     )
-    return text.replace("%1", str(error.column)).replace("%2", error.detail)
+    return tr_fmt(text, str(error.column), error.detail)
 
 
 class DescentTab(LabTab):
@@ -256,7 +257,7 @@ class DescentTab(LabTab):
         self.expression_error = QLabel(self.surface_box)
         self.expression_error.setObjectName("expressionError")
         self.expression_error.setWordWrap(True)
-        self.expression_error.setStyleSheet("color: #c00;")
+        self.expression_error.setStyleSheet(f"color: {ERROR_COLOR};")
         self.expression_error.hide()
         self.arrows_check = QCheckBox(self.surface_box)
         self.arrows_check.setObjectName("arrowsCheck")
@@ -685,7 +686,7 @@ class DescentTab(LabTab):
             message = expression_message(exc)
             self.expression_error.setText(message)
             self.expression_error.show()
-            self.expression_edit.setStyleSheet("QLineEdit { border: 1px solid #d33; }")
+            self.expression_edit.setStyleSheet(error_style())
             if exc.column:
                 self.expression_edit.setCursorPosition(max(0, exc.column - 1))
             notify(self, message)
@@ -727,9 +728,11 @@ class DescentTab(LabTab):
         self.set_start(round(point.x(), 4), round(point.y(), 4))
         notify(
             self,
-            self.tr("Start point set to (%1, %2): press Run (R).")
-            .replace("%1", format_number(self.start_x.value()))
-            .replace("%2", format_number(self.start_y.value())),
+            tr_fmt(
+                self.tr("Start point set to (%1, %2): press Run (R)."),
+                format_number(self.start_x.value()),
+                format_number(self.start_y.value()),
+            ),
         )
 
     # -- presets --------------------------------------------------------------------------
@@ -770,7 +773,7 @@ class DescentTab(LabTab):
         rows = self.racers.enabled_rows()
         if not rows:
             notify(self, self.tr("Tick at least one optimizer to race."))
-            self.message_label.setStyleSheet("color: #c00;")
+            self.message_label.setStyleSheet(f"color: {ERROR_COLOR};")
             self.message_label.setText(self.tr("Tick at least one optimizer to race."))
             return False
         self.controller.stop()
@@ -919,7 +922,7 @@ class DescentTab(LabTab):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        text = self.tr("The run stopped because of an error: %1").replace("%1", message)
+        text = tr_fmt(self.tr("The run stopped because of an error: %1"), message)
         self.message_label.setText(text)
         notify(self, text)
 
@@ -934,12 +937,14 @@ class DescentTab(LabTab):
             if d is None:
                 if track.status == "barely_moved":
                     lines.append(
-                        self.tr(
-                            "%1 barely moved in %2 steps: the learning rate is probably too "
-                            "small for this function."
+                        tr_fmt(
+                            self.tr(
+                                "%1 barely moved in %2 steps: the learning rate is probably too "
+                                "small for this function."
+                            ),
+                            track.label,
+                            str(track.steps),
                         )
-                        .replace("%1", track.label)
-                        .replace("%2", str(track.steps))
                     )
                 continue
             if d.reason == "bound":
@@ -953,14 +958,10 @@ class DescentTab(LabTab):
                     "%1 diverged at step %2: the point became NaN or infinite — the learning "
                     "rate is too large for this function, or f is undefined there."
                 )
-            lines.append(
-                text.replace("%1", track.label)
-                .replace("%2", str(d.step))
-                .replace("%3", format_number(d.bound or 0.0))
-            )
+            lines.append(tr_fmt(text, track.label, str(d.step), format_number(d.bound or 0.0)))
         if lines:
             message = "\n".join(lines)
-            self.message_label.setStyleSheet("color: #c00;")
+            self.message_label.setStyleSheet(f"color: {ERROR_COLOR};")
             self.message_label.setText(message)
             notify(self, lines[-1])
         elif hasattr(self, "message_label"):
@@ -1057,7 +1058,7 @@ class DescentTab(LabTab):
     def _update_speed_label(self) -> None:
         speed = SPEEDS[self.speed_slider.value()]
         self.speed_label.setText(
-            self.tr("max speed") if speed == 0 else self.tr("%1 steps/s").replace("%1", str(speed))
+            self.tr("max speed") if speed == 0 else tr_fmt(self.tr("%1 steps/s"), str(speed))
         )
 
     def _update_pause_text(self) -> None:

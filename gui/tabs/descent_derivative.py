@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from engine.gradient import difference_errors, numerical_diff
 from gui.plotting import cache_axes, pg
+from gui.text import tr_fmt
 from gui.widgets import NumberField
 
 __all__ = ["DerivativeLab"]
@@ -214,13 +215,15 @@ class DerivativeLab(QWidget):
             x32 = np.float32(x)
             central32 = (_f(x32 + h32) - _f(x32 - h32)) / (np.float32(2) * h32)
         self.readout.setText(
-            self.tr(
-                "numerical_diff(f, %1) = %2 (exact %3) · h = 1e-50: float64 gives %4, "
-                "float32 gives %5"
+            tr_fmt(
+                self.tr(
+                    "numerical_diff(f, %1) = %2 (exact %3) · h = 1e-50: float64 gives %4, "
+                    "float32 gives %5"
+                ),
+                repr(x),
+                repr(slope),
+                repr(exact),
+                repr(float(central64)),
+                repr(float(central32)),
             )
-            .replace("%1", repr(x))
-            .replace("%2", repr(slope))
-            .replace("%3", repr(exact))
-            .replace("%4", repr(float(central64)))
-            .replace("%5", repr(float(central32)))
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from engine.surfaces import Surface
 from gui.plotting import pg
+from gui.text import ERROR_COLOR
 
 __all__ = ["DecadeAxis", "SurfaceMap", "RacerTrack", "ResultsModel", "ResultsTable"]
 
@@ -276,7 +277,7 @@ class ResultsModel(QAbstractTableModel):
             and index.column() == 1
             and self.tracks[index.row()].status == "diverged"
         ):
-            return QColor("#c00")
+            return QColor(ERROR_COLOR)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -46,6 +46,7 @@ from gui.tabs.gates_logic import (
 )
 from gui.tabs.gates_model import format_sum
 from gui.tabs.gates_ui import build_hidden_plot, build_ui
+from gui.text import tr_fmt
 from gui.widgets import notify
 
 __all__ = ["GatesTab"]
@@ -133,8 +134,8 @@ class GatesTab(LabTab):
         self.preset_combo.activated.connect(self._on_preset_chosen)
         self.inputs_combo.activated.connect(self._on_inputs_chosen)
         self.slice_combo.currentIndexChanged.connect(self._on_slice_changed)
-        self.model.target_edit_requested.connect(self._on_set_target)
-        self.model.rejected.connect(self._on_rejected)
+        self.table_model.target_edit_requested.connect(self._on_set_target)
+        self.table_model.rejected.connect(self._on_rejected)
         self.table.toggle_requested.connect(self._on_toggle_target)
         self.table.set_requested.connect(self._on_set_target)
         self.table.rejected.connect(self._on_rejected)
@@ -205,7 +206,7 @@ class GatesTab(LabTab):
         self.weights_group.setTitle(self.tr("Weights and bias"))
         for i, spin in enumerate(self.weight_spins):
             if i < 3:
-                tip = self.tr("Weight w%1 of input x%1").replace("%1", str(i + 1))
+                tip = tr_fmt(self.tr("Weight w%1 of input x%1"), str(i + 1))
             else:
                 tip = self.tr("Bias b: how easily the neuron fires (book §2.3.2)")
             spin.setToolTip(tip)
@@ -267,10 +268,10 @@ class GatesTab(LabTab):
     def _on_undo_texts_changed(self, _text: str = "") -> None:
         undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
         self.undo_button.setToolTip(
-            self.tr("Undo %1 (Ctrl+Z)").replace("%1", undo) if undo else self.tr("Undo (Ctrl+Z)")
+            tr_fmt(self.tr("Undo %1 (Ctrl+Z)"), undo) if undo else self.tr("Undo (Ctrl+Z)")
         )
         self.redo_button.setToolTip(
-            self.tr("Redo %1 (Ctrl+Shift+Z)").replace("%1", redo)
+            tr_fmt(self.tr("Redo %1 (Ctrl+Shift+Z)"), redo)
             if redo
             else self.tr("Redo (Ctrl+Shift+Z)")
         )
@@ -316,7 +317,7 @@ class GatesTab(LabTab):
             self.slice_combo.setVisible(core.n == 3)
         finally:
             self._syncing = False
-        self.model.set_table(self._targets(), np.array(core.w), core.b)
+        self.table_model.set_table(self._targets(), np.array(core.w), core.b)
         self._fit_table()
         if table_changed:
             self._update_separability()
@@ -327,7 +328,7 @@ class GatesTab(LabTab):
         """Make the table exactly as tall as its rows (4 or 8)."""
         table = self.table
         height = table.horizontalHeader().height() + 2 * table.frameWidth()
-        height += sum(table.rowHeight(r) for r in range(self.model.rowCount()))
+        height += sum(table.rowHeight(r) for r in range(self.table_model.rowCount()))
         table.setFixedHeight(height + 2)
 
     def _update_separability(self) -> None:
@@ -372,36 +373,43 @@ class GatesTab(LabTab):
         else:
             x3 = self.slice_combo.currentData()
             self.plot_note.setText(
-                self.tr(
-                    "3 inputs: the boundary is the plane w1·x1 + w2·x2 + w3·x3 + b = 0. The "
-                    "plot shows the slice x3 = %1, where the plane is the line "
-                    "w1·x1 + w2·x2 + (b + w3·%1) = 0; the other 4 rows are in the other slice."
-                ).replace("%1", str(x3))
+                tr_fmt(
+                    self.tr(
+                        "3 inputs: the boundary is the plane w1·x1 + w2·x2 + w3·x3 + b = 0. The "
+                        "plot shows the slice x3 = %1, where the plane is the line "
+                        "w1·x1 + w2·x2 + (b + w3·%1) = 0; the other 4 rows are in the other slice."
+                    ),
+                    str(x3),
+                )
             )
         if self._separable:
             p = separating_weights(self._inputs(), self._targets())
             example = ""
             if p is not None:
-                example = (
-                    self.tr(" (for example w = (%1), b = %2)")
-                    .replace("%1", ", ".join(format_sum(v) for v in p.w))
-                    .replace("%2", format_sum(p.b))
+                example = tr_fmt(
+                    self.tr(" (for example w = (%1), b = %2)"),
+                    ", ".join(format_sum(v) for v in p.w),
+                    format_sum(p.b),
                 )
             self.separability_label.setText(
-                self.tr("✓ Linearly separable: one perceptron can produce this table%1.").replace(
-                    "%1", example
+                tr_fmt(
+                    self.tr("✓ Linearly separable: one perceptron can produce this table%1."),
+                    example,
                 )
             )
             self.separability_label.setStyleSheet("color: #1b7f3b;")
         else:
             what = self.tr("line") if core.n == 2 else self.tr("plane")
             self.separability_label.setText(
-                self.tr(
-                    "✗ Not linearly separable: no single %1 puts every 1 on one side and every "
-                    "0 on the other, so no w and b make one perceptron produce this table "
-                    "(checked exactly, not by trying to learn). Two layers can: see the "
-                    "two-layer solution."
-                ).replace("%1", what)
+                tr_fmt(
+                    self.tr(
+                        "✗ Not linearly separable: no single %1 puts every 1 on one side and every "
+                        "0 on the other, so no w and b make one perceptron produce this table "
+                        "(checked exactly, not by trying to learn). Two layers can: see the "
+                        "two-layer solution."
+                    ),
+                    what,
+                )
             )
             self.separability_label.setStyleSheet("color: #c62828; font-weight: bold;")
         self._describe_two_layer()
@@ -415,53 +423,52 @@ class GatesTab(LabTab):
     def _status_text(self, kind: str, values: dict[str, Any]) -> str:
         v = {k: str(x) for k, x in values.items()}
         if kind == "nonsep_start":
-            return self.tr(
-                "This table is not linearly separable: the rule will run for %1 epochs "
-                "and never get every row right. Watch it go round in circles."
-            ).replace("%1", v["epochs"])
+            return tr_fmt(
+                self.tr(
+                    "This table is not linearly separable: the rule will run for %1 epochs "
+                    "and never get every row right. Watch it go round in circles."
+                ),
+                v["epochs"],
+            )
         if kind == "learning":
             return self.tr("Learning…")
         if kind == "epoch":
-            return (
-                self.tr("Epoch %1 of at most %2: %3 row(s) wrong")
-                .replace("%1", v["epoch"])
-                .replace("%2", v["max_epochs"])
-                .replace("%3", v["errors"])
+            return tr_fmt(
+                self.tr("Epoch %1 of at most %2: %3 row(s) wrong"),
+                v["epoch"],
+                v["max_epochs"],
+                v["errors"],
             )
         if kind == "failed":
-            return self.tr("Learning failed: %1").replace("%1", v["message"])
+            return tr_fmt(self.tr("Learning failed: %1"), v["message"])
         if kind == "learned":
-            return (
-                self.tr("Learned in %1 epoch(s): every row is right with w = (%2), b = %3.")
-                .replace("%1", v["epoch"])
-                .replace("%2", v["w"])
-                .replace("%3", v["b"])
+            return tr_fmt(
+                self.tr("Learned in %1 epoch(s): every row is right with w = (%2), b = %3."),
+                v["epoch"],
+                v["w"],
+                v["b"],
             )
         if kind == "nonsep_end":
-            return (
+            return tr_fmt(
                 self.tr(
                     "After %1 epochs %2 row(s) are still wrong, and always will be: this "
                     "table is not linearly separable. No single line (plane) w·x + b = 0 "
                     "puts the 1s on one side and the 0s on the other. Two layers do it: "
                     "see the two-layer solution."
-                )
-                .replace("%1", v["epoch"])
-                .replace("%2", v["errors"])
+                ),
+                v["epoch"],
+                v["errors"],
             )
         if kind == "stopped":
-            return (
-                self.tr("Stopped at epoch %1: %2 row(s) wrong.")
-                .replace("%1", v["epoch"])
-                .replace("%2", v["errors"])
-            )
+            return tr_fmt(self.tr("Stopped at epoch %1: %2 row(s) wrong."), v["epoch"], v["errors"])
         if kind == "not_learned":
-            return (
+            return tr_fmt(
                 self.tr(
                     "Not learned within %1 epochs (%2 row(s) wrong), although the table is "
                     "linearly separable: allow more epochs or change the learning rate."
-                )
-                .replace("%1", v["epoch"])
-                .replace("%2", v["errors"])
+                ),
+                v["epoch"],
+                v["errors"],
             )
         return self.tr("Press Learn (L) to let the perceptron rule find w and b.")
 
@@ -513,10 +520,13 @@ class GatesTab(LabTab):
             )
         else:
             self.hidden_note.setText(
-                self.tr(
-                    "%1 hidden units (no fewer can do this table): the hidden space has %1 "
-                    "dimensions and is not drawn; the column s shows where each row lands."
-                ).replace("%1", str(k))
+                tr_fmt(
+                    self.tr(
+                        "%1 hidden units (no fewer can do this table): the hidden space has %1 "
+                        "dimensions and is not drawn; the column s shows where each row lands."
+                    ),
+                    str(k),
+                )
             )
 
     # -- edits -------------------------------------------------------------------------
@@ -539,17 +549,13 @@ class GatesTab(LabTab):
     def _on_toggle_target(self, row: int) -> None:
         t = self._targets()
         t[row] = 1 - t[row]
-        self._push(
-            self._with_targets(t), self.tr("Flip target of row %1").replace("%1", str(row + 1))
-        )
+        self._push(self._with_targets(t), tr_fmt(self.tr("Flip target of row %1"), str(row + 1)))
 
     @Slot(int, int)
     def _on_set_target(self, row: int, value: int) -> None:
         t = self._targets()
         t[row] = value
-        self._push(
-            self._with_targets(t), self.tr("Set target of row %1").replace("%1", str(row + 1))
-        )
+        self._push(self._with_targets(t), tr_fmt(self.tr("Set target of row %1"), str(row + 1)))
 
     @Slot(str)
     def _on_rejected(self, message: str) -> None:
@@ -565,7 +571,7 @@ class GatesTab(LabTab):
         n = self._core.n
         w, b = PRESET_WEIGHTS[n][key]
         after = Core(key, tuple(int(v) for v in preset_table(key, n)), tuple(w), b)
-        self._push(after, self.tr("Choose %1").replace("%1", self.preset_combo.itemText(index)))
+        self._push(after, tr_fmt(self.tr("Choose %1"), self.preset_combo.itemText(index)))
 
     @Slot(int)
     def _on_inputs_chosen(self, index: int) -> None:
@@ -583,7 +589,7 @@ class GatesTab(LabTab):
             w, b = core.w[:2], core.b
             targets = core.targets[::2]
         after = Core(core.preset, targets, tuple(w), b)
-        self._push(after, self.tr("%1 inputs").replace("%1", str(n)))
+        self._push(after, tr_fmt(self.tr("%1 inputs"), str(n)))
 
     def _set_param(self, i: int, value: float, session=None) -> None:
         core = self._core
@@ -598,7 +604,7 @@ class GatesTab(LabTab):
         name = ["w1", "w2", "w3", "b"][i]
         self._push(
             replace(core, w=tuple(w), b=b),
-            self.tr("Set %1 = %2").replace("%1", name).replace("%2", format_sum(value)),
+            tr_fmt(self.tr("Set %1 = %2"), name, format_sum(value)),
             session,
         )
 
@@ -723,11 +729,11 @@ class GatesTab(LabTab):
         names = [self._gate_name(h) or f"s{i + 1}" for i, h in enumerate(net.hidden)]
         out = self._gate_name(net.output) or "y"
         preset = self.preset_combo.currentText()
-        return (
-            self.tr("%1 as a two-layer perceptron from the Gates tab: hidden %2, output %3")
-            .replace("%1", preset)
-            .replace("%2", ", ".join(names))
-            .replace("%3", out)
+        return tr_fmt(
+            self.tr("%1 as a two-layer perceptron from the Gates tab: hidden %2, output %3"),
+            preset,
+            ", ".join(names),
+            out,
         )
 
     @Slot()
@@ -771,7 +777,7 @@ class GatesTab(LabTab):
         return {self.tr("Decision boundary"): self.plot, self.tr("Hidden space"): self.hidden_plot}
 
     def table_models(self) -> dict[str, QAbstractItemModel]:
-        return {self.tr("Truth table"): self.model}
+        return {self.tr("Truth table"): self.table_model}
 
     def smoke_test(self) -> None:
         saved = self.state()
@@ -789,7 +795,7 @@ class GatesTab(LabTab):
             if last is None or not last.converged:
                 raise RuntimeError("the perceptron rule did not learn AND")
             self._apply_core(replace(self._core, w=tuple(last.weights), b=last.bias))
-            if not np.array_equal(self.model.outputs(), self._targets()):
+            if not np.array_equal(self.table_model.outputs(), self._targets()):
                 raise RuntimeError("the table does not show the learned AND")
         finally:
             self.set_state(saved)

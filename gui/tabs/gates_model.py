@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from engine.perceptron import table_inputs
+from gui.text import tr_fmt
 from gui.widgets import InputError, format_number, parse_number
 
 __all__ = ["TruthTableModel", "TruthTableView", "format_sum"]
@@ -109,8 +110,8 @@ class TruthTableModel(QAbstractTableModel):
             return ["t", "w·x + b", "y", "✓/✗"][section - n]
         if role == Qt.ItemDataRole.ToolTipRole:
             if section < n:
-                return QCoreApplication.translate("GatesTab", "Input x%1 (0 or 1)").replace(
-                    "%1", str(section + 1)
+                return tr_fmt(
+                    QCoreApplication.translate("GatesTab", "Input x%1 (0 or 1)"), str(section + 1)
                 )
             return [
                 QCoreApplication.translate(
@@ -177,12 +178,14 @@ class TruthTableModel(QAbstractTableModel):
             target = int(parse_number(text, 0, 1, integer=True))
         except InputError as exc:
             self.rejected.emit(
-                QCoreApplication.translate(
-                    "GatesTab", "A target is 0 or 1: “%1” was refused (%2), %3 kept."
+                tr_fmt(
+                    QCoreApplication.translate(
+                        "GatesTab", "A target is 0 or 1: “%1” was refused (%2), %3 kept."
+                    ),
+                    text.strip()[:20],
+                    str(exc).rstrip("."),
+                    str(int(self._targets[index.row()])),
                 )
-                .replace("%1", text.strip()[:20])
-                .replace("%2", str(exc).rstrip("."))
-                .replace("%3", str(int(self._targets[index.row()])))
             )
             return False
         self.target_edit_requested.emit(index.row(), target)
@@ -228,11 +231,13 @@ class TruthTableView(QTableView):
                     return
                 if text and text.isprintable() and not text.isspace():
                     self.rejected.emit(
-                        QCoreApplication.translate(
-                            "GatesTab", "A target is 0 or 1: “%1” was refused, %2 kept."
+                        tr_fmt(
+                            QCoreApplication.translate(
+                                "GatesTab", "A target is 0 or 1: “%1” was refused, %2 kept."
+                            ),
+                            text,
+                            str(index.data()),
                         )
-                        .replace("%1", text)
-                        .replace("%2", str(index.data()))
                     )
                     return
         super().keyPressEvent(event)

@@ -90,10 +90,10 @@ def build_ui(self: GatesTab) -> None:
     top.addWidget(self.redo_button)
     lv.addLayout(top)
 
-    self.model = TruthTableModel(self)
+    self.table_model = TruthTableModel(self)
     self.table = TruthTableView(left)
     self.table.setObjectName("truthTable")
-    self.table.setModel(self.model)
+    self.table.setModel(self.table_model)
     self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     lv.addWidget(self.table)
     self.separability_label = QLabel(left)

@@ -59,6 +59,7 @@ from gui.tabs.network_models import (
 )
 from gui.tabs.network_panels import BatchPage, LayerPage, RandomInitPage
 from gui.tabs.network_text import export_script, format_vector, trace_lines
+from gui.text import tr_fmt
 from gui.widgets import notify
 
 __all__ = ["NetworkTab"]
@@ -74,6 +75,9 @@ class NetworkTab(LabTab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = NetworkDocument(self)
+        self._doc_revision = 0
+        for signal in (self.doc.structure_changed, self.doc.values_changed, self.doc.input_changed):
+            signal.connect(self._on_doc_changed)
         self._build_actions()
         self._build_widgets()
         self.doc.structure_changed.connect(self._on_structure_changed)
@@ -401,6 +405,25 @@ class NetworkTab(LabTab):
         """A copy of the network being shown."""
         return self.doc.network.copy()
 
+    def provide(self, what: str) -> Any:
+        if what == "network":
+            return self.current_network()
+        return super().provide(what)
+
+    def receive(self, what: str, value: object, description: str) -> bool:
+        if what == "network" and isinstance(value, Network):
+            self.show_network(value, description)
+            return True
+        return super().receive(what, value, description)
+
+    def revision(self) -> int:
+        """Counts the document's changes: the weights are never serialized to find out."""
+        return self._doc_revision
+
+    @Slot()
+    def _on_doc_changed(self) -> None:
+        self._doc_revision += 1
+
     def load_book_preset(self) -> None:
         self.doc.load(book_network(), "@book", np.array(BOOK_INPUT), self.tr("Load preset"))
 
@@ -429,9 +452,7 @@ class NetworkTab(LabTab):
                     "it is not a plain .npz archive of numbers (make one with "
                     "numpy.savez(path, W1=…, b1=…, W2=…, b2=…))"
                 )
-            self._on_rejected(
-                self.tr("Could not load %1: %2").replace("%1", path.name).replace("%2", reason)
-            )
+            self._on_rejected(tr_fmt(self.tr("Could not load %1: %2"), path.name, reason))
             return False
         return True
 
@@ -508,13 +529,11 @@ class NetworkTab(LabTab):
             "file": self.tr("Weights loaded from %1."),
             "random": self.tr("Random weights (%1)."),
         }
-        text = texts.get(key, "%1").replace("%1", detail)
+        text = tr_fmt(texts.get(key, "%1"), detail)
         sizes = "-".join(str(s) for s in self.doc.sizes)
         if not self.doc.undo_stack.isClean():
             text += " " + self.tr("(edited)")
-        self.description_label.setText(
-            self.tr("Network %1 · %2").replace("%1", sizes).replace("%2", text)
-        )
+        self.description_label.setText(tr_fmt(self.tr("Network %1 · %2"), sizes, text))
 
     @Slot()
     def _update_forward(self) -> None:
@@ -527,7 +546,7 @@ class NetworkTab(LabTab):
         assert y is not None
         text = "y = " + format_vector(y)
         if y.size > 1 and net.activations[-1] == "softmax":
-            text += "   " + self.tr("(largest: y%1)").replace("%1", str(int(np.argmax(y)) + 1))
+            text += "   " + tr_fmt(self.tr("(largest: y%1)"), str(int(np.argmax(y)) + 1))
         self.output_label.setText(text)
         if not np.all(np.isfinite(y)):
             self.message_label.setText(
@@ -637,7 +656,7 @@ class NetworkTab(LabTab):
             layer = item.layer
             self._header_layer = layer
         elif isinstance(item, EdgeItem):
-            action = menu.addAction(self.tr("Edit %1…").replace("%1", item.name()))
+            action = menu.addAction(tr_fmt(self.tr("Edit %1…"), item.name()))
             action.triggered.connect(lambda: self.view.start_edit(item))
             layer = item.layer + 1
         elif isinstance(item, BundleItem):

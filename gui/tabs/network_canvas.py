@@ -50,6 +50,7 @@ from gui.tabs.network_items import (
     short_number,
     shown_indices,
 )
+from gui.text import tr_fmt
 
 __all__ = [
     "TopologyView",
@@ -159,8 +160,9 @@ class TopologyView(QGraphicsView):
                     scene.addItem(text)
                     self.ellipses[layer] = text
                     count = QGraphicsSimpleTextItem(
-                        QCoreApplication.translate("TopologyView", "%1 more").replace(
-                            "%1", str(sizes[layer] - HEAD - TAIL)
+                        tr_fmt(
+                            QCoreApplication.translate("TopologyView", "%1 more"),
+                            str(sizes[layer] - HEAD - TAIL),
                         )
                     )
                     rect = count.boundingRect()
@@ -183,9 +185,12 @@ class TopologyView(QGraphicsView):
             if self.show_bias and layer < len(sizes) - 1:
                 bias = BiasItem(layer, QPointF(layer * self.dx + self.dx * 0.3, top - DY * 0.95))
                 bias.setToolTip(
-                    QCoreApplication.translate(
-                        "TopologyView", "Bias node: a constant 1 whose weights are b%1"
-                    ).replace("%1", str(layer + 1))
+                    tr_fmt(
+                        QCoreApplication.translate(
+                            "TopologyView", "Bias node: a constant 1 whose weights are b%1"
+                        ),
+                        str(layer + 1),
+                    )
                 )
                 scene.addItem(bias)
                 self.biases[layer] = bias
@@ -275,14 +280,12 @@ class TopologyView(QGraphicsView):
             elif layer == last:
                 title = QCoreApplication.translate("TopologyView", "Output layer")
             else:
-                title = QCoreApplication.translate("TopologyView", "Layer %1").replace(
-                    "%1", str(layer)
-                )
+                title = tr_fmt(QCoreApplication.translate("TopologyView", "Layer %1"), str(layer))
             count = (
                 QCoreApplication.translate("TopologyView", "1 neuron")
                 if sizes[layer] == 1
-                else QCoreApplication.translate("TopologyView", "%1 neurons").replace(
-                    "%1", str(sizes[layer])
+                else tr_fmt(
+                    QCoreApplication.translate("TopologyView", "%1 neurons"), str(sizes[layer])
                 )
             )
             lines = [title, count]
@@ -301,16 +304,18 @@ class TopologyView(QGraphicsView):
                 n_in, n_out = sizes[layer], sizes[layer + 1]
                 bundle = self.bundles[layer]
                 bundle.setToolTip(
-                    QCoreApplication.translate(
-                        "TopologyView",
-                        "W%1: %2 × %3 = %4 weights, %5 of them not drawn. "
-                        "Click to edit them in the W%1 table.",
+                    tr_fmt(
+                        QCoreApplication.translate(
+                            "TopologyView",
+                            "W%1: %2 × %3 = %4 weights, %5 of them not drawn. "
+                            "Click to edit them in the W%1 table.",
+                        ),
+                        str(layer + 1),
+                        str(n_in),
+                        str(n_out),
+                        f"{n_in * n_out:,}",
+                        f"{bundle.hidden:,}",
                     )
-                    .replace("%1", str(layer + 1))
-                    .replace("%2", str(n_in))
-                    .replace("%3", str(n_out))
-                    .replace("%4", f"{n_in * n_out:,}")
-                    .replace("%5", f"{bundle.hidden:,}")
                 )
 
     def retranslate(self) -> None:
@@ -454,9 +459,12 @@ class TopologyView(QGraphicsView):
         value = float(self.doc.array(edge.kind, edge.layer)[edge.index])
         self.editor.setText(repr(value))
         self.editor.setToolTip(
-            QCoreApplication.translate(
-                "TopologyView", "%1: type a number, Enter to apply, Esc to cancel"
-            ).replace("%1", edge.name())
+            tr_fmt(
+                QCoreApplication.translate(
+                    "TopologyView", "%1: type a number, Enter to apply, Esc to cancel"
+                ),
+                edge.name(),
+            )
         )
         x = min(max(0, at.x() - 20), max(0, self.viewport().width() - self.editor.width()))
         y = min(max(0, at.y() - 12), max(0, self.viewport().height() - self.editor.height()))

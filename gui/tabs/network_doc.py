@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network, Trace
 from engine.weights import BOOK_INPUT, MAX_LAYERS, MAX_NEURONS, book_network
+from gui.text import tr_fmt
 
 __all__ = ["NetworkDocument", "Snapshot", "DocumentError"]
 
@@ -149,20 +150,17 @@ class NetworkDocument(QObject):
         """W{layer+1}[i, j] = value (undoable)."""
         if float(self.network.weights[layer][i, j]) == float(value):
             return
-        text = QCoreApplication.translate("NetworkDocument", "Set W%1[%2, %3]").replace(
-            "%1", str(layer + 1)
+        text = tr_fmt(
+            QCoreApplication.translate("NetworkDocument", "Set W%1[%2, %3]"), layer + 1, i, j
         )
-        text = text.replace("%2", str(i)).replace("%3", str(j))
         self.undo_stack.push(_ValueCommand(self, "W", layer, (i, j), value, text))
 
     def set_bias(self, layer: int, j: int, value: float) -> None:
         """b{layer+1}[j] = value (undoable)."""
         if float(self.network.biases[layer][j]) == float(value):
             return
-        text = (
-            QCoreApplication.translate("NetworkDocument", "Set b%1[%2]")
-            .replace("%1", str(layer + 1))
-            .replace("%2", str(j))
+        text = tr_fmt(
+            QCoreApplication.translate("NetworkDocument", "Set b%1[%2]"), str(layer + 1), str(j)
         )
         self.undo_stack.push(_ValueCommand(self, "b", layer, (j,), value, text))
 
@@ -182,8 +180,9 @@ class NetworkDocument(QObject):
         x = np.asarray(x, dtype=np.float64).reshape(-1)
         if x.shape[0] != self.sizes[0]:
             raise DocumentError(
-                QCoreApplication.translate("NetworkDocument", "The input needs %1 values.").replace(
-                    "%1", str(self.sizes[0])
+                tr_fmt(
+                    QCoreApplication.translate("NetworkDocument", "The input needs %1 values."),
+                    str(self.sizes[0]),
                 )
             )
         self.x = x.copy()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from gui.text import tr_fmt
 from gui.widgets import format_number
 
 __all__ = [
@@ -172,10 +173,20 @@ class EdgeItem(QGraphicsLineItem):
             pen.setStyle(Qt.PenStyle.DashLine)
         self.setPen(pen)
         self.value = value
+<<<<<<< HEAD
         template = getattr(self, "tooltip_template", None) or QCoreApplication.translate(
             "TopologyView", "%1 = %2 (click to edit)"
         )  # the Backward page shows gradients with its own template
         self.setToolTip(template.replace("%1", self.name()).replace("%2", repr(value)))
+=======
+        self.setToolTip(
+            tr_fmt(
+                QCoreApplication.translate("TopologyView", "%1 = %2 (click to edit)"),
+                self.name(),
+                repr(value),
+            )
+        )
+>>>>>>> main
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

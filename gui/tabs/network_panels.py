@@ -23,6 +23,7 @@ from engine.weights import MAX_LAYERS, MAX_NEURONS
 from gui.tabs.network_canvas import activation_label
 from gui.tabs.network_doc import NetworkDocument
 from gui.tabs.network_models import BatchInputModel, BatchOutputModel, WeightModel
+from gui.text import tr_fmt
 from gui.widgets import NumberField
 
 __all__ = ["LayerPage", "BatchPage", "RandomInitPage"]
@@ -112,15 +113,15 @@ class LayerPage(QWidget):
             return
         w = doc.network.weights[k]
         self.w_label.setText(
-            self.tr("W%1: %2 × %3 (rows: inputs, columns: neurons)")
-            .replace("%1", str(k + 1))
-            .replace("%2", str(w.shape[0]))
-            .replace("%3", str(w.shape[1]))
+            tr_fmt(
+                self.tr("W%1: %2 × %3 (rows: inputs, columns: neurons)"),
+                str(k + 1),
+                str(w.shape[0]),
+                str(w.shape[1]),
+            )
         )
-        self.b_label.setText(
-            self.tr("b%1: %2 values").replace("%1", str(k + 1)).replace("%2", str(w.shape[1]))
-        )
-        self.activation_label.setText(self.tr("Activation of layer %1:").replace("%1", str(k + 1)))
+        self.b_label.setText(tr_fmt(self.tr("b%1: %2 values"), str(k + 1), str(w.shape[1])))
+        self.activation_label.setText(tr_fmt(self.tr("Activation of layer %1:"), str(k + 1)))
         last = k == doc.network.n_layers - 1
         names = OUTPUT_ACTIVATIONS if last else HIDDEN_ACTIVATIONS
         self.activation_combo.blockSignals(True)
@@ -278,11 +279,14 @@ class RandomInitPage(QWidget):
                 raise ValueError
         except ValueError:
             self.on_rejected(
-                self.tr(
-                    "Layer sizes: enter 2 to %1 whole numbers from 1 to %2, e.g. 784, 50, 100, 10."
+                tr_fmt(
+                    self.tr(
+                        "Layer sizes: enter 2 to %1 whole numbers from 1 to %2, "
+                        "e.g. 784, 50, 100, 10."
+                    ),
+                    str(MAX_LAYERS),
+                    str(MAX_NEURONS),
                 )
-                .replace("%1", str(MAX_LAYERS))
-                .replace("%2", str(MAX_NEURONS))
             )
             return
         self.requested.emit(

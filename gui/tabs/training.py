@@ -37,6 +37,7 @@ from gui.tabs.base import LabTab
 from gui.tabs.training_export import export_script
 from gui.tabs.training_ui import ACTIVATION_KEYS, DATASET_KEYS, build_ui
 from gui.tabs.training_views import CLASS_COLORS
+from gui.text import tr_fmt
 from gui.widgets import NumberField, format_number, notify
 from gui.worker import RedrawThrottle
 
@@ -312,6 +313,10 @@ class TrainingTab(LabTab):
         self._update_status()
 
     # ================================================================ network source
+    def connect_sources(self, source) -> None:
+        # the Training tab may train the network drawn on the tab providing "network"
+        self.set_network_source(source("network"))
+
     def set_network_source(self, source: Callable[[], Network] | None) -> None:
         """Where "use the Network tab's network" takes its network from (main window)."""
         self._network_source = source
@@ -418,12 +423,12 @@ class TrainingTab(LabTab):
         if data is None:
             self.data_info.clear()
             return
-        text = (
-            self.tr("%1 training and %2 test samples, %3 features, %4 classes")
-            .replace("%1", f"{len(data.t_train):,}")
-            .replace("%2", f"{len(data.t_test):,}")
-            .replace("%3", str(data.n_features))
-            .replace("%4", str(data.n_classes))
+        text = tr_fmt(
+            self.tr("%1 training and %2 test samples, %3 features, %4 classes"),
+            f"{len(data.t_train):,}",
+            f"{len(data.t_test):,}",
+            str(data.n_features),
+            str(data.n_classes),
         )
         if key == "mnist":
             text = f"{self._mnist_name}: {text}"
@@ -446,7 +451,7 @@ class TrainingTab(LabTab):
         try:
             data = D.load_mnist(paths)
         except D.DatasetError as exc:
-            message = self.tr("The file was refused: %1").replace("%1", str(exc))
+            message = tr_fmt(self.tr("The file was refused: %1"), str(exc))
             self._set_error(message)
             return False
         finally:
@@ -474,7 +479,7 @@ class TrainingTab(LabTab):
         for p in parts:
             if not p.isdigit() or not 1 <= int(p) <= 1000:
                 raise ValueError(
-                    self.tr("“%1” is not a layer size from 1 to 1000.").replace("%1", p[:20])
+                    tr_fmt(self.tr("“%1” is not a layer size from 1 to 1000."), p[:20])
                 )
             sizes.append(int(p))
         return sizes
@@ -531,14 +536,16 @@ class TrainingTab(LabTab):
             net = self._network_source().copy()
             if net.sizes[0] != data.n_features or net.sizes[-1] < data.n_classes:
                 raise ValueError(
-                    self.tr(
-                        "The Network tab's network takes %1 inputs and has %2 outputs; "
-                        "this data set needs %3 inputs and at least %4 outputs."
+                    tr_fmt(
+                        self.tr(
+                            "The Network tab's network takes %1 inputs and has %2 outputs; "
+                            "this data set needs %3 inputs and at least %4 outputs."
+                        ),
+                        str(net.sizes[0]),
+                        str(net.sizes[-1]),
+                        str(data.n_features),
+                        str(data.n_classes),
                     )
-                    .replace("%1", str(net.sizes[0]))
-                    .replace("%2", str(net.sizes[-1]))
-                    .replace("%3", str(data.n_features))
-                    .replace("%4", str(data.n_classes))
                 )
             if net.activations[-1] not in ("softmax", "identity") or any(
                 a == "step" for a in net.activations[:-1]
@@ -603,23 +610,26 @@ class TrainingTab(LabTab):
         factor = per / backprop if backprop > 0 else float("inf")
         factor_text = f"{factor:,.0f}" if factor >= 10 else f"{factor:.1f}"
         self.gradient_combo.setToolTip(
-            self.tr(
-                "Both ways give the same gradient. The numerical gradient of ch. 4 (central "
-                "differences, computed many parameters at a time) is about %1× slower than "
-                "backprop for this network and batch."
-            ).replace("%1", factor_text)
+            tr_fmt(
+                self.tr(
+                    "Both ways give the same gradient. The numerical gradient of ch. 4 (central "
+                    "differences, computed many parameters at a time) is about %1× slower than "
+                    "backprop for this network and batch."
+                ),
+                factor_text,
+            )
         )
-        text = (
+        text = tr_fmt(
             self.tr(
                 "Per iteration: backprop about %1 (%2 for %3 iterations); numerical gradient "
                 "(ch. 4) about %4 (%5), %6× slower."
-            )
-            .replace("%1", duration(backprop))
-            .replace("%2", total(backprop * n))
-            .replace("%3", f"{n:,}")
-            .replace("%4", duration(per))
-            .replace("%5", total(per * n))
-            .replace("%6", factor_text)
+            ),
+            duration(backprop),
+            total(backprop * n),
+            f"{n:,}",
+            duration(per),
+            total(per * n),
+            factor_text,
         )
         if per > MAX_NUMERICAL_SECONDS:
             text += " " + self.tr(
@@ -681,10 +691,13 @@ class TrainingTab(LabTab):
             per = self._numerical_estimate(config, data) or 0.0
             if per > MAX_NUMERICAL_SECONDS:
                 self._set_error(
-                    self.tr(
-                        "The numerical gradient would take about %1 s per iteration for this "
-                        "network. Use backprop, or fewer or smaller layers."
-                    ).replace("%1", f"{per:.0f}")
+                    tr_fmt(
+                        self.tr(
+                            "The numerical gradient would take about %1 s per iteration for this "
+                            "network. Use backprop, or fewer or smaller layers."
+                        ),
+                        f"{per:.0f}",
+                    )
                 )
                 return False
         self._clear_run()
@@ -787,23 +800,26 @@ class TrainingTab(LabTab):
         self._redraw()
         self._free_ranges()
         if self._diverged is not None:
-            self._finished_message = self.tr(
-                "Diverged at iteration %1: the loss became %2. Lower the learning rate and run "
-                "again."
-            ).replace("%1", str(self._diverged.iteration))
-            self._finished_message = self._finished_message.replace("%2", str(self._diverged.loss))
+            self._finished_message = tr_fmt(
+                self.tr(
+                    "Diverged at iteration %1: the loss became %2. Lower the learning rate and run "
+                    "again."
+                ),
+                self._diverged.iteration,
+                self._diverged.loss,
+            )
             notify(self, self._finished_message)
         elif completed:
             self._finished_message = self.tr("Finished.")
         elif self._n:
-            self._finished_message = self.tr("Stopped at iteration %1.").replace("%1", str(self._n))
+            self._finished_message = tr_fmt(self.tr("Stopped at iteration %1."), str(self._n))
         self._update_buttons()
         self._update_enabled()
         self._update_status()
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self._set_error(self.tr("Training failed: %1").replace("%1", message))
+        self._set_error(tr_fmt(self.tr("Training failed: %1"), message))
 
     def _set_error(self, message: str) -> None:
         self._status_error = message
@@ -888,28 +904,26 @@ class TrainingTab(LabTab):
             self.progress.setValue(int(1000 * min(1.0, self._n / total)))
         parts = []
         if self._config is not None:
-            parts.append(
-                self.tr("iteration %1 of %2")
-                .replace("%1", f"{self._n:,}")
-                .replace("%2", f"{total:,}")
-            )
+            parts.append(tr_fmt(self.tr("iteration %1 of %2"), f"{self._n:,}", f"{total:,}"))
             if self._n:
                 parts.append(
-                    self.tr("loss %1").replace("%1", format_number(self._losses[self._n - 1], 4))
+                    tr_fmt(self.tr("loss %1"), format_number(self._losses[self._n - 1], 4))
                 )
             if self._epochs:
                 _, tr_acc, te_acc = self._epochs[-1]
                 parts.append(
-                    self.tr("train %1 %, test %2 %")
-                    .replace("%1", f"{100 * tr_acc:.1f}")
-                    .replace("%2", f"{100 * te_acc:.1f}")
+                    tr_fmt(
+                        self.tr("train %1 %, test %2 %"),
+                        f"{100 * tr_acc:.1f}",
+                        f"{100 * te_acc:.1f}",
+                    )
                 )
             if self.controller.state == "running":
                 rate = self.iterations_per_second()
                 if math.isfinite(rate) and rate > 0:
-                    parts.append(self.tr("%1 it/s").replace("%1", f"{rate:,.0f}"))
+                    parts.append(tr_fmt(self.tr("%1 it/s"), f"{rate:,.0f}"))
                     eta = _format_duration((total - self._n) / rate)
-                    self.progress.setFormat(self.tr("%p% — ETA %1").replace("%1", eta))
+                    self.progress.setFormat(tr_fmt(self.tr("%p% — ETA %1"), eta))
                 else:
                     self.progress.setFormat("%p%")
             elif self.controller.state == "paused":
@@ -996,8 +1010,9 @@ class TrainingTab(LabTab):
         per = T.seconds_per_iteration(net, x, "numerical")
         if per > MAX_CHECK_SECONDS:
             self._set_error(
-                self.tr("The gradient check would take about %1 s; use a smaller network.").replace(
-                    "%1", f"{per:.0f}"
+                tr_fmt(
+                    self.tr("The gradient check would take about %1 s; use a smaller network."),
+                    f"{per:.0f}",
                 )
             )
             return
@@ -1011,14 +1026,15 @@ class TrainingTab(LabTab):
             if isinstance(record, T.GradientCheckRecord):
                 self.check_model.set_rows(record.rows)
                 self.check_title.setText(
-                    self.tr("Gradient check on %1 samples: |numerical − backprop|").replace(
-                        "%1", str(record.batch_size)
+                    tr_fmt(
+                        self.tr("Gradient check on %1 samples: |numerical − backprop|"),
+                        str(record.batch_size),
                     )
                 )
 
     @Slot(str)
     def _on_check_failed(self, message: str) -> None:
-        self._set_error(self.tr("Gradient check failed: %1").replace("%1", message))
+        self._set_error(tr_fmt(self.tr("Gradient check failed: %1"), message))
 
     @Slot(bool)
     def _on_check_finished(self, completed: bool) -> None:
@@ -1038,19 +1054,16 @@ class TrainingTab(LabTab):
         if net is None:
             return
         data = self._run_data
-        description = (
-            self.tr("Learned on %1: %2 iterations")
-            .replace(
-                "%1",
-                self.dataset_combo.itemText(DATASET_KEYS.index(data.name))
-                if data is not None and data.name in DATASET_KEYS
-                else (data.name if data is not None else "?"),
-            )
-            .replace("%2", str(self._n))
+        description = tr_fmt(
+            self.tr("Learned on %1: %2 iterations"),
+            self.dataset_combo.itemText(DATASET_KEYS.index(data.name))
+            if data is not None and data.name in DATASET_KEYS
+            else (data.name if data is not None else "?"),
+            str(self._n),
         )
         if self._epochs:
-            description += self.tr(", test accuracy %1 %").replace(
-                "%1", f"{100 * self._epochs[-1][2]:.1f}"
+            description += tr_fmt(
+                self.tr(", test accuracy %1 %"), f"{100 * self._epochs[-1][2]:.1f}"
             )
         self.send_network.emit(net, description)
 

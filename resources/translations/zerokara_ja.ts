@@ -48,6 +48,7 @@
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
+      <extracomment>How long after a change (a model's notification, or input on a tab without a model) the modified marker is brought up to date: edits in a burst cost one check. Input after which a tab without a model may hold a new state.</extracomment>
       <translation>このタブのコード</translation>
     </message>
     <message>
@@ -555,7 +556,6 @@
     <name>GatesTab</name>
     <message>
       <source>Gates</source>
-      <extracomment>The tabs in order, by the key used in code, settings and screenshots. Where each tab's class lives. A module is imported when its tab is first built, so the start-up imports only the shown tab's code (bench/bench_6_startup.py). Each tab's title as its class translates it (``self.tr`` in ``title()``), for the tab bar of a window whose hidden tabs are not built yet (``defer_hidden_tabs``).</extracomment>
       <translation>ゲート</translation>
     </message>
     <message>
@@ -928,6 +928,7 @@
     <name>MainWindow</name>
     <message>
       <source>&amp;File</source>
+      <extracomment>Each tab's Qt-free model (None for a tab that keeps its state in its widgets), made before any view: the project controller reads them without building views.</extracomment>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
@@ -1367,7 +1368,7 @@
     <name>ProjectController</name>
     <message>
       <source>%1: could not read its state (%2)</source>
-      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs.</extracomment>
+      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
       <translation>%1: 状態を読み取れませんでした(%2)</translation>
     </message>
     <message>
@@ -1784,6 +1785,91 @@
     <message>
       <source>Layer sizes: enter 2 to %1 whole numbers from 1 to %2, e.g. 784, 50, 100, 10.</source>
       <translation>各層のニューロン数: 1 から %2 までの整数を 2〜%1 個入力してください。例: 784, 50, 100, 10</translation>
+    </message>
+  </context>
+  <context>
+    <name>Settings</name>
+    <message>
+      <source>%1: %2</source>
+      <extracomment>How a refusal joins the field's name and the reason.</extracomment>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>Enter a number.</source>
+      <extracomment>The run states a model can be in (``TabModel.run_state``). The translation context of the reasons below.</extracomment>
+      <translation>数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>That is too long to be a number.</source>
+      <translation>数値としては長すぎます。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a number.</source>
+      <translation>「%1」は数値ではありません。</translation>
+    </message>
+    <message>
+      <source>The number must be finite (not NaN or infinity).</source>
+      <translation>有限の数値を入力してください（NaN や無限大は使えません）。</translation>
+    </message>
+    <message>
+      <source>“%1”: write the number without separators (1,000 is refused, not read as 1 or 1000; use a dot for decimals).</source>
+      <translation>「%1」: 区切り文字を使わずに入力してください（1,000 は 1 とも 1000 とも読まず受け付けません。小数点はドット「.」です）。</translation>
+    </message>
+    <message>
+      <source>“%1” contains “%2”, which is not one of the digits 0–9.</source>
+      <translation>「%1」には 0〜9 の数字ではない「%2」が含まれています。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number.</source>
+      <translation>整数を入力してください。</translation>
+    </message>
+    <message>
+      <source>Enter a number from %1 to %2.</source>
+      <translation>%1 から %2 までの数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>A number is needed, not %1.</source>
+      <translation>数値が必要です（%1 ではなく）。</translation>
+    </message>
+    <message>
+      <source>Must be true or false, not %1.</source>
+      <translation>true か false が必要です（%1 ではなく）。</translation>
+    </message>
+    <message>
+      <source>Text is needed, not %1.</source>
+      <translation>文字列が必要です（%1 ではなく）。</translation>
+    </message>
+    <message>
+      <source>A list of whole numbers is needed, not %1.</source>
+      <translation>整数のリストが必要です（%1 ではなく）。</translation>
+    </message>
+    <message>
+      <source>“%1” is not one of: %2.</source>
+      <translation>「%1」は次のどれでもありません: %2。</translation>
+    </message>
+    <message>
+      <source>At most %1 characters.</source>
+      <translation>%1 文字以内にしてください。</translation>
+    </message>
+    <message>
+      <source>This cannot be empty.</source>
+      <translation>空にはできません。</translation>
+    </message>
+    <message>
+      <source>At most %1 numbers.</source>
+      <translation>数値は %1 個までです。</translation>
+    </message>
+    <message>
+      <source>At least %1 numbers.</source>
+      <translation>数値は %1 個以上必要です。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a whole number from %2 to %3.</source>
+      <translation>「%1」は %2 から %3 までの整数ではありません。</translation>
+    </message>
+    <message>
+      <source>%1</source>
+      <translation>%1</translation>
     </message>
   </context>
   <context>

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from engine import project
-from gui.main_window import TAB_KEYS
+from gui.registry import tab_keys
 from tests.tools.sandbox import sandbox_env
 from tests.tools.tab_widgets import CONTROL_NAMES, RUN_NAMES, find, tab_widgets
 
@@ -30,7 +30,7 @@ CLICKS = 200
 
 
 def runnable_tabs(window) -> list[str]:
-    return [key for key in TAB_KEYS if tab_widgets(key).run is not None]
+    return [key for key in tab_keys() if tab_widgets(key).run is not None]
 
 
 def active(tab) -> bool:
@@ -41,7 +41,7 @@ def test_some_tab_can_run(window):
     assert "gates" in runnable_tabs(window)
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_start_stop_pause_step_200_times(window, qtbot, qtlog, key):
     """200 clicks in quick succession on the run controls, in a seeded random order."""
     tab = window.show_tab(key)
@@ -110,7 +110,7 @@ def test_close_mid_run_20_times(tmp_path):
     exits = []
     rng = random.Random(20)
     for run in range(CLOSE_RUNS):
-        key = TAB_KEYS[run % len(TAB_KEYS)]
+        key = tab_keys()[run % len(tab_keys())]
         env = sandbox_env(tmp_path / f"run{run}")
         delay = 150 + rng.randrange(100)
         proc = subprocess.Popen(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import project
-from gui.main_window import TAB_KEYS
+from gui.registry import tab_keys
 from gui.widgets import CheckedDoubleSpinBox, NumberField
 from tests.tools.tab_widgets import find, tab_widgets
 
@@ -194,7 +194,7 @@ def tally():
     )
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_number_fields_refuse_bad_input(window, qtbot, key, tally):
     tab = window.show_tab(key)
     messages = Messages(window, tab)
@@ -221,7 +221,7 @@ def test_number_fields_refuse_bad_input(window, qtbot, key, tally):
         assert not field.property("invalid")
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_spin_boxes_refuse_text(window, qtbot, key, tally):
     """Every spin box is a CheckedDoubleSpinBox: a bad number typed whole (letters, NaN,
     inf, 1e400, out of range) is refused when the edit ends, the old value stays and the
@@ -251,7 +251,7 @@ def test_spin_boxes_refuse_text(window, qtbot, key, tally):
             tally["spin boxes"] += 1
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_table_cells_refuse_bad_input(window, qtbot, key, tally):
     """Every editable table: setData(EditRole) with each bad input on up to 12 cells, and
     the real delegate editor (F2, type, Enter) on the first cell."""
@@ -297,7 +297,7 @@ def test_table_cells_refuse_bad_input(window, qtbot, key, tally):
                 tally["table cells (model)"] += 1
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_in_place_editors_refuse_bad_input(window, qtbot, key, tally):
     """Graphics views with an in-place value editor (``start_edit``/``editor``, e.g. the
     Network canvas's edge weights), as the per-tab table lists them: bad text + Enter
@@ -347,7 +347,7 @@ PLAIN_BAD = [
 ]
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_plain_text_fields_refuse_bad_input(window, qtbot, key, tally):
     """Other line edits (layer sizes, expressions): bad text + Enter never changes the
     tab's state; a field that answers Enter with a message does so for every bad text
@@ -420,7 +420,7 @@ def test_bad_files_refused_by_the_window_with_a_message(window, tmp_path, tally)
         "mnist-npz": (".npz", getattr(training, "load_mnist", None)),
         "mnist-pkl": (".pkl", getattr(training, "load_mnist", None)),
     }
-    before = {key: tab_state(window.tab(key)) for key in TAB_KEYS}
+    before = {key: tab_state(window.tab(key)) for key in tab_keys()}
     tried = 0
     for i, (name, data) in enumerate(sorted(corpus.items())):
         if name in seeds or "~garbage" in name or "~flip" in name:
@@ -442,7 +442,7 @@ def test_bad_files_refused_by_the_window_with_a_message(window, tmp_path, tally)
             tried += 1
     for box in window.findChildren(QWidget, "projectMessage"):
         box.close()
-    assert {key: tab_state(window.tab(key)) for key in TAB_KEYS} == before
+    assert {key: tab_state(window.tab(key)) for key in tab_keys()} == before
     assert not (tmp_path / module.MARK).exists()
     tally["bad files opened in the window"] = tried
 
@@ -475,7 +475,7 @@ def _replaced(state, path, new):
     return state
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_set_state_refuses_hostile_states(window, key, tally):
     """A project file may hold anything JSON can: every value of each tab's state is
     replaced in turn by hostile ones. set_state may accept (if usable) or raise

@@ -3,7 +3,8 @@
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QTabWidget
 
-from gui.main_window import TAB_KEYS, MainWindow
+from gui.main_window import MainWindow
+from gui.registry import tab_keys
 
 
 def dispose(win):
@@ -47,7 +48,7 @@ def test_asking_for_a_hidden_tab_builds_it_at_once(qtbot):
     win = MainWindow(defer_hidden_tabs=True)
     tab = win.tab("network")  # before any paint
     assert tab.objectName() == "networkTab"
-    assert win.tabs.indexOf(tab) == TAB_KEYS.index("network")
+    assert win.tabs.indexOf(tab) == tab_keys().index("network")
     assert win.tabs.currentWidget().objectName() == "gatesTab"
     win.show_tab("network")
     assert win.tabs.currentWidget() is tab

@@ -5,7 +5,8 @@ import re
 
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabWidget
 
-from gui.main_window import TAB_KEYS, MainWindow
+from gui.main_window import MainWindow
+from gui.registry import tab_keys
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # words that stay the same in the Japanese UI (names, symbols, formulas, numbers)
@@ -71,7 +72,7 @@ def untranslated(texts):
 
 def test_every_tab_speaks_japanese(window, qtbot):
     window.set_language("ja")
-    for key in TAB_KEYS:
+    for key in tab_keys():
         tab = window.show_tab(key)
         # Qt posts the LanguageChange events: wait until the tab has relabelled itself
         qtbot.waitUntil(
@@ -84,7 +85,7 @@ def test_every_tab_speaks_japanese(window, qtbot):
         assert untranslated(texts) == [], key
         assert JAPANESE.search(tab.lesson.toPlainText()), key
     window.set_language("en")
-    for key in TAB_KEYS:
+    for key in tab_keys():
         tab = window.tab(key)
         qtbot.waitUntil(
             lambda t=tab: not [x for x in visible_texts(t) if JAPANESE.search(x)], timeout=3000
@@ -119,10 +120,10 @@ def test_project_keeps_all_four_real_tabs(qtbot, tmp_path):
     first = MainWindow()
     first.project.confirm_unsaved = False
     qtbot.addWidget(first)
-    defaults = {key: first.tab(key).state() for key in TAB_KEYS}
+    defaults = {key: first.tab(key).state() for key in tab_keys()}
     change_every_tab(first)
-    changed = {key: first.tab(key).state() for key in TAB_KEYS}
-    for key in TAB_KEYS:
+    changed = {key: first.tab(key).state() for key in tab_keys()}
+    for key in tab_keys():
         assert changed[key] != defaults[key], f"the {key} tab's change did not reach its state"
     path = tmp_path / "study.zkl.json"
     assert first.project.save_to(path)
@@ -131,8 +132,8 @@ def test_project_keeps_all_four_real_tabs(qtbot, tmp_path):
     second = MainWindow()
     second.project.confirm_unsaved = False
     qtbot.addWidget(second)
-    assert {key: second.tab(key).state() for key in TAB_KEYS} == defaults
+    assert {key: second.tab(key).state() for key in tab_keys()} == defaults
     assert second.project.open_path(path, ask=False)
-    assert {key: second.tab(key).state() for key in TAB_KEYS} == changed
+    assert {key: second.tab(key).state() for key in tab_keys()} == changed
     assert second.findChild(QComboBox, "gatePresetCombo").currentText() == "XOR"
     second.close()

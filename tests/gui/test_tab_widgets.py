@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
-from gui.main_window import TAB_KEYS
+from gui.registry import tab_keys
 from tests.tools.tab_widgets import CONTROL_NAMES, RUN_NAMES, TABS, find, tab_key
 
 
 def test_every_tab_has_an_entry():
-    assert set(TABS) == set(TAB_KEYS)
+    assert set(TABS) == set(tab_keys())
 
 
 def in_place_editors(tab: QWidget) -> set[str]:
@@ -23,7 +23,7 @@ def in_place_editors(tab: QWidget) -> set[str]:
     }
 
 
-@pytest.mark.parametrize("key", TAB_KEYS)
+@pytest.mark.parametrize("key", tab_keys())
 def test_the_table_matches_the_tab(window, key):
     tab = window.tab(key)
     spec = TABS[key]

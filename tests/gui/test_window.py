@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QTabWidget
 
-from gui.main_window import TAB_KEYS, MainWindow
+from gui.main_window import MainWindow
+from gui.registry import tab_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,7 +65,7 @@ def test_language_switch_without_restart(window):
 
 def test_lesson_toggle_hides_every_panel(window):
     window.lesson_action.setChecked(False)
-    assert all(not window.tab(k).lesson.isVisible() for k in TAB_KEYS)
+    assert all(not window.tab(k).lesson.isVisible() for k in tab_keys())
     window.lesson_action.setChecked(True)
     assert window.tab("gates").lesson.isVisibleTo(window)
 
@@ -101,7 +102,7 @@ def test_screenshots_not_blank(tmp_path):
     run_main(tmp_path, "--screenshot", str(out))
     from PySide6.QtGui import QImage
 
-    for key in TAB_KEYS:
+    for key in tab_keys():
         image = QImage(str(out / f"{key}.png"))
         assert image.width() >= 800 and image.height() >= 500
         colours = {

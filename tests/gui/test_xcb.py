@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.main_window import TAB_KEYS
+from gui.registry import tab_keys
 from tests.tools.tab_widgets import find, tab_widgets
 
 pytestmark = [
@@ -124,7 +124,7 @@ def run_then_stop(qtbot, run: QAbstractButton, stop: QAbstractButton, plot: QWid
 def test_the_window_is_a_real_x11_window(window, qtbot, shots):
     assert QGuiApplication.platformName() == "xcb"
     assert window.isVisible() and window.winId()
-    for key in TAB_KEYS:
+    for key in tab_keys():
         click_tab(window, qtbot, key)
         save_both(window, shots, key)
 

@@ -87,14 +87,14 @@ def close_mid_run(key: str, delay_ms: int) -> None:
 
 def edit(window) -> None:
     """Change state through the widgets, as a user would."""
-    from gui.main_window import TAB_KEYS
+    from gui.registry import tab_keys
     from gui.widgets import NumberField
 
     combo = window.tab("gates").findChild(QComboBox, "gatePresetCombo")
     if combo is not None and combo.count() > 2:
         combo.setCurrentIndex(2)  # what choosing an item with the mouse does
         combo.activated.emit(2)
-    for key in TAB_KEYS:
+    for key in tab_keys():
         for spin in window.tab(key).findChildren(QDoubleSpinBox):
             if spin.isEnabled() and not spin.isReadOnly():
                 spin.setValue(spin.value() + spin.singleStep())
