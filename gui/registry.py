@@ -80,6 +80,15 @@ TABS: tuple[TabSpec, ...] = (
         shortcut="Ctrl+4",
         object_name="trainingTab",
     ),
+    TabSpec(
+        key="backprop",
+        title=QT_TRANSLATE_NOOP("BackpropTab", "Backprop"),
+        context="BackpropTab",
+        view="gui.tabs.backprop:BackpropTab",
+        model="gui.models.backprop:BackpropModel",
+        shortcut="Ctrl+5",
+        object_name="backpropTab",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in TABS}

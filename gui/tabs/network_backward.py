@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from engine import netgrad as NG
 from gui.tabs.network_items import short_number
+from gui.text import tr_fmt
 
 __all__ = ["BackwardPage", "parse_target"]
 
@@ -192,13 +193,15 @@ class BackwardPage(QWidget):
             self.target_edit.setText(self._good["target"])
             n = self.doc.network.sizes[-1]
             self._on_rejected(
-                QCoreApplication.translate(
-                    "NetworkTab",
-                    "Target t: enter a class label from 0 to %1, or %2 numbers separated by "
-                    "commas.",
+                tr_fmt(
+                    QCoreApplication.translate(
+                        "NetworkTab",
+                        "Target t: enter a class label from 0 to %1, or %2 numbers separated by "
+                        "commas.",
+                    ),
+                    str(n - 1),
+                    str(n),
                 )
-                .replace("%1", str(n - 1))
-                .replace("%2", str(n))
             )
             return None
 
@@ -213,11 +216,14 @@ class BackwardPage(QWidget):
         except ValueError as exc:
             self.result = None
             self._on_rejected(
-                QCoreApplication.translate(
-                    "NetworkTab",
-                    "Backward needs activations with a derivative: the step function's is 0 "
-                    "wherever it exists (%1).",
-                ).replace("%1", str(exc))
+                tr_fmt(
+                    QCoreApplication.translate(
+                        "NetworkTab",
+                        "Backward needs activations with a derivative: the step function's is 0 "
+                        "wherever it exists (%1).",
+                    ),
+                    str(exc),
+                )
             )
             self._apply()
             return False
@@ -261,11 +267,14 @@ class BackwardPage(QWidget):
         except ValueError:
             self.index_edit.setText(self._good["index"])
             self._on_rejected(
-                QCoreApplication.translate(
-                    "NetworkTab", "Index: %1 has shape %2; enter a position inside it, e.g. 0, 0."
+                tr_fmt(
+                    QCoreApplication.translate(
+                        "NetworkTab",
+                        "Index: %1 has shape %2; enter a position inside it, e.g. 0, 0.",
+                    ),
+                    key,
+                    "×".join(map(str, shape)),
                 )
-                .replace("%1", key)
-                .replace("%2", "×".join(map(str, shape)))
             )
             return None
         self._good["index"] = self.index_edit.text()
@@ -299,9 +308,11 @@ class BackwardPage(QWidget):
             self.doc.batch,
         )
         self.sgd_label.setText(
-            QCoreApplication.translate("NetworkTab", "L: %1 → %2")
-            .replace("%1", f"{before:.6g}")
-            .replace("%2", f"{after:.6g}")
+            tr_fmt(
+                QCoreApplication.translate("NetworkTab", "L: %1 → %2"),
+                f"{before:.6g}",
+                f"{after:.6g}",
+            )
         )
         self.run_backward()
 
@@ -317,14 +328,16 @@ class BackwardPage(QWidget):
         numerical = NG.numerical(self.doc.network, self.doc.x, t, self.kind, key, index)
         backprop = float(self.result.grads[key][index])
         self.check_label.setText(
-            QCoreApplication.translate(
-                "NetworkTab", "∂L/∂%1[%2]: backprop %3, numerical %4, difference %5"
+            tr_fmt(
+                QCoreApplication.translate(
+                    "NetworkTab", "∂L/∂%1[%2]: backprop %3, numerical %4, difference %5"
+                ),
+                key,
+                ", ".join(map(str, index)),
+                repr(backprop),
+                repr(numerical),
+                f"{abs(backprop - numerical):.1e}",
             )
-            .replace("%1", key)
-            .replace("%2", ", ".join(map(str, index)))
-            .replace("%3", repr(backprop))
-            .replace("%4", repr(numerical))
-            .replace("%5", f"{abs(backprop - numerical):.1e}")
         )
 
     # -- showing -------------------------------------------------------------------------
@@ -341,7 +354,7 @@ class BackwardPage(QWidget):
             self.result_view.setPlainText("")
             return
         lines = [
-            QCoreApplication.translate("NetworkTab", "L = %1").replace("%1", repr(r.loss)),
+            tr_fmt(QCoreApplication.translate("NetworkTab", "L = %1"), repr(r.loss)),
             "y = " + np.array2string(r.y, precision=6),
             "t = " + np.array2string(r.t, precision=6),
             "",

@@ -30,6 +30,290 @@
     </message>
   </context>
   <context>
+    <name>BackpropTab</name>
+    <message>
+      <source>Buying apples (Fig. 5-16)</source>
+      <extracomment>The name under which the seed ∂L/∂(output) of a graph is edited (Affine's dY).</extracomment>
+      <translation>りんごの買い物(図 5-16)</translation>
+    </message>
+    <message>
+      <source>Apples and oranges (Fig. 5-17)</source>
+      <translation>りんごとみかん(図 5-17)</translation>
+    </message>
+    <message>
+      <source>Sigmoid, node by node (Fig. 5-19)</source>
+      <translation>シグモイド(ノードに展開、図 5-19)</translation>
+    </message>
+    <message>
+      <source>Sigmoid as one node (Fig. 5-20)</source>
+      <translation>シグモイド(1 ノード、図 5-20)</translation>
+    </message>
+    <message>
+      <source>ReLU (§5.5.1)</source>
+      <translation>ReLU(5.5.1 節)</translation>
+    </message>
+    <message>
+      <source>Affine with matrices (Fig. 5-25, 5-27)</source>
+      <translation>行列の Affine(図 5-25、5-27)</translation>
+    </message>
+    <message>
+      <source>Softmax-with-Loss (Fig. 5-29)</source>
+      <translation>Softmax-with-Loss(図 5-29)</translation>
+    </message>
+    <message>
+      <source>Your own expression f(x, y, …)</source>
+      <translation>自分の式 f(x, y, …)</translation>
+    </message>
+    <message>
+      <source>Graph</source>
+      <translation>グラフ</translation>
+    </message>
+    <message>
+      <source>One of the book's graphs, or your own</source>
+      <translation>本書の計算グラフ、または自分の式</translation>
+    </message>
+    <message>
+      <source>f =</source>
+      <translation>f =</translation>
+    </message>
+    <message>
+      <source>An expression in any variables: + − * / **, exp, log, sin, cos, tan, sqrt, abs, tanh, sigmoid, relu (then choose “Your own expression”)</source>
+      <translation>任意の変数の式: + − * / **、exp、log、sin、cos、tan、sqrt、abs、tanh、sigmoid、relu(入力すると「自分の式」に切り替わります)</translation>
+    </message>
+    <message>
+      <source>Backprop</source>
+      <translation>誤差逆伝播</translation>
+    </message>
+    <message>
+      <source>Step forward ▶</source>
+      <translation>1 ステップ順伝播 ▶</translation>
+    </message>
+    <message>
+      <source>Compute the next node's value (Alt+Right)</source>
+      <translation>次のノードの値を計算します(Alt+→)</translation>
+    </message>
+    <message>
+      <source>◀ Step backward</source>
+      <translation>◀ 1 ステップ逆伝播</translation>
+    </message>
+    <message>
+      <source>Send the derivatives back through the next node (Alt+Left)</source>
+      <translation>次のノードを通して微分を逆向きに伝えます(Alt+←)</translation>
+    </message>
+    <message>
+      <source>Run all</source>
+      <translation>すべて実行</translation>
+    </message>
+    <message>
+      <source>Show every value and every derivative</source>
+      <translation>すべての値と微分を表示します</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>リセット</translation>
+    </message>
+    <message>
+      <source>Hide the values and derivatives again</source>
+      <translation>値と微分を再び隠します</translation>
+    </message>
+    <message>
+      <source>Inputs (edit one: the whole graph follows)</source>
+      <translation>入力(編集するとグラフ全体が追従します)</translation>
+    </message>
+    <message>
+      <source>Backprop against numerical derivatives</source>
+      <translation>誤差逆伝播法と数値微分の比較</translation>
+    </message>
+    <message>
+      <source>input</source>
+      <translation>入力</translation>
+    </message>
+    <message>
+      <source>backprop</source>
+      <translation>誤差逆伝播法</translation>
+    </message>
+    <message>
+      <source>numerical</source>
+      <translation>数値微分</translation>
+    </message>
+    <message>
+      <source>agrees</source>
+      <translation>一致</translation>
+    </message>
+    <message>
+      <source>Numerical: the central difference (f(x + h) − f(x − h)) / 2h with h = 1e-5 (§4.3), of the output times dout.</source>
+      <translation>数値微分: 出力と dout の積の中心差分 (f(x + h) − f(x − h)) / 2h、h = 1e-5(4.3 節)。</translation>
+    </message>
+    <message>
+      <source>Above each edge its value, below it (red) the derivative flowing back. Click a node for its rule; hover an edge for all digits.</source>
+      <translation>エッジの上にその値、下(赤)に逆向きに流れる微分。ノードをクリックすると規則を、エッジにマウスを重ねると全桁を表示します。</translation>
+    </message>
+    <message>
+      <source>Computational graph</source>
+      <translation>計算グラフ</translation>
+    </message>
+    <message>
+      <source>Forward: %1 of %2 nodes</source>
+      <translation>順伝播: %2 ノード中 %1</translation>
+    </message>
+    <message>
+      <source>Backward: %1 of %2 nodes</source>
+      <translation>逆伝播: %2 ノード中 %1</translation>
+    </message>
+    <message>
+      <source>Every value and derivative is shown.</source>
+      <translation>すべての値と微分を表示しています。</translation>
+    </message>
+    <message>
+      <source>Press Step forward to compute the first node, or click a node.</source>
+      <translation>「1 ステップ順伝播」で最初のノードを計算するか、ノードをクリックしてください。</translation>
+    </message>
+    <message>
+      <source>× node: each input gets dout times the other input</source>
+      <translation>乗算ノード(×): 各入力に、dout ともう一方の入力の積を送る</translation>
+    </message>
+    <message>
+      <source>+ node: dout passes on unchanged to every input</source>
+      <translation>加算ノード(+): dout をそのまま各入力へ流す</translation>
+    </message>
+    <message>
+      <source>− node (a − b): a gets dout, b gets −dout</source>
+      <translation>減算ノード(a − b): a に dout、b に −dout を送る</translation>
+    </message>
+    <message>
+      <source>÷ node (a / b): a gets dout / b, b gets −dout · a / b²</source>
+      <translation>除算ノード(a / b): a に dout / b、b に −dout · a / b² を送る</translation>
+    </message>
+    <message>
+      <source>** node (aᵇ): a gets dout · b · aᵇ⁻¹, b gets dout · aᵇ · log a</source>
+      <translation>累乗ノード(aᵇ): a に dout · b · aᵇ⁻¹、b に dout · aᵇ · log a を送る</translation>
+    </message>
+    <message>
+      <source>−x node: the input gets −dout</source>
+      <translation>符号反転ノード(−x): 入力に −dout を送る</translation>
+    </message>
+    <message>
+      <source>1/x node (y = 1/x): the input gets −dout · y²</source>
+      <translation>逆数ノード(y = 1/x): 入力に −dout · y² を送る</translation>
+    </message>
+    <message>
+      <source>exp node (y = exp x): the input gets dout · y</source>
+      <translation>exp ノード(y = exp x): 入力に dout · y を送る</translation>
+    </message>
+    <message>
+      <source>log node (y = log x): the input gets dout / x</source>
+      <translation>log ノード(y = log x): 入力に dout / x を送る</translation>
+    </message>
+    <message>
+      <source>sin node: the input gets dout · cos x</source>
+      <translation>sin ノード: 入力に dout · cos x を送る</translation>
+    </message>
+    <message>
+      <source>cos node: the input gets −dout · sin x</source>
+      <translation>cos ノード: 入力に −dout · sin x を送る</translation>
+    </message>
+    <message>
+      <source>tan node (y = tan x): the input gets dout · (1 + y²)</source>
+      <translation>tan ノード(y = tan x): 入力に dout · (1 + y²) を送る</translation>
+    </message>
+    <message>
+      <source>√ node (y = √x): the input gets dout / (2y)</source>
+      <translation>√ ノード(y = √x): 入力に dout / (2y) を送る</translation>
+    </message>
+    <message>
+      <source>|x| node: the input gets dout · sign(x)</source>
+      <translation>|x| ノード: 入力に dout · sign(x) を送る</translation>
+    </message>
+    <message>
+      <source>tanh node (y = tanh x): the input gets dout · (1 − y²)</source>
+      <translation>tanh ノード(y = tanh x): 入力に dout · (1 − y²) を送る</translation>
+    </message>
+    <message>
+      <source>sigmoid node: the input gets dout · y(1 − y), from the output y alone</source>
+      <translation>sigmoid ノード: 入力に dout · y(1 − y) を送る(出力 y だけから計算できる)</translation>
+    </message>
+    <message>
+      <source>ReLU node: dout passes where x &gt; 0 and stops (0) where x ≤ 0</source>
+      <translation>ReLU ノード: x &gt; 0 の場所では dout をそのまま流し、x ≤ 0 では止める(0)</translation>
+    </message>
+    <message>
+      <source>dot node (X·W): X gets dout·Wᵀ, W gets Xᵀ·dout</source>
+      <translation>dot ノード(X·W): X に dout·Wᵀ、W に Xᵀ·dout を送る</translation>
+    </message>
+    <message>
+      <source>Affine node (X·W + B): X gets dout·Wᵀ, W gets Xᵀ·dout, B gets dout summed over the batch</source>
+      <translation>Affine ノード(X·W + B): X に dout·Wᵀ、W に Xᵀ·dout、B にバッチ方向に合計した dout を送る</translation>
+    </message>
+    <message>
+      <source>Softmax node: the input gets y ⊙ (dout − Σ dout·y)</source>
+      <translation>Softmax ノード: 入力に y ⊙ (dout − Σ dout·y) を送る</translation>
+    </message>
+    <message>
+      <source>Cross Entropy Error node (L = −Σ t log y): y gets −dout · t / y; the label t gets nothing</source>
+      <translation>Cross Entropy Error ノード(L = −Σ t log y): y に −dout · t / y を送る。教師ラベル t には何も送らない</translation>
+    </message>
+    <message>
+      <source>Softmax-with-Loss node: the input gets dout · (y − t)</source>
+      <translation>Softmax-with-Loss ノード: 入力に dout · (y − t) を送る</translation>
+    </message>
+    <message>
+      <source>apple</source>
+      <translation>りんご</translation>
+    </message>
+    <message>
+      <source>apple count</source>
+      <translation>りんごの個数</translation>
+    </message>
+    <message>
+      <source>orange</source>
+      <translation>みかん</translation>
+    </message>
+    <message>
+      <source>orange count</source>
+      <translation>みかんの個数</translation>
+    </message>
+    <message>
+      <source>tax</source>
+      <translation>消費税</translation>
+    </message>
+    <message>
+      <source>∂L/∂Y (dout)</source>
+      <translation>∂L/∂Y(dout)</translation>
+    </message>
+    <message>
+      <source>price</source>
+      <translation>支払金額</translation>
+    </message>
+    <message>
+      <source>forward: %1(%2) = %3</source>
+      <translation>順伝播: %1(%2) = %3</translation>
+    </message>
+    <message>
+      <source>%1 gets %2 × %3 = %4</source>
+      <translation>%1 へ %2 × %3 = %4</translation>
+    </message>
+    <message>
+      <source>%1 gets %2</source>
+      <translation>%1 へ %2</translation>
+    </message>
+    <message>
+      <source>backward: %1</source>
+      <translation>逆伝播: %1</translation>
+    </message>
+    <message>
+      <source>%1: the value must be finite (not NaN or infinity).</source>
+      <translation>%1: 有限の値を入力してください(NaN や無限大は不可)。</translation>
+    </message>
+    <message>
+      <source>%1: enter a value of shape %2, e.g. [[1, 2], [3, 4]].</source>
+      <translation>%1: 形状 %2 の値を入力してください(例 [[1, 2], [3, 4]])。</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a number or a list of numbers like [[1, 2], [3, 4]].</source>
+      <translation>%1: 「%2」は数値でも、[[1, 2], [3, 4]] のような数値のリストでもありません。</translation>
+    </message>
+  </context>
+  <context>
     <name>BatchPage</name>
     <message>
       <source>Rows:</source>
