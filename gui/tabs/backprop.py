@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.compgraph_presets import from_expression
 from gui.binder import show_refusal
 from gui.models.backprop import DOUT, BackpropModel, InputError
 from gui.tabs.backprop_text import (
+    expression_error_text,
     input_error_text,
     input_name,
     output_name,
@@ -65,6 +67,9 @@ class BackpropTab(LabTab):
     def _build_widgets(self) -> None:
         self.preset_combo = self.binder.widget("preset")
         self.expression_edit = self.binder.widget("expression")
+        self._typed_expression = ""
+        self._shown_expression = self.model["expression"]
+        self.expression_edit.textChanged.connect(self._on_expression_typed)
         self.step_forward_button = QPushButton()
         self.step_forward_button.setObjectName("stepForwardButton")
         self.step_backward_button = QPushButton()
@@ -218,6 +223,8 @@ class BackpropTab(LabTab):
 
     # -- mirroring the model -----------------------------------------------------------------
     def _on_model_changed(self, keys: frozenset[str]) -> None:
+        if "*" in keys:  # a restored state: its expression is the one shown
+            self._shown_expression = self.model["expression"]
         if keys & {"preset", "expression", "*"}:
             self._rebuild()
         else:
@@ -232,10 +239,20 @@ class BackpropTab(LabTab):
             return
         self.view.output_name = output_name(self.model["preset"])
         self.view.set_graph(graph, stepper, {n: input_name(n) for n in graph.inputs})
+        names = self.model.input_names()
+        if names == list(self.input_edits):  # the same inputs: keep their fields
+            self._refresh()
+            return
         while self.inputs_form.rowCount():
-            self.inputs_form.removeRow(0)
+            row = self.inputs_form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:  # no longer a child now, deleted later
+                    widget.hide()
+                    widget.setParent(None)
+                    widget.deleteLater()
         self.input_edits, self._input_labels = {}, {}
-        for name in self.model.input_names():
+        for name in names:
             edit = QLineEdit()
             edit.setObjectName(f"input_{name}")
             edit.editingFinished.connect(lambda n=name: self._on_input_edited(n))
@@ -342,13 +359,30 @@ class BackpropTab(LabTab):
         edit.setStyleSheet("")
         edit.setToolTip("")
 
+    def _on_expression_typed(self, text: str) -> None:
+        if text != self.model["expression"]:
+            self._typed_expression = text
+
     def _on_setting_edited(self, key: str) -> None:
-        if key == "expression" and self.model["preset"] != "expression":
-            self.model.set("preset", "expression")
+        # a new expression typed shows its graph (Enter on an unchanged one does nothing)
+        expression = self.model["expression"]
+        if key == "expression" and expression != self._shown_expression:
+            self._shown_expression = expression
+            if self.model["preset"] != "expression":
+                self.model.set("preset", "expression")
 
     def _on_setting_rejected(self, key: str, message: str) -> None:
-        if key == "expression":
-            self.step_label.setText(message)
+        if key != "expression":
+            return
+        try:  # the typed text again, for a translated sentence naming the problem
+            from_expression(self._typed_expression)
+        except ValueError as exc:
+            message = tr_fmt(self.tr("f: %1"), expression_error_text(exc))
+        self.step_label.setText(message)
+        self.expression_edit.setToolTip(message)
+        window = self.window()
+        if hasattr(window, "statusBar"):  # the binder showed its tooltip already
+            window.statusBar().showMessage(message, 8000)
 
     def input_edit(self, name: str) -> QLineEdit:
         """The field of input ``name`` (``DOUT`` for the seed ∂L/∂Y)."""

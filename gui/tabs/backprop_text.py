@@ -190,3 +190,55 @@ def input_error_text(error) -> str:
         name,
         error.detail,
     )
+
+
+def expression_error_text(error: Exception) -> str:
+    """The sentence for an expression the parser (``ExpressionError``) or the graph builder
+    (``GraphError``) refused."""
+    reason = getattr(error, "reason", "")
+    detail = getattr(error, "detail", "")
+    column = getattr(error, "column", 0)
+    if reason == "name" and not column:
+        return tr_fmt(
+            QCoreApplication.translate(
+                "BackpropTab",
+                "“%1” is not a variable: use one letter, optionally with digits (x, y, z, x1).",
+            ),
+            detail,
+        )
+    if reason == "too_many":
+        return tr_fmt(QCoreApplication.translate("BackpropTab", "At most %1 variables."), detail)
+    if reason == "empty":
+        return QCoreApplication.translate("BackpropTab", "Type an expression, e.g. x*y + exp(-x).")
+    if reason == "too_long":
+        return QCoreApplication.translate("BackpropTab", "The expression is too long.")
+    if reason == "syntax":
+        return tr_fmt(
+            QCoreApplication.translate(
+                "BackpropTab", "Syntax error at column %1: check the brackets and operators."
+            ),
+            column,
+        )
+    if reason in ("call", "not_value", "arguments"):
+        return tr_fmt(
+            QCoreApplication.translate(
+                "BackpropTab",
+                "“%1” cannot be used here: the functions are exp, log, sin, cos, tan, sqrt, "
+                "abs, tanh, sigmoid and relu, each with one argument.",
+            ),
+            detail,
+        )
+    if reason in ("overflow", "undefined"):
+        return tr_fmt(
+            QCoreApplication.translate(
+                "BackpropTab", "A constant part is undefined or too large (column %1)."
+            ),
+            column,
+        )
+    return tr_fmt(
+        QCoreApplication.translate(
+            "BackpropTab", "“%1” is not allowed in an expression (column %2)."
+        ),
+        detail,
+        column,
+    )

@@ -169,6 +169,10 @@
       <translation>「1 ステップ順伝播」で最初のノードを計算するか、ノードをクリックしてください。</translation>
     </message>
     <message>
+      <source>f: %1</source>
+      <translation>f: %1</translation>
+    </message>
+    <message>
       <source>× node: each input gets dout times the other input</source>
       <translation>乗算ノード(×): 各入力に、dout ともう一方の入力の積を送る</translation>
     </message>
@@ -311,6 +315,38 @@
     <message>
       <source>%1: “%2” is not a number or a list of numbers like [[1, 2], [3, 4]].</source>
       <translation>%1: 「%2」は数値でも、[[1, 2], [3, 4]] のような数値のリストでもありません。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a variable: use one letter, optionally with digits (x, y, z, x1).</source>
+      <translation>「%1」は変数にできません。1 文字(数字を付けてもよい)にしてください(x、y、z、x1)。</translation>
+    </message>
+    <message>
+      <source>At most %1 variables.</source>
+      <translation>変数は %1 個までです。</translation>
+    </message>
+    <message>
+      <source>Type an expression, e.g. x*y + exp(-x).</source>
+      <translation>式を入力してください(例 x*y + exp(-x))。</translation>
+    </message>
+    <message>
+      <source>The expression is too long.</source>
+      <translation>式が長すぎます。</translation>
+    </message>
+    <message>
+      <source>Syntax error at column %1: check the brackets and operators.</source>
+      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
+    </message>
+    <message>
+      <source>“%1” cannot be used here: the functions are exp, log, sin, cos, tan, sqrt, abs, tanh, sigmoid and relu, each with one argument.</source>
+      <translation>「%1」はここでは使えません。使える関数は exp、log、sin、cos、tan、sqrt、abs、tanh、sigmoid、relu で、引数は 1 つです。</translation>
+    </message>
+    <message>
+      <source>A constant part is undefined or too large (column %1).</source>
+      <translation>定数の部分が定義されないか大きすぎます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>“%1” is not allowed in an expression (column %2).</source>
+      <translation>「%1」は式に使えません(%2 文字目)。</translation>
     </message>
   </context>
   <context>

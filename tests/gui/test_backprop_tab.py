@@ -248,3 +248,14 @@ def test_japanese_rule_and_names(tab, qtbot):
         assert "りんご" in [label.text() for label in tab.view.leaf_labels.values()]
     finally:
         LanguageManager.instance().set_language("en", save=False)
+
+
+def test_a_refused_expression_says_why(tab, qtbot):
+    edit = tab.findChild(QLineEdit, "expressionEdit")
+    for text, words in (("abc + x", "“abc” is not a variable"), ("foo(x)", "“foo” cannot be used")):
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert words in tab.step_label.text()
+        assert edit.text() == "x*y + exp(-x)/y"
