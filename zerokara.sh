@@ -16,8 +16,10 @@ APP_DEBS=(libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-ipafont-gothic)
 # The test run adds a virtual screen (xvfb, xauth), desktop-file-validate, objdump for
-# PyInstaller's frozen build (binutils) and the real Fashion-MNIST the data tests read.
-TEST_DEBS=(xvfb xauth desktop-file-utils binutils dataset-fashion-mnist)
+# PyInstaller's frozen build (binutils), Kerberos' GSSAPI library that pyside6-lupdate and
+# -lrelease link to (the translation tests; Debian 13's minimal system lacks it) and the real
+# Fashion-MNIST the data tests read.
+TEST_DEBS=(xvfb xauth desktop-file-utils binutils libgssapi-krb5-2 dataset-fashion-mnist)
 
 say() { echo "zerokara.sh: $*" >&2; }
 die() {
@@ -25,10 +27,19 @@ die() {
   exit 1
 }
 
+# Names of the installed packages and of what they provide: Debian 13's libglib2.0-0t64
+# provides libglib2.0-0 (the 64-bit time_t rename), so that name counts as installed.
+installed_debs() {
+  dpkg-query -W -f='${db:Status-Abbrev} ${Package} ${Provides}\n' 2>/dev/null |
+    awk '$1 ~ /^.i/ { sub(/^[^ ]+ +/, ""); gsub(/\([^)]*\)/, ""); gsub(/,/, " "); print }' |
+    tr -s ' ' '\n'
+}
+
 need_debs() {
-  local missing=()
+  local missing=() have
+  have=$(installed_debs)
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    grep -qxF -- "$p" <<<"$have" || missing+=("$p")
   done
   if ((${#missing[@]} == 0)); then
     say "Debian packages: the $# needed are installed"
@@ -65,13 +76,18 @@ find_python() {
     die "Zerokara Lab needs Python 3.10 or newer; $PYTHON is $PY_VER"
 }
 
-# Debian's own Python keeps venv's ensurepip in a package of its own: python3-venv for the
-# default python3, python3.X-venv for another version. Other Pythons (pyenv, /usr/local) have it.
+# Debian's own Python (prefix /usr) keeps parts in packages of their own: venv's ensurepip
+# in python3-venv (python3.X-venv for a Python that is not the default python3), needed to
+# make a venv; the shared libpython3.X, which PyInstaller's frozen build (test run) bundles.
+# Other Pythons (pyenv, /usr/local, conda) carry both.
 venv_deb() {
   [ "$PY_PREFIX" = /usr ] || return 0
   local default
   default=$(py_id /usr/bin/python3 || true)
   if [ "${default%% *}" = "$PY_VER" ]; then echo python3-venv; else echo "python$PY_VER-venv"; fi
+}
+libpython_deb() {
+  [ "$PY_PREFIX" != /usr ] || echo "libpython$PY_VER"
 }
 
 # Why the venv cannot be used as it is; nothing when it can.
@@ -114,10 +130,15 @@ make_venv() {
 # pip install, unless the stamp says this spec was installed from this pyproject.toml.
 # The stamp is written only after both pip runs succeeded.
 need_install() {
-  local spec=$1 stamp="$VENV/.zerokara-$2" want
-  want="$spec $(sha256sum pyproject.toml | cut -d' ' -f1)"
+  local spec=$1 stamp="$VENV/.zerokara-$2" hash want
+  hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  want="$spec $hash"
   if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
     say "Zerokara Lab ($spec) is installed in $VENV"
+    return 0
+  fi
+  if [ "$2" = app ] && [ "$(cat "$VENV/.zerokara-test" 2>/dev/null)" = ".[test] $hash" ]; then
+    say "Zerokara Lab (.[test], which includes .) is installed in $VENV"
     return 0
   fi
   rm -f "$stamp"
@@ -130,12 +151,14 @@ need_install() {
 
 # Debian packages, a venv made by $PYTHON with a working pip, the app in it.
 setup() {
-  local debs=("${APP_DEBS[@]}") spec=. problem
+  local debs=("${APP_DEBS[@]}") spec=. problem lib
+  find_python
   if [ "$1" = test ]; then
     debs+=("${TEST_DEBS[@]}")
+    lib=$(libpython_deb)
+    [ -z "$lib" ] || debs+=("$lib")
     spec='.[test]'
   fi
-  find_python
   problem=$(venv_problem)
   if [ -n "$problem" ]; then
     local deb

@@ -374,7 +374,14 @@ class RealTabRun:
             self.tab.set_state({**self.tab.state(), **state})
         for name in clicks:
             self.tab.findChild(QAbstractButton, name).click()
+        model = getattr(self.tab, "model", None)
         for name, value in (values or {}).items():
+            setting = next(
+                (s for s in (model.settings() if model else ()) if s.object_name == name), None
+            )
+            if setting is not None:  # a declared setting: through the model
+                model.set(setting.key, value)
+                continue
             field = self.tab.findChild(QWidget, name)
             if isinstance(field, QAbstractSlider):
                 field.setValue(value)

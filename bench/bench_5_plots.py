@@ -146,13 +146,13 @@ def real_tab_fps(key: str, frames: int, repeats: int) -> tuple[float, str]:
         run.run(300)  # returns as soon as the run has ended
         tab = run.tab
         if key == "training":
-            what = f"{tab._n:,} losses"
-            tab._fix_ranges()  # the ranges a running run keeps
+            what = f"{tab.log.n:,} losses"
+            tab.painter.fix_ranges()  # the ranges a running run keeps
 
             def frame():
-                tab._drawn_n = 0  # as if new points had come: the whole curve is set again
-                tab._redraw()
-                for plot in (tab.loss_plot, tab.accuracy_plot, tab.region_plot):
+                tab.painter.invalidate()  # as if new points had come: the whole curve again
+                tab.painter.redraw()
+                for plot in (tab.ui.loss_plot, tab.ui.accuracy_plot, tab.ui.region_plot):
                     plot.viewport().repaint()
 
         else:

@@ -19,7 +19,7 @@ or ``binder.add_rows(form_layout, keys)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
@@ -110,6 +110,9 @@ class SettingsBinder(QObject):
         self.labels: dict[str, QLabel] = {}
         #: Keys whose last edit was refused, with the reason shown.
         self.errors: dict[str, str] = {}
+        #: Extra conditions of the view for a field to be enabled (e.g. "a Network tab is
+        #: connected"), ``key -> callable() -> bool``; call ``update_enabled`` when they change.
+        self.gates: dict[str, Callable[[], bool]] = {}
         for key, setting in self.settings.items():
             self.widgets[key] = self._make_widget(setting)
             self.labels[key] = QLabel()
@@ -222,8 +225,10 @@ class SettingsBinder(QObject):
         self.update_enabled()
 
     def update_enabled(self) -> None:
+        """Enable each field from its declaration, the values, the run state and its gate."""
         for key in self.settings:
-            on = self.model.is_enabled(key)
+            gate = self.gates.get(key)
+            on = self.model.is_enabled(key) and (gate is None or bool(gate()))
             self.widgets[key].setEnabled(on)
             self.labels[key].setEnabled(on)
 

@@ -77,6 +77,7 @@ TABS: tuple[TabSpec, ...] = (
         title=QT_TRANSLATE_NOOP("TrainingTab", "Training"),
         context="TrainingTab",
         view="gui.tabs.training:TrainingTab",
+        model="gui.models.training:TrainingModel",
         shortcut="Ctrl+4",
         object_name="trainingTab",
     ),

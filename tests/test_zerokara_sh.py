@@ -29,12 +29,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 DPKG_QUERY = r"""#!/bin/bash
-# dpkg-query -W -f='${Status}' PACKAGE
-pkg=${@: -1}
-echo "dpkg-query $pkg" >> "$FAKE/queries"
-if grep -qx "$pkg" "$FAKE/installed" 2>/dev/null; then printf 'install ok installed'; exit 0; fi
-echo "dpkg-query: no packages found matching $pkg" >&2
-exit 1
+# dpkg-query -W -f='${db:Status-Abbrev} ${Package} ${Provides}\n': every package it knows
+echo "dpkg-query $*" >> "$FAKE/queries"
+while read -r line; do [ -z "$line" ] || echo "ii  $line"; done < "$FAKE/installed"
+while read -r line; do [ -z "$line" ] || echo "rc  $line"; done < "$FAKE/removed"
 """
 
 APT_GET = r"""#!/bin/bash
@@ -134,7 +132,7 @@ class Machine:
     def __init__(self, tmp: Path, version: str | None = None, installed=()):
         self.root = tmp
         self.project = tmp / "zerokara-lab"
-        self.project.mkdir()
+        self.project.mkdir(parents=True)
         shutil.copy(SCRIPT, self.project / "zerokara.sh")
         shutil.copy(ROOT / "pyproject.toml", self.project / "pyproject.toml")
         self.fake = tmp / "fake"
@@ -147,6 +145,7 @@ class Machine:
         self.write("sudo", SUDO)
         self.python("python3", f"{self.version} /usr", self.venv_deb())
         (self.fake / "installed").write_text("".join(f"{p}\n" for p in installed))
+        (self.fake / "removed").write_text("")
         self.venv = self.project / ".venv"
 
     def venv_deb(self) -> str:
@@ -299,15 +298,54 @@ def test_a_venv_of_another_python_is_made_anew(tmp_path):
     )
 
 
+def test_a_package_counts_as_installed_when_another_provides_it(tmp_path):
+    """Debian 13 renamed libglib2.0-0 to libglib2.0-0t64, which provides the old name."""
+    others = [p for p in APP_DEBS if p != "libglib2.0-0"]
+    machine = Machine(tmp_path)
+    (machine.fake / "installed").write_text(
+        "".join(f"{p}\n" for p in [*others, machine_venv_debs()])
+        + "libglib2.0-0t64 libglib2.0-0 (= 2.84.4-3~deb13u1), libglib2.0-0-dummy\n"
+    )
+    result = machine.run("run")
+    assert result.returncode == 0, explain(result)
+    assert machine.apt_installs() == []
+    # A package removed with its configuration kept ("rc") is not installed.
+    (machine.fake / "removed").write_text("fonts-ipafont-gothic\n")
+    (machine.fake / "installed").write_text(
+        "".join(f"{p}\n" for p in others if p != "fonts-ipafont-gothic")
+        + "libglib2.0-0t64 libglib2.0-0 (= 2.84.4-3~deb13u1)\n"
+    )
+    result = machine.run("run")
+    assert result.returncode == 0, explain(result)
+    assert machine.apt_installs() == ["fonts-ipafont-gothic"]
+
+
 def test_the_test_run_installs_binutils_and_fashion_mnist(tmp_path):
     """Issue #15 step 3: PyInstaller's frozen build needs objdump (binutils)."""
     machine = Machine(tmp_path, installed=[*APP_DEBS, "python3-venv", machine_venv_debs()])
     result = machine.run("test")
     assert result.returncode == 0, explain(result)
     installs = machine.apt_installs()
-    for deb in ("binutils", "dataset-fashion-mnist", "xvfb", "xauth", "desktop-file-utils"):
+    for deb in (
+        "binutils",
+        "dataset-fashion-mnist",
+        "libgssapi-krb5-2",
+        "xvfb",
+        "xauth",
+        "desktop-file-utils",
+    ):
         assert deb in installs
+    # Debian's Python keeps the shared library PyInstaller bundles in a package of its own.
+    assert f"libpython{machine.version}" in installs
     assert not set(APP_DEBS) & set(installs)
+
+
+def test_a_python_of_its_own_needs_no_libpython_package(tmp_path):
+    machine = Machine(tmp_path, installed=APP_DEBS)
+    machine.python("python3", "3.11 /root/.pyenv/versions/3.11.7")
+    result = machine.run("test")
+    assert result.returncode == 0, explain(result)
+    assert sorted(machine.apt_installs()) == sorted(read_array("TEST_DEBS"))
 
 
 def test_running_the_app_installs_no_test_packages(tmp_path):
@@ -340,6 +378,20 @@ def test_a_failed_pip_install_leaves_no_stamp(tmp_path):
         f.write("\n# a new dependency\n")
     assert machine.run("test").returncode == 0
     assert machine.pip_installs()[-1] == "pip install -q -e .[test]"
+
+
+def test_run_after_test_installs_nothing_more(tmp_path):
+    machine = Machine(tmp_path)
+    assert machine.run("test").returncode == 0
+    result = machine.run("run")
+    assert result.returncode == 0, explain(result)
+    assert machine.pip_installs() == [] and machine.apt_installs() == []
+    assert "(.[test], which includes .) is installed" in result.stderr
+    # ...but test after run does install the test extra.
+    other = Machine(tmp_path / "other")
+    assert other.run("run").returncode == 0
+    assert other.run("test").returncode == 0
+    assert other.pip_installs()[-1] == "pip install -q -e .[test]"
 
 
 def test_a_failed_apt_get_stops_before_the_venv(tmp_path):
@@ -440,8 +492,21 @@ def test_no_real_package_manager_is_reachable_from_the_fakes(tmp_path):
 def test_the_readme_names_every_package_the_script_installs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     setting_up = readme.split("## Setting up\n", 1)[1].split("\n## ", 1)[0]
-    for deb in [*APP_DEBS, *read_array("TEST_DEBS"), "python3-venv", "python3.X-venv"]:
+    for deb in [
+        *APP_DEBS,
+        *read_array("TEST_DEBS"),
+        "python3-venv",
+        "python3.X-venv",
+        "libpython3.X",
+    ]:
         assert f"`{deb}" in setting_up or f" {deb}" in setting_up, deb
     assert "not tested here" in setting_up
     for command in ("python3 -m venv .venv", "pip install .", "zerokara-lab"):
         assert command in setting_up
+
+
+def test_pyside6_6_12_is_excluded_on_every_python():
+    """6.12.0 aborts on 3.11 and breaks pyqtgraph's LabelItem on 3.13 (Debian 13)."""
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    pins = re.findall(r'"PySide6-Essentials([^;"]*)(?:; ([^"]*))?"', pyproject)
+    assert pins and all("<6.12" in spec for spec, _ in pins), pins

@@ -260,11 +260,13 @@ check_suite() {
     step_end "xvfb-run -a ./zerokara.sh run --smoke-test" "FAILED (exit $?)"
     status=1
   fi
-  STEP_START=$started
-  step_end "total" "$([ $status = 0 ] && echo ok || echo FAILED)"
+  step_begin "unmount, remove the copy"
   unmount_all
   if [ "$KEEP" = 0 ]; then remove_rootfs "$ROOTFS"; else log "kept $ROOTFS"; fi
   ROOTFS=""
+  step_end "unmount, remove the copy" ok
+  STEP_START=$started
+  step_end "total" "$([ $status = 0 ] && echo ok || echo FAILED)"
   [ $status = 0 ] || FAILED+=("$suite")
 }
 

@@ -85,7 +85,7 @@ def shoot(window, lang: str, out: Path) -> None:
             "unit": "iterations",
         }
     )
-    training.run_button.click()
+    training.ui.run_button.click()
     wait_idle(training, 120)
     window.grab().save(str(out / "training.png"))
     shoot_backprop(window, out)

@@ -26,15 +26,25 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from gui.models.settings import IDLE, RUN_STATES, Setting
 
-__all__ = ["TabModel", "Listener"]
+__all__ = ["TabModel", "Listener", "PreparedState"]
 
 #: A change callback: called with the set of keys that changed (``"*"`` for extra state,
 #: ``"run_state"`` when only the run state changed).
 Listener = Callable[[frozenset[str]], None]
+
+
+@dataclass(frozen=True)
+class PreparedState:
+    """A validated state, ready to commit: all values, the keys it set, the extra part."""
+
+    values: Mapping[str, Any]
+    keys: frozenset[str]
+    extra: Any
 
 
 class TabModel:
@@ -153,15 +163,23 @@ class TabModel:
         """Restore a state made by ``state()``: everything is validated first, then all of
         it is committed; a refusal (``SettingError`` naming the field, or ``ValueError``)
         leaves the model exactly as it was."""
+        self.commit_state(self.prepare_state(state))
+
+    def prepare_state(self, state: Mapping[str, Any]) -> PreparedState:
+        """Validate a whole state without changing anything (``commit_state`` applies it):
+        a view can stop its run between the two, once the state is known to be good."""
         if not isinstance(state, Mapping):
             raise ValueError(f"the {self.key or 'tab'} state must be an object")
         prepared = {s.key: s.validate(state[s.key]) for s in self.SETTINGS if s.key in state}
         merged = {**self._values, **prepared}
         self.check(merged)
-        extra = self.validate_extra(state)
-        self._values = merged
-        self.commit_extra(extra)
-        self._changed(frozenset(prepared) | {"*"})
+        return PreparedState(merged, frozenset(prepared), self.validate_extra(state))
+
+    def commit_state(self, prepared: PreparedState) -> None:
+        """Apply what ``prepare_state`` returned (cannot fail)."""
+        self._values = dict(prepared.values)
+        self.commit_extra(prepared.extra)
+        self._changed(prepared.keys | {"*"})
 
     def reset(self) -> None:
         """Every setting back to its default (extra state untouched)."""

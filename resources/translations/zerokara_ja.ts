@@ -2255,11 +2255,11 @@
     <name>TrainingTab</name>
     <message>
       <source>Training</source>
-      <extracomment>Default learning rate per optimizer (the book's §6.1.7 comparison uses similar ones). A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. A gradient check estimated slower than this is refused (stop must stay prompt). The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>学習</translation>
     </message>
     <message>
       <source>Data</source>
+      <extracomment>The settings of the Data and Network boxes, in order.</extracomment>
       <translation>データ</translation>
     </message>
     <message>
@@ -2272,6 +2272,7 @@
     </message>
     <message>
       <source>XOR (2-D)</source>
+      <extracomment>The data sets in the order ``datasetCombo`` shows them.</extracomment>
       <translation>XOR(2 次元)</translation>
     </message>
     <message>
@@ -2304,6 +2305,7 @@
     </message>
     <message>
       <source>Data set</source>
+      <extracomment>Default learning rate per optimizer, set when the learner picks one (the book's §6.1.7 comparison uses similar ones); others: 0.01. A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. How many test images a run predicts for the preview grid.</extracomment>
       <translation>データセット</translation>
     </message>
     <message>
@@ -2592,6 +2594,7 @@
     </message>
     <message>
       <source>Not available: no Network tab is connected</source>
+      <extracomment>Settings whose change describes other data (the run, if idle, is cleared). Settings a paused run takes over. The running (or last) run: its config, network and data; its records.</extracomment>
       <translation>使用できません: ネットワークタブと接続されていません</translation>
     </message>
     <message>
@@ -2600,6 +2603,7 @@
     </message>
     <message>
       <source>Open your MNIST files to use this data set.</source>
+      <extracomment>MNIST loaded from the learner's files (None before), and a short name for it.</extracomment>
       <translation>このデータセットを使うには MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2617,14 +2621,6 @@
     <message>
       <source>The file was refused: %1</source>
       <translation>ファイルを読み込めません: %1</translation>
-    </message>
-    <message>
-      <source>At most 5 hidden layers.</source>
-      <translation>隠れ層は 5 層までです。</translation>
-    </message>
-    <message>
-      <source>“%1” is not a layer size from 1 to 1000.</source>
-      <translation>「%1」は 1〜1000 の層のサイズではありません。</translation>
     </message>
     <message>
       <source>The Network tab's network takes %1 inputs and has %2 outputs; this data set needs %3 inputs and at least %4 outputs.</source>
@@ -2656,6 +2652,7 @@
     </message>
     <message>
       <source>Open your MNIST files first.</source>
+      <extracomment>A gradient check estimated slower than this is refused (stop must stay prompt).</extracomment>
       <translation>先に MNIST のファイルを開いてください。</translation>
     </message>
     <message>
@@ -2680,6 +2677,7 @@
     </message>
     <message>
       <source>iteration %1 of %2</source>
+      <extracomment>The loss curve is redrawn at most this often: painting runs in the GUI thread, which shares the GIL with the worker (bench_3 on the real tab: 20 Hz ≈ 0.85 of the headless rate, 10 Hz ≈ 0.89; without any redraw ≈ 0.93). Accuracy curves (wide pens), decision regions, test-image predictions, progress bar and status text: at most this often.</extracomment>
       <translation>%2 回中 %1 回</translation>
     </message>
     <message>
