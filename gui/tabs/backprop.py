@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -89,6 +91,11 @@ class BackpropTab(LabTab):
             shortcut = QShortcut(QKeySequence(f"Alt+{key}"), self)
             shortcut.activated.connect(slot)
 
+        # small windows squeeze the fields instead of growing (the window's 700 px minimum)
+        self.preset_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.preset_combo.setMinimumContentsLength(12)
         top = QHBoxLayout()
         top.addWidget(self.binder.label("preset"))
         top.addWidget(self.preset_combo, 2)
@@ -104,10 +111,12 @@ class BackpropTab(LabTab):
             steps.addWidget(button)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("stepProgress")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setMinimumWidth(30)
         steps.addWidget(self.progress_label, 1)
 
         self.view = GraphView()
-        self.view.setMinimumHeight(220)
+        self.view.setMinimumHeight(120)
         self.view.node_clicked.connect(self.model.select)
 
         self.rule_label = QLabel()
@@ -145,8 +154,15 @@ class BackpropTab(LabTab):
         rule_layout.addWidget(self.rule_label)
         rule_layout.addWidget(self.step_label)
         rule_layout.addStretch(1)
+        inputs = QScrollArea()  # many inputs (or a small window) scroll
+        inputs.setWidgetResizable(True)
+        inputs.setFrameShape(QScrollArea.Shape.NoFrame)
+        inputs.setWidget(self.inputs_box)
+        self.check_table.setMinimumHeight(50)
+        for pane in (inputs, rule, self.check_box):
+            pane.setMinimumSize(110, 60)
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.inputs_box)
+        bottom.addWidget(inputs)
         bottom.addWidget(rule)
         bottom.addWidget(self.check_box)
         bottom.setSizes([280, 300, 360])

@@ -113,6 +113,10 @@ def change_every_tab(window):
     training = window.tab("training")
     datasets = window.findChild(QComboBox, "datasetCombo")
     choose(datasets, datasets.count() - 1)
+    backprop = window.tab("backprop")
+    graphs = window.findChild(QComboBox, "graphPresetCombo")
+    choose(graphs, graphs.findData("affine"))
+    backprop.model.set_input_text("B", "[0.5, -1, 2]")
     return gates, network, descent, training
 
 

@@ -22,12 +22,14 @@ def test_window_has_four_tabs(window):
         "Network",
         "Descent",
         "Training",
+        "Backprop",
     ]
-    assert [tabs.widget(i).objectName() for i in range(4)] == [
+    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [
         "gatesTab",
         "networkTab",
         "descentTab",
         "trainingTab",
+        "backpropTab",
     ]
     assert [
         m.title().replace("&", "") for m in (window.file_menu, window.view_menu, window.help_menu)
