@@ -311,6 +311,8 @@ def main(argv: list[str] | None = None) -> list[Result]:
     parser.add_argument("--repeats", type=int, default=9)
     parser.add_argument("--number", type=int, default=5, help="iterations per timing")
     parser.add_argument("--no-epoch", action="store_true", help="skip the epoch subprocess")
+    parser.add_argument("--no-live", action="store_true", help="skip the live-tab comparison")
+    parser.add_argument("--live-seconds", type=float, default=6.0)
     parser.add_argument("--epoch-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.epoch_child:
@@ -389,7 +391,47 @@ def main(argv: list[str] | None = None) -> list[Result]:
         print("[T9] PyTorch not installed: the torch comparison is skipped (optional)")
     if not args.no_epoch:
         results += _epoch_results(med["engine32"])
+    if not args.no_live:
+        results += live_results(args.live_seconds, repeats=3)
     return results
+
+
+def live_results(seconds: float, repeats: int) -> list[Result]:
+    """The CNN tab's Run button (training page shown, live loss, accuracy, filters) vs the
+    same generator consumed headless: iterations per second, medians of alternate runs."""
+    import _gui_harness as H
+    from _common import median
+
+    headless, live = [], []
+    for _ in range(repeats):
+        run = H.RealTabRun("cnn", "runButton", state={"tr_epochs": 20}, settle=0.5)
+        try:
+            run.tab.pages.setCurrentIndex(2)
+            n, s = run.run(seconds)
+            live.append(n / s)
+            assert run.factory is not None
+            n, s = H.run_headless(run.factory, seconds)
+            headless.append(n / s)
+        finally:
+            run.close()
+    h, lv = median(headless), median(live)
+    return [
+        report(
+            Result(
+                "T9",
+                "live CNN tab training rate",
+                "headless (same generator)",
+                h,
+                "live",
+                lv,
+                "it/s",
+                lv / h,
+                "≥ 0.85×",
+                lv / h >= 0.85,
+                "bundled MNIST, batch 100, the training page shown",
+            )
+        )
+    ]
 
 
 def _epoch_results(iteration_s: float) -> list[Result]:

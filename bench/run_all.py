@@ -26,6 +26,7 @@ import bench_7_memory
 import bench_8_layers
 import bench_9_convnet
 import bench_10_techniques
+import bench_revisions
 from _common import Result, banner
 
 
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     results += bench_6_startup.main(["--repeats", "5" if args.quick else "9"])
     results += bench_5_plots.main([])
     results += bench_4_responsive.main(["--seconds", "3" if args.quick else "5"])
+    results += bench_revisions.main(["--seconds", "3" if args.quick else "5"])
     results += bench_3_live.main(["--repeats", "3" if args.quick else "5"])
     print()
     print(f"== Summary ({time.perf_counter() - start:.0f} s) ==")

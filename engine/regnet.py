@@ -87,9 +87,7 @@ class RegularizedNet(LayerNet):
         rng = np.random.default_rng(None if seed is None else seed + 1)
         layers: list[Layer] = []
         for i, (w, b) in enumerate(zip(weights, biases, strict=True)):
-            layers.append(
-                Affine(np.array(w, dtype=np.float64), np.array(b, dtype=np.float64))
-            )
+            layers.append(Affine(np.array(w, dtype=np.float64), np.array(b, dtype=np.float64)))
             if i == n_hidden:
                 break
             if bn[i]:

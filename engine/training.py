@@ -162,8 +162,14 @@ def build_network(config: TrainConfig, n_in: int, n_out: int) -> Network | Regul
         bn = (list(config.batchnorm) + [False] * n_hidden)[:n_hidden]
         drop = (list(config.dropout) + [0.0] * n_hidden)[:n_hidden]
         return RegularizedNet(
-            sizes, config.activation, config.init, config.init_std, config.seed,
-            batchnorm=bn, dropout=drop, weight_decay=config.weight_decay,
+            sizes,
+            config.activation,
+            config.init,
+            config.init_std,
+            config.seed,
+            batchnorm=bn,
+            dropout=drop,
+            weight_decay=config.weight_decay,
         )
     activations = [config.activation] * len(config.hidden) + ["softmax"]
     weights, biases = init_weights(sizes, config.init, config.init_std, config.seed)

@@ -12,63 +12,48 @@ autosave) or compare a restored session, never on a timer.
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import json
 import os
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from engine import project
 from engine.project import ProjectError
-from gui import export, registry
+from gui import registry
+from gui.code_dialog import CodeDialog
 from gui.i18n import error_text
+from gui.project_menus import FileMenusMixin
+from gui.project_session import (
+    AUTOSAVE_ENV,
+    AUTOSAVE_MS,
+    SessionMixin,
+    autosave_interval,
+    autosave_path,
+)
 from gui.text import tr_fmt
 
-__all__ = ["ProjectController", "CodeDialog", "autosave_path", "autosave_interval"]
+__all__ = [
+    "ProjectController",
+    "CodeDialog",
+    "autosave_path",
+    "autosave_interval",
+    "AUTOSAVE_ENV",
+    "AUTOSAVE_MS",
+]
 
-RECENT_KEY = "project/recent"
 RESTORE_KEY = "project/restore_session"
-MAX_RECENT = 8
-AUTOSAVE_MS = 60_000
 #: How long after a change (a model's notification, or input on a tab without a model) the
 #: modified marker is brought up to date: edits in a burst cost one check.
 CHECK_DELAY_MS = 150
-# Environment variable that shortens the autosave interval (milliseconds, ≥ 50); meant
-# for tests that kill the app and check what it restores. Ignored when unset or invalid.
-AUTOSAVE_ENV = "ZEROKARA_AUTOSAVE_MS"
-
-
-def autosave_interval() -> int:
-    """The autosave period in ms: ``AUTOSAVE_MS`` unless ``ZEROKARA_AUTOSAVE_MS`` is set."""
-    text = os.environ.get(AUTOSAVE_ENV, "").strip()
-    try:
-        value = int(text)
-    except ValueError:
-        return AUTOSAVE_MS
-    return value if 50 <= value <= 24 * 3600 * 1000 else AUTOSAVE_MS
-
-
-def autosave_path() -> Path:
-    """Where the session is autosaved (the platform's application-data folder)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / f"autosave{project.FILE_SUFFIX}"
 
 
 #: Input after which a tab without a model may hold a new state.
@@ -82,102 +67,7 @@ _INPUT_EVENTS = frozenset(
 )
 
 
-def _canonical(tabs: dict[str, Any]) -> str:
-    """A comparable text of the tabs' states (never fails, even on odd values)."""
-    return json.dumps(project.plain(tabs), sort_keys=True, default=repr)
-
-
-class CodeDialog(QDialog):
-    """Show code…: a tab's standalone NumPy script, with Copy and Save .py."""
-
-    def __init__(self, code: str, suggested_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("codeDialog")
-        self.suggested_name = suggested_name
-        self.resize(760, 600)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.editor = QPlainTextEdit(self)
-        self.editor.setObjectName("codeView")
-        self.editor.setReadOnly(True)
-        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.editor.setPlainText(code)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton(self)
-        self.copy_button.setObjectName("copyCodeButton")
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("saveCodeButton")
-        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.rejected.connect(self.reject)
-        self.copy_button.clicked.connect(self._on_copy)
-        self.save_button.clicked.connect(self._on_save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.editor)
-        layout.addWidget(self.buttons)
-        self.saved_path: Path | None = None
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Code for this tab"))
-        self.intro.setText(
-            tr_fmt(
-                self.tr(
-                    "A standalone Python script that uses only NumPy and reproduces what the "
-                    "tab shows. Run it with: python %1"
-                ),
-                self.suggested_name,
-            )
-        )
-        self.copy_button.setText(self.tr("&Copy"))
-        self.copy_button.setToolTip(self.tr("Copy the whole script to the clipboard"))
-        self.save_button.setText(self.tr("&Save .py…"))
-        self.save_button.setToolTip(self.tr("Save the script as a Python file"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def code(self) -> str:
-        return self.editor.toPlainText()
-
-    @Slot()
-    def _on_copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.code())
-        self.copy_button.setText(self.tr("Copied"))
-
-    def ask_path(self) -> str:
-        """The file to save the script to ('' if cancelled); tests replace this."""
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save script"), self.suggested_name, self.tr("Python files (*.py)")
-        )
-        return name
-
-    @Slot()
-    def _on_save(self) -> None:
-        name = self.ask_path()
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix != ".py":
-            path = path.with_name(path.name + ".py")
-        try:
-            export._replace_from_temp(path, lambda t: Path(t).write_text(self.code(), "utf-8"))
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Save script"),
-                tr_fmt(self.tr("Could not save %1: %2"), path.name, str(exc)),
-            )
-            return
-        self.saved_path = path
-        self.save_button.setText(self.tr("Saved"))
-
-
-class ProjectController(QObject):
+class ProjectController(FileMenusMixin, SessionMixin, QObject):
     """Owns the current project file, its actions and the autosaved session."""
 
     def __init__(self, window: QMainWindow) -> None:
@@ -408,27 +298,6 @@ class ProjectController(QObject):
     def _on_tab_changed(self, index: int) -> None:
         self._update_show_code()
 
-    @Slot()
-    def _update_show_code(self) -> None:
-        code = self._current_code()
-        self.show_code_action.setEnabled(bool(code))
-        tip = (
-            self.tr("Show a standalone NumPy script that reproduces this tab")
-            if code
-            else self.tr("This tab cannot export code yet")
-        )
-        self.show_code_action.setToolTip(tip)
-        self.show_code_action.setStatusTip(tip)
-
-    def _current_code(self) -> str:
-        tab = self.window.tabs.currentWidget()
-        try:
-            code = tab.export_code() if tab is not None else ""
-        except Exception as exc:
-            self._status(self.tr("Could not make the code: %1"), str(exc))
-            return ""
-        return code if isinstance(code, str) else ""
-
     # -- messages and questions (tests replace the ask_* methods) -----------------------------
     def _status(self, text: str, *args: str) -> None:
         text = tr_fmt(text, *args)
@@ -631,231 +500,6 @@ class ProjectController(QObject):
         self._mark_clean(tabs)
         self.add_recent(path)
         self._status(self.tr("Saved %1"), path.name)
-        return True
-
-    # -- recent files -----------------------------------------------------------------------
-    def recent_files(self) -> list[str]:
-        value = QSettings().value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value] if value else []
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
-
-    def _set_recent(self, files: list[str]) -> None:
-        QSettings().setValue(RECENT_KEY, files[:MAX_RECENT])
-
-    def add_recent(self, path: Path) -> None:
-        text = str(path)
-        self._set_recent([text] + [f for f in self.recent_files() if f != text])
-
-    def _forget_recent(self, path: Path) -> None:
-        files = self.recent_files()
-        if str(path) in files:
-            self._set_recent([f for f in files if f != str(path)])
-
-    @Slot()
-    def rebuild_recent_menu(self) -> None:
-        """Fill Open Recent, dropping (and mentioning) files that no longer exist."""
-        files = self.recent_files()
-        present = [f for f in files if Path(f).is_file()]
-        if len(present) != len(files):
-            self._set_recent(present)
-            self._status(
-                self.tr("Removed %1 missing file(s) from Open Recent."),
-                str(len(files) - len(present)),
-            )
-        self.recent_menu.clear()
-        for i, name in enumerate(present, start=1):
-            action = self.recent_menu.addAction(f"&{i} {Path(name).name}")
-            action.setData(name)
-            action.setToolTip(name)
-            action.setStatusTip(name)
-            action.triggered.connect(self._on_recent)
-        if not present:
-            empty = self.recent_menu.addAction(self.tr("No recent projects"))
-            empty.setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            clear = self.recent_menu.addAction(self.tr("Clear list"))
-            clear.triggered.connect(self._on_clear_recent)
-
-    @Slot()
-    def _on_recent(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction) and action.data():
-            self.open_path(action.data())
-
-    @Slot()
-    def _on_clear_recent(self) -> None:
-        self._set_recent([])
-
-    # -- export and code --------------------------------------------------------------------
-    def _safe_hook(self, name: str) -> dict:
-        tab = self.window.tabs.currentWidget()
-        try:
-            value = getattr(tab, name)()
-        except Exception as exc:
-            self._status(self.tr("Could not list what to export: %1"), str(exc))
-            return {}
-        return dict(value or {})
-
-    @Slot()
-    def rebuild_export_menu(self) -> None:
-        """Export ▸ the current tab's plots (PNG, SVG, data CSV) and tables (CSV)."""
-        self.export_menu.clear()
-        for name, widget in self._safe_hook("plot_widgets").items():
-            for fmt, text in (
-                ("png", self.tr("%1 as PNG image…")),
-                ("svg", self.tr("%1 as SVG drawing…")),
-                ("csv", self.tr("%1 data as CSV…")),
-            ):
-                action = self.export_menu.addAction(tr_fmt(text, name))
-                action.setData(("plot", name, fmt))
-                action.triggered.connect(self._on_export_action)
-                if fmt == "csv" and not export.has_plot_data(widget):
-                    action.setEnabled(False)
-        tables = self._safe_hook("table_models")
-        if tables and not self.export_menu.isEmpty():
-            self.export_menu.addSeparator()
-        for name in tables:
-            action = self.export_menu.addAction(tr_fmt(self.tr("%1 as CSV…"), name))
-            action.setData(("table", name, "csv"))
-            action.triggered.connect(self._on_export_action)
-        if self.export_menu.isEmpty():
-            self.export_menu.addAction(self.tr("Nothing to export on this tab")).setEnabled(False)
-
-    @Slot()
-    def _on_export_action(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction) and action.data():
-            kind, name, fmt = action.data()
-            self.export(kind, name, fmt)
-
-    def export(self, kind: str, name: str, fmt: str, path: str | None = None) -> Path | None:
-        """Export the current tab's plot or table ``name`` as ``fmt``; returns the file."""
-        key = self.current_key()
-        source = self._safe_hook("plot_widgets" if kind == "plot" else "table_models").get(name)
-        if source is None:
-            return None
-        filters = {
-            "png": self.tr("PNG images (*.png)"),
-            "svg": self.tr("SVG drawings (*.svg)"),
-            "csv": self.tr("CSV files (*.csv)"),
-        }
-        safe = "".join(c if c.isalnum() else "-" for c in str(name)).strip("-") or "export"
-        if path is None:
-            path = self.ask_export_path(self.tr("Export"), f"{key}-{safe}.{fmt}", filters[fmt])
-            if not path:
-                return None
-        target = Path(path)
-        if target.suffix.lower() != f".{fmt}":
-            target = target.with_name(target.name + f".{fmt}")
-        try:
-            if kind == "table":
-                export.export_table_csv(source, target)
-            elif fmt == "csv":
-                export.export_plot_csv(source, target)
-            else:
-                export.export_plot(source, target, fmt)
-        except Exception as exc:  # OSError, bad widgets, pyqtgraph exporter errors: say so
-            self._warn(
-                self.tr("Export failed"),
-                tr_fmt(self.tr("Could not export %1: %2"), target.name, str(exc)),
-            )
-            return None
-        self._status(self.tr("Exported %1"), str(target))
-        return target
-
-    @Slot()
-    def show_code(self) -> CodeDialog | None:
-        code = self._current_code()
-        if not code:
-            self._update_show_code()
-            return None
-        if self.code_dialog is not None:
-            self.code_dialog.close()
-        self.code_dialog = CodeDialog(code, f"zerokara_{self.current_key()}.py", self.window)
-        self.code_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.code_dialog.destroyed.connect(self._on_code_dialog_gone)
-        self.code_dialog.show()
-        return self.code_dialog
-
-    @Slot()
-    def _on_code_dialog_gone(self) -> None:
-        self.code_dialog = None
-
-    # -- the autosaved session ---------------------------------------------------------------
-    def enable_session(self, restore: bool = True) -> None:
-        """Autosave every minute and on close; restore the last session first if asked."""
-        self.session_enabled = True
-        if restore and self.restore_action.isChecked():
-            self.restore_session()
-        self.autosave_timer.start()
-
-    def autosave(self, tabs: dict[str, Any] | None = None, force: bool = False) -> bool:
-        """Write the session (atomic) to the application-data folder; never raises.
-
-        The timer's autosaves skip the work when no revision moved since the last one
-        (``force`` or explicit ``tabs`` write anyway)."""
-        if not self.session_enabled:
-            return False
-        revisions = {**self.revisions(), "": self.current_key(), " path": str(self.path)}
-        if tabs is None and not force and revisions == self._autosaved_revisions:
-            return True  # no tab, the current tab or the file changed since the last autosave
-        target = autosave_path()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            doc = project.new_document(
-                self.collect_tabs() if tabs is None else tabs, current_tab=self.current_key()
-            )
-            doc["session"] = {"path": str(self.path) if self.path is not None else ""}
-            project.save(target, doc)
-        except (OSError, ProjectError) as exc:
-            self._status(self.tr("Autosave failed: %1"), str(exc))
-            return False
-        self._autosaved_revisions = revisions if tabs is None else None
-        return True
-
-    def restore_session(self) -> bool:
-        """Bring back the autosaved session; a corrupt one is set aside as ``.corrupt``."""
-        source = autosave_path()
-        if not source.exists():
-            return False
-        try:
-            doc = project.load(source)
-            session = doc.get("session", {})
-            if not isinstance(session, dict) or not isinstance(session.get("path", ""), str):
-                raise ProjectError("bad_shape", "session")
-        except ProjectError as exc:
-            corrupt = source.with_name(source.name + ".corrupt")
-            with contextlib.suppress(OSError):
-                os.replace(source, corrupt)
-            self._status(
-                self.tr("The last session could not be restored (%1); it was set aside as %2."),
-                self.error_text(exc).split("\n")[0],
-                corrupt.name,
-            )
-            return False
-        problems = self.apply(doc)
-        saved_path = session.get("path") or ""
-        reference = self._defaults
-        self.path = None
-        if saved_path:
-            try:
-                reference = project.load(saved_path)["tabs"]
-                self.path = Path(saved_path)
-            except ProjectError:
-                reference = self._defaults
-        if _canonical(doc["tabs"]) == _canonical(reference):
-            self._mark_clean()  # the session was the saved file (or the defaults) unchanged
-        else:
-            self._clean_tabs = reference
-            self._clean_revisions = {}  # differs from every tab's revision: modified
-            self.check_modified()
-            self.update_title()
-        if problems:
-            self._status("; ".join(problems))
-        else:
-            self._status(self.tr("Restored your last session."))
         return True
 
     def confirm_close(self) -> bool:

@@ -125,11 +125,6 @@ trap 'exit 143' TERM
 # ---- the host: debootstrap, the cache, one run at a time ----------------------------
 mkdir -p "$CACHE"
 CACHE=$(cd "$CACHE" && pwd -P)
-exec 9>"$CACHE/lock"
-flock -n 9 || {
-  log "another fresh-machine check holds $CACHE/lock; waiting"
-  flock 9
-}
 if ! command -v debootstrap >/dev/null 2>&1 || [ ! -f /usr/share/keyrings/debian-archive-keyring.gpg ]; then
   log "installing debootstrap and debian-archive-keyring on the host"
   apt-get update -qq
@@ -242,6 +237,12 @@ in_chroot() { # in_chroot TIMEOUT COMMAND: a login-like root shell in the checko
 check_suite() {
   local suite=$1 started=$SECONDS
   CURRENT=$suite
+  mkdir -p "$CACHE/$suite"
+  exec 9>"$CACHE/$suite/lock" # one check per release at a time; the releases may run at once
+  flock -n 9 || {
+    log "another fresh-machine check holds $CACHE/$suite/lock; waiting"
+    flock 9
+  }
   build_base "$suite"
   prepare_run "$suite"
   log "inside: $(chroot "$ROOTFS" /bin/sh -c '. /etc/os-release; echo "$PRETTY_NAME"'), $(chroot "$ROOTFS" python3 --version)"
@@ -267,6 +268,7 @@ check_suite() {
   step_end "unmount, remove the copy" ok
   STEP_START=$started
   step_end "total" "$([ $status = 0 ] && echo ok || echo FAILED)"
+  exec 9>&-
   [ $status = 0 ] || FAILED+=("$suite")
 }
 

@@ -4,8 +4,9 @@
 
 Each tab is put in a state a learner reaches in a minute — XOR on the Gates tab with its
 two-layer solution, the book's §3.4.3 network, the ch. 6 optimizer race, spirals learned
-with Adam — by the tabs' own controls and runs (workers included), then the window is
-grabbed at 1280×800. Runs offscreen with throw-away settings.
+with Adam, the im2col explorer and SimpleConvNet after 3 epochs — by the tabs' own controls
+and runs (workers included), then the window is grabbed at 1280×800. Runs offscreen with
+throw-away settings.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def shoot(window, lang: str, out: Path) -> None:
 
     descent = window.show_tab("descent")
     click(descent, "Ch. 6 race", "6 章の競走")
-    descent.speed_slider.setValue(descent.speed_slider.maximum())
+    descent.model.set("speed", 0)  # as fast as possible
     descent.run()
     wait_idle(descent)
     window.grab().save(str(out / "descent.png"))
@@ -88,8 +89,19 @@ def shoot(window, lang: str, out: Path) -> None:
     training.ui.run_button.click()
     wait_idle(training, 120)
     window.grab().save(str(out / "training.png"))
+
+    cnn = window.show_tab("cnn")
+    cnn.pages.setCurrentIndex(0)
+    cnn.explorer.select_output(0, 0, 1, 2)
+    spin(300)
+    window.grab().save(str(out / "cnn.png"))
+    cnn.pages.setCurrentIndex(2)
+    cnn.set_state({**cnn.state(), "tr_epochs": 3, "tr_image": 3})
+    cnn.train_page.run_button.click()
+    wait_idle(cnn, 240)
+    window.grab().save(str(out / "cnn_training.png"))
     shoot_backprop(window, out)
-    for key in ("gates", "network", "descent", "training"):
+    for key in ("gates", "network", "descent", "training", "cnn"):
         window.tab(key).shutdown()
 
 

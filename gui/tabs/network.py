@@ -7,14 +7,12 @@ through its undoable methods.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, Slot
+from PySide6.QtCore import QAbstractItemModel, Qt, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -29,31 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network
-from engine.safeio import UnsafeFileError
+from engine.network import Network
 from engine.weights import (
-    BOOK_INPUT,
     MAX_LAYERS,
     MAX_NEURONS,
-    STUDY_NOTES_INPUT,
-    book_network,
-    load_weights,
-    network_from_arrays,
-    random_network,
-    study_notes_network,
-    xor_network,
 )
+from gui.models.network import NetworkModel
 from gui.tabs.base import LabTab
 from gui.tabs.network_backward import BackwardPage
 from gui.tabs.network_canvas import (
-    BundleItem,
-    EdgeItem,
-    HeaderItem,
-    NeuronItem,
     TopologyView,
-    activation_label,
 )
 from gui.tabs.network_doc import DocumentError, NetworkDocument
+from gui.tabs.network_edits import NetworkEditsMixin
 from gui.tabs.network_models import (
     InputModel,
 )
@@ -65,25 +51,21 @@ from gui.widgets import notify
 __all__ = ["NetworkTab"]
 
 
-class NetworkTab(LabTab):
+class NetworkTab(NetworkEditsMixin, LabTab):
     """Network: draw a network on a canvas, edit W and b in tables kept in sync, see a, z
     and y of the forward pass (book §3.4.3) live, in batches too; presets and weight files."""
 
     lesson_key = "network"
     object_name = "networkTab"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.doc = NetworkDocument(self)
-        self._doc_revision = 0
-        for signal in (self.doc.structure_changed, self.doc.values_changed, self.doc.input_changed):
-            signal.connect(self._on_doc_changed)
+    def __init__(self, model: NetworkModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent, model)
+        self.doc = NetworkDocument(model, self)
         self._build_actions()
         self._build_widgets()
         self.doc.structure_changed.connect(self._on_structure_changed)
         self.doc.values_changed.connect(self._update_forward)
         self.doc.input_changed.connect(self._update_forward)
-        self.doc.description = "@book"
         self._header_layer: int | None = None
         self._rng = np.random.default_rng()
         self._on_structure_changed()
@@ -270,9 +252,6 @@ class NetworkTab(LabTab):
         layout.addWidget(self.message_label)
 
     # -- LabTab hooks ------------------------------------------------------------------
-    def title(self) -> str:
-        return self.tr("Network")
-
     def retranslate_ui(self) -> None:
         self.preset_button.setText(self.tr("Presets"))
         self.preset_button.setToolTip(self.tr("Load a network from the book or the study notes"))
@@ -341,41 +320,6 @@ class NetworkTab(LabTab):
         if self.doc.network.weights[0][0, 0] != 0.1:
             raise AssertionError("undo did not restore the weight")
 
-    def state(self) -> dict[str, Any]:
-        net = self.doc.network
-        return {
-            "sizes": list(net.sizes),
-            "activations": list(net.activations),
-            "weights": [w.tolist() for w in net.weights],
-            "biases": [b.tolist() for b in net.biases],
-            "input": self.doc.x.tolist(),
-            "batch": self.doc.batch.tolist(),
-            "description": self.doc.description,
-        }
-
-    def set_state(self, state: dict[str, Any]) -> None:
-        try:
-            weights, biases = state["weights"], state["biases"]
-            arrays = {}
-            for k, (w, b) in enumerate(zip(weights, biases, strict=True), start=1):
-                arrays[f"W{k}"], arrays[f"b{k}"] = np.asarray(w, float), np.asarray(b, float)
-            net = network_from_arrays(arrays, activations=list(state["activations"]))
-            if list(state.get("sizes", net.sizes)) != net.sizes:
-                raise ValueError("the sizes do not match the weights")
-            x = np.asarray(state.get("input", np.zeros(net.sizes[0])), dtype=float)
-            if x.shape != (net.sizes[0],) or not np.all(np.isfinite(x)):
-                raise ValueError("the input does not fit the network")
-            batch = state.get("batch")
-            b = None if batch is None else np.asarray(batch, dtype=float)
-            description = str(state.get("description", ""))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"unusable Network tab state: {exc}") from exc
-        self.doc.load(net, description, x)
-        if b is not None and b.ndim == 2 and b.shape[1] == net.sizes[0] and np.all(np.isfinite(b)):
-            self.doc.batch = b.copy()
-            self.doc.input_changed.emit()
-        self.doc.undo_stack.clear()
-
     def export_code(self) -> str:
         return export_script(self.doc.network, self.doc.x)
 
@@ -415,52 +359,6 @@ class NetworkTab(LabTab):
             self.show_network(value, description)
             return True
         return super().receive(what, value, description)
-
-    def revision(self) -> int:
-        """Counts the document's changes: the weights are never serialized to find out."""
-        return self._doc_revision
-
-    @Slot()
-    def _on_doc_changed(self) -> None:
-        self._doc_revision += 1
-
-    def load_book_preset(self) -> None:
-        self.doc.load(book_network(), "@book", np.array(BOOK_INPUT), self.tr("Load preset"))
-
-    def load_study_notes_preset(self) -> None:
-        self.doc.load(
-            study_notes_network(), "@notes", np.array(STUDY_NOTES_INPUT), self.tr("Load preset")
-        )
-
-    def load_xor_preset(self) -> None:
-        self.doc.load(xor_network(), "@xor", np.array([1.0, 0.0]), self.tr("Load preset"))
-        self.left_tabs.setCurrentWidget(self.batch_page)
-
-    def load_weights_file(self, path: str | Path) -> bool:
-        """Load W1, b1, … from ``path`` (.npz or a NumPy-only pickle); False and a message
-        if the file is refused."""
-        path = Path(path)
-        try:
-            net = load_weights(path)
-            description = "@file:" + path.name
-            self.doc.load(net, description, np.zeros(net.sizes[0]), self.tr("Load weights"))
-        except (OSError, ValueError) as exc:
-            reason = str(exc)
-            if isinstance(exc, UnsafeFileError) and path.suffix.lower() == ".npz":
-                # NumPy's own words here suggest loading with allow_pickle: not for a learner
-                reason = self.tr(
-                    "it is not a plain .npz archive of numbers (make one with "
-                    "numpy.savez(path, W1=…, b1=…, W2=…, b2=…))"
-                )
-            self._on_rejected(tr_fmt(self.tr("Could not load %1: %2"), path.name, reason))
-            return False
-        return True
-
-    def random_init(
-        self, sizes: list[int], hidden: str, output: str, method: str, std: float, seed: int
-    ) -> None:
-        net = random_network(sizes, hidden, output, method, std, seed)
-        self.doc.load(net, f"@random:{method}, seed {seed}", None, self.tr("Random initialisation"))
 
     # -- reacting to the document ------------------------------------------------------
     @Slot()
@@ -588,113 +486,6 @@ class NetworkTab(LabTab):
             self.message_label.clear()
 
     @Slot()
-    def _on_add_layer(self) -> None:
-        layer = self._current_layer()
-        self._try(self.doc.add_layer, min(layer + 1, len(self.doc.sizes) - 1))
-
-    @Slot()
-    def _on_remove_layer(self) -> None:
-        self._try(self.doc.remove_layer, self._current_layer())
-
-    @Slot()
-    def _on_add_neuron(self) -> None:
-        self._try(self.doc.add_neuron, self._current_layer())
-
-    @Slot()
-    def _on_remove_neurons(self) -> None:
-        selected = self.view.selected_neurons()
-        if not selected:
-            self._on_rejected(self.tr("Select the neurons to remove first."))
-            return
-        by_layer: dict[int, list[int]] = {}
-        for item in selected:
-            by_layer.setdefault(item.layer, []).append(item.index)
-        layer = max(by_layer, key=lambda k: len(by_layer[k]))
-        self._try(self.doc.remove_neurons, layer, by_layer[layer])
-
-    @Slot()
-    def _on_delete(self) -> None:
-        if self.view.selected_neurons():
-            self._on_remove_neurons()
-        elif self._header_layer is not None:
-            self._on_remove_layer()
-
-    @Slot(int)
-    def _on_canvas_add_neuron(self, layer: int) -> None:
-        self._try(self.doc.add_neuron, layer)
-
-    @Slot(int)
-    def _on_canvas_add_layer(self, position: int) -> None:
-        self._try(self.doc.add_layer, position)
-
-    @Slot(int)
-    def _on_bundle_clicked(self, layer: int) -> None:
-        if layer < len(self.pages):
-            self.weight_tabs.setCurrentIndex(layer)
-
-    @Slot(int)
-    def _on_header_clicked(self, layer: int) -> None:
-        self.view.scene().clearSelection()
-        self._header_layer = layer
-        self.view.mark_header(layer)
-        if layer > 0 and layer - 1 < len(self.pages):
-            self.weight_tabs.setCurrentIndex(layer - 1)
-        self._update_action_state()
-
-    @Slot(object, object)
-    def _on_context_menu(self, item: object, global_pos: QPoint) -> None:
-        menu = self.build_context_menu(item)
-        if menu is not None:
-            menu.exec(global_pos)
-
-    def build_context_menu(self, item: object) -> QMenu | None:
-        """The canvas's right-click menu for ``item`` (a neuron, header, edge or nothing)."""
-        menu = QMenu(self)
-        sizes = self.doc.sizes
-        layer = None
-        if isinstance(item, (NeuronItem, HeaderItem)):
-            layer = item.layer
-            self._header_layer = layer
-        elif isinstance(item, EdgeItem):
-            action = menu.addAction(tr_fmt(self.tr("Edit %1…"), item.name()))
-            action.triggered.connect(lambda: self.view.start_edit(item))
-            layer = item.layer + 1
-        elif isinstance(item, BundleItem):
-            layer = item.layer + 1
-        if layer is not None:
-            add = menu.addAction(self.tr("Add neuron to this layer"))
-            add.triggered.connect(lambda: self._try(self.doc.add_neuron, layer))
-            if isinstance(item, NeuronItem):
-                menu.addAction(self.remove_neuron_action)
-            if layer < len(sizes) - 1:
-                ins = menu.addAction(self.tr("Insert layer after this one"))
-                ins.triggered.connect(lambda: self._try(self.doc.add_layer, layer + 1))
-            if 0 < layer < len(sizes) - 1:
-                rem = menu.addAction(self.tr("Remove this layer"))
-                rem.triggered.connect(lambda: self._try(self.doc.remove_layer, layer))
-            if layer > 0:
-                sub = menu.addMenu(self.tr("Activation"))
-                names = OUTPUT_ACTIVATIONS if layer == len(sizes) - 1 else HIDDEN_ACTIVATIONS
-                current = self.doc.network.activations[layer - 1]
-                for name in names:
-                    act = sub.addAction(activation_label(name))
-                    act.setCheckable(True)
-                    act.setChecked(name == current)
-                    act.setData((layer - 1, name))
-                sub.triggered.connect(self._on_activation_chosen)
-            menu.addSeparator()
-        menu.addAction(self.add_layer_action)
-        menu.addAction(self.undo_action)
-        menu.addAction(self.redo_action)
-        menu.addAction(self.fit_action)
-        return menu
-
-    @Slot(QAction)
-    def _on_activation_chosen(self, action: QAction) -> None:
-        layer, name = action.data()
-        self.doc.set_activation(layer, name)
-
-    @Slot()
     def _on_fit(self) -> None:
         self.view.fit()
 
@@ -702,29 +493,3 @@ class NetworkTab(LabTab):
     def _on_bias_toggled(self, checked: bool) -> None:
         self.view.show_bias = checked
         self.view.rebuild()
-
-    @Slot()
-    def _on_random_input(self) -> None:
-        self.doc.set_input_vector(self._rng.random(self.doc.sizes[0]).round(4))
-
-    @Slot()
-    def _on_zero_input(self) -> None:
-        self.doc.set_input_vector(np.zeros(self.doc.sizes[0]))
-
-    @Slot(list, str, str, str, float, int)
-    def _on_random_requested(
-        self, sizes: list, hidden: str, output: str, method: str, std: float, seed: int
-    ) -> None:
-        self.random_init(sizes, hidden, output, method, std, seed)
-        self.message_label.clear()
-
-    @Slot()
-    def _on_load_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Load weights"),
-            "",
-            self.tr("Weights (*.npz *.pkl *.pickle);;All files (*)"),
-        )
-        if path:
-            self.load_weights_file(path)

@@ -51,6 +51,7 @@ from gui.tabs.network_items import (
     shown_indices,
 )
 from gui.text import tr_fmt
+from gui.widgets import InputError, parse_number
 
 __all__ = [
     "TopologyView",
@@ -479,8 +480,6 @@ class TopologyView(QGraphicsView):
         self.editor.hide()
 
     def _on_editor_return(self) -> None:
-        from gui.widgets import InputError, parse_number
-
         edge = self._editing
         if edge is None:
             return

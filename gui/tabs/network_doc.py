@@ -1,44 +1,31 @@
-"""The Network tab's document: the network being drawn, its input, and the undo stack.
+"""The Network tab's document: the undo stack and Qt signals over ``NetworkModel``.
 
-The canvas and the tables only mirror this object (napari style). Every edit goes
-through a ``QUndoCommand`` so it can be undone; views listen to two signals:
-``structure_changed`` (sizes, layers or activations changed: rebuild) and
-``values_changed`` (a weight, bias or input changed: refresh numbers).
+The network, its input and its batch live in the Qt-free ``NetworkModel``
+(gui/models/network.py); this object writes every edit through it (so the model's revision
+counts each one) and pushes undoable edits as ``QUndoCommand``s. The canvas and the tables
+only mirror it (napari style); they listen to three signals: ``structure_changed`` (sizes,
+layers or activations changed: rebuild), ``values_changed`` (a weight or bias changed:
+refresh numbers) and ``input_changed`` (x or the batch changed). A state restored into the
+model (a project) comes back as ``structure_changed`` with an empty undo stack.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network, Trace
-from engine.weights import BOOK_INPUT, MAX_LAYERS, MAX_NEURONS, book_network
+from engine.weights import MAX_LAYERS, MAX_NEURONS
+from gui.models.network import CORNERS, MAX_BATCH, NetworkModel, default_batch, fit_vector
+from gui.models.network import NetworkState as Snapshot
 from gui.text import tr_fmt
 
 __all__ = ["NetworkDocument", "Snapshot", "DocumentError"]
 
-#: Inputs shown in the batch table when a network is loaded (2 inputs: the four corners).
-_CORNERS = [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
-
 
 class DocumentError(ValueError):
     """An edit the network cannot take (e.g. removing its last neuron); translated text."""
-
-
-@dataclass
-class Snapshot:
-    """Everything a structural edit may change (copied)."""
-
-    network: Network
-    x: np.ndarray
-    batch: np.ndarray
-    description: str
-
-    def copy(self) -> Snapshot:
-        return Snapshot(self.network.copy(), self.x.copy(), self.batch.copy(), self.description)
 
 
 class _SnapshotCommand(QUndoCommand):
@@ -87,14 +74,37 @@ class NetworkDocument(QObject):
     values_changed = Signal()
     input_changed = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, model: NetworkModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.model = model
         self.undo_stack = QUndoStack(self)
-        self.network: Network = book_network()
-        self.x = np.array(BOOK_INPUT, dtype=np.float64)
-        self.batch = self._default_batch(self.network.sizes[0], self.x)
-        self.description = ""
         self._trace: Trace | None = None
+        unsubscribe = model.subscribe(self._on_model_changed)
+        self.destroyed.connect(lambda *_: unsubscribe())
+
+    def _on_model_changed(self, keys: frozenset[str]) -> None:
+        """A state restored into the model (a project): show it, forget the undo history."""
+        if "*" in keys:
+            self._trace = None
+            self.undo_stack.clear()
+            self.structure_changed.emit()
+
+    # -- what the model holds ----------------------------------------------------------
+    @property
+    def network(self) -> Network:
+        return self.model.network
+
+    @property
+    def x(self) -> np.ndarray:
+        return self.model.x
+
+    @property
+    def batch(self) -> np.ndarray:
+        return self.model.batch
+
+    @property
+    def description(self) -> str:
+        return self.model.description
 
     # -- reading -----------------------------------------------------------------------
     @property
@@ -116,34 +126,21 @@ class NetworkDocument(QObject):
             return np.atleast_2d(self.network.predict(self.batch))
 
     def snapshot(self) -> Snapshot:
-        return Snapshot(self.network.copy(), self.x.copy(), self.batch.copy(), self.description)
+        return self.model.snapshot()
 
     # -- raw changes (used by the commands) --------------------------------------------
     def _restore(self, snap: Snapshot) -> None:
-        self.network = snap.network.copy()
-        self.x = snap.x.copy()
-        self.batch = snap.batch.copy()
-        self.description = snap.description
+        self.model.replace(snap)
         self._trace = None
         self.structure_changed.emit()
 
     def _set_value(self, kind: str, layer: int, index: tuple, value: float) -> None:
-        self.array(kind, layer)[index] = value
+        self.model.set_array_value(kind, layer, index, value)
         self._trace = None
         self.values_changed.emit()
 
-    @staticmethod
-    def _default_batch(n_in: int, x: np.ndarray) -> np.ndarray:
-        if n_in == 2:
-            return np.array(_CORNERS)
-        return np.vstack([x, np.zeros(n_in), np.ones(n_in)])
-
-    @staticmethod
-    def _fit(vector: np.ndarray, n: int) -> np.ndarray:
-        out = np.zeros(vector.shape[:-1] + (n,))
-        m = min(n, vector.shape[-1])
-        out[..., :m] = vector[..., :m]
-        return out
+    _default_batch = staticmethod(default_batch)
+    _fit = staticmethod(fit_vector)
 
     # -- undoable edits ----------------------------------------------------------------
     def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
@@ -171,8 +168,10 @@ class NetworkDocument(QObject):
             self.set_bias(layer, index[0], value)
 
     def set_input(self, index: int, value: float) -> None:
-        """x[index] = value (not on the undo stack: the input is a probe, not the model)."""
-        self.x[index] = value
+        """x[index] = value (not on the undo stack: the input is a probe, not the network)."""
+        x = self.x.copy()
+        x[index] = value
+        self.model.set_input(x)
         self._trace = None
         self.input_changed.emit()
 
@@ -185,22 +184,27 @@ class NetworkDocument(QObject):
                     str(self.sizes[0]),
                 )
             )
-        self.x = x.copy()
+        self.model.set_input(x)
         self._trace = None
         self.input_changed.emit()
 
     def set_batch_value(self, row: int, col: int, value: float) -> None:
-        self.batch[row, col] = value
+        batch = self.batch.copy()
+        batch[row, col] = value
+        self.set_batch(batch)
+
+    def set_batch(self, batch: np.ndarray) -> None:
+        """Replace the batch of inputs (rows of the input size)."""
+        self.model.set_batch(batch)
         self.input_changed.emit()
 
     def resize_batch(self, rows: int) -> None:
-        rows = max(1, min(int(rows), 1000))
+        rows = max(1, min(int(rows), MAX_BATCH))
         if rows < self.batch.shape[0]:
-            self.batch = self.batch[:rows].copy()
+            self.set_batch(self.batch[:rows])
         else:
             extra = np.zeros((rows - self.batch.shape[0], self.sizes[0]))
-            self.batch = np.vstack([self.batch, extra])
-        self.input_changed.emit()
+            self.set_batch(np.vstack([self.batch, extra]))
 
     def _push_network(
         self,
@@ -217,7 +221,7 @@ class NetworkDocument(QObject):
             batch = (
                 self._fit(self.batch, n_in)
                 if n_in == self.sizes[0] or n_in != 2
-                else np.array(_CORNERS)
+                else np.array(CORNERS)
             )
         after = Snapshot(
             network.copy(),

@@ -365,10 +365,202 @@
     </message>
   </context>
   <context>
+    <name>CnnTab</name>
+    <message>
+      <source>CNN</source>
+      <translation>畳み込み</translation>
+    </message>
+    <message>
+      <source>im2col explorer</source>
+      <translation>im2col エクスプローラー</translation>
+    </message>
+    <message>
+      <source>Convolution by hand</source>
+      <translation>手で畳み込み</translation>
+    </message>
+    <message>
+      <source>Training SimpleConvNet</source>
+      <translation>SimpleConvNet の学習</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>フィルター</translation>
+    </message>
+    <message>
+      <source>Feature maps</source>
+      <translation>特徴マップ</translation>
+    </message>
+    <message>
+      <source>Loss</source>
+      <translation>損失</translation>
+    </message>
+    <message>
+      <source>Filter value</source>
+      <extracomment>How a typed filter entry is read (the one validator of a kernel cell).</extracomment>
+      <translation>フィルターの値</translation>
+    </message>
+    <message>
+      <source>Edges (Laplacian)</source>
+      <extracomment>The largest |value| a filter entry may hold.</extracomment>
+      <translation>エッジ(ラプラシアン)</translation>
+    </message>
+    <message>
+      <source>Vertical edges (Sobel)</source>
+      <translation>縦のエッジ(ソーベル)</translation>
+    </message>
+    <message>
+      <source>Horizontal edges (Sobel)</source>
+      <translation>横のエッジ(ソーベル)</translation>
+    </message>
+    <message>
+      <source>Blur</source>
+      <translation>ぼかし</translation>
+    </message>
+    <message>
+      <source>Sharpen</source>
+      <translation>シャープ</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>恒等(そのまま)</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>カスタム</translation>
+    </message>
+    <message>
+      <source>Bundled MNIST (5,000 digits)</source>
+      <translation>同梱の MNIST(5,000 枚)</translation>
+    </message>
+    <message>
+      <source>Full MNIST (your files)</source>
+      <translation>MNIST 全体(ダウンロードしたファイル)</translation>
+    </message>
+    <message>
+      <source>Fashion-MNIST (installed)</source>
+      <translation>Fashion-MNIST(インストール済み)</translation>
+    </message>
+    <message>
+      <source>N (images)</source>
+      <translation>N(データ数)</translation>
+    </message>
+    <message>
+      <source>C (channels)</source>
+      <translation>C(チャンネル)</translation>
+    </message>
+    <message>
+      <source>H (height)</source>
+      <translation>H(高さ)</translation>
+    </message>
+    <message>
+      <source>W (width)</source>
+      <translation>W(幅)</translation>
+    </message>
+    <message>
+      <source>FH (filter height)</source>
+      <translation>FH(フィルターの高さ)</translation>
+    </message>
+    <message>
+      <source>FW (filter width)</source>
+      <translation>FW(フィルターの幅)</translation>
+    </message>
+    <message>
+      <source>S (stride)</source>
+      <translation>S(ストライド)</translation>
+    </message>
+    <message>
+      <source>P (padding)</source>
+      <translation>P(パディング)</translation>
+    </message>
+    <message>
+      <source>FN (filters)</source>
+      <translation>FN(フィルター数)</translation>
+    </message>
+    <message>
+      <source>Example numbers (seed)</source>
+      <translation>例の数値(シード)</translation>
+    </message>
+    <message>
+      <source>A bundled test digit</source>
+      <translation>同梱のテスト画像</translation>
+    </message>
+    <message>
+      <source>My drawing</source>
+      <translation>自分で描いた数字</translation>
+    </message>
+    <message>
+      <source>Image</source>
+      <translation>画像</translation>
+    </message>
+    <message>
+      <source>Test digit number</source>
+      <translation>テスト画像の番号</translation>
+    </message>
+    <message>
+      <source>Filter size</source>
+      <translation>フィルターの大きさ</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>フィルター</translation>
+    </message>
+    <message>
+      <source>Max</source>
+      <translation>Max</translation>
+    </message>
+    <message>
+      <source>Average</source>
+      <translation>Average</translation>
+    </message>
+    <message>
+      <source>Pooling 2×2</source>
+      <translation>プーリング 2×2</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>データ</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>エポック数</translation>
+    </message>
+    <message>
+      <source>Batch size</source>
+      <translation>バッチサイズ</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>最適化手法</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>シード</translation>
+    </message>
+    <message>
+      <source>A test image</source>
+      <translation>テスト画像</translation>
+    </message>
+    <message>
+      <source>My drawing (By hand page)</source>
+      <translation>自分で描いた数字(「手で畳み込み」ページ)</translation>
+    </message>
+    <message>
+      <source>Feature maps of</source>
+      <translation>特徴マップの対象</translation>
+    </message>
+    <message>
+      <source>Test image for the feature maps</source>
+      <translation>特徴マップを見るテスト画像</translation>
+    </message>
+  </context>
+  <context>
     <name>CodeDialog</name>
     <message>
       <source>Code for this tab</source>
-      <extracomment>How long after a change (a model's notification, or input on a tab without a model) the modified marker is brought up to date: edits in a burst cost one check. Input after which a tab without a model may hold a new state.</extracomment>
       <translation>このタブのコード</translation>
     </message>
     <message>
@@ -483,72 +675,12 @@
   <context>
     <name>DescentTab</name>
     <message>
-      <source>Type a function of x and y, for example x**2 + y**2.</source>
-      <extracomment>Steps per second offered by the speed slider; 0 = as fast as possible. Points of one trajectory (and its readouts) drawn at most; longer runs are thinned. One-click set-ups: surface, start, steps, gradient and racers.</extracomment>
-      <translation>x と y の関数を入力してください(例: x**2 + y**2)。</translation>
-    </message>
-    <message>
-      <source>The expression is too long (at most %2 characters).</source>
-      <translation>式が長すぎます(最大 %2 文字)。</translation>
-    </message>
-    <message>
-      <source>Syntax error at column %1: check the brackets and operators.</source>
-      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
-    </message>
-    <message>
-      <source>Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e.</source>
-      <translation>%1 文字目の「%2」は使えない名前です: x、y(または x0、x1)、pi、e を使ってください。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is not an allowed function: use sin, cos, tan, exp, log, sqrt, abs or tanh.</source>
-      <translation>%1 文字目の「%2」は使える関数ではありません: sin、cos、tan、exp、log、sqrt、abs、tanh を使ってください。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is a function: write it with brackets, e.g. %2(x).</source>
-      <translation>%1 文字目の「%2」は関数です: %2(x) のようにかっこを付けて書いてください。</translation>
-    </message>
-    <message>
-      <source>%2() at column %1 takes exactly one argument.</source>
-      <translation>%1 文字目の %2() は引数を 1 つだけ取ります。</translation>
-    </message>
-    <message>
-      <source>Attribute access (“.%2”) at column %1 is not allowed.</source>
-      <translation>%1 文字目の属性アクセス(「.%2」)は使えません。</translation>
-    </message>
-    <message>
-      <source>The operator “%2” at column %1 is not allowed: use + - * / and ** for powers.</source>
-      <translation>%1 文字目の演算子「%2」は使えません: + - * / と、べき乗には ** を使ってください。</translation>
-    </message>
-    <message>
-      <source>Only numbers can be constants (column %1).</source>
-      <translation>定数には数値だけが使えます(%1 文字目)。</translation>
-    </message>
-    <message>
-      <source>“%2” at column %1 is not allowed in a formula.</source>
-      <translation>%1 文字目の「%2」は式の中では使えません。</translation>
-    </message>
-    <message>
-      <source>The expression is nested too deeply (column %1).</source>
-      <translation>式の入れ子が深すぎます(%1 文字目)。</translation>
-    </message>
-    <message>
-      <source>A constant part at column %1 is too large for float64.</source>
-      <translation>%1 文字目の定数部分が float64 で表せないほど大きくなります。</translation>
-    </message>
-    <message>
-      <source>A constant part at column %1 is undefined (e.g. the log of a negative number).</source>
-      <translation>%1 文字目の定数部分が定義されません(負の数の log など)。</translation>
-    </message>
-    <message>
-      <source>This expression cannot be used (column %1).</source>
-      <translation>この式は使えません(%1 文字目)。</translation>
-    </message>
-    <message>
       <source>Descent</source>
       <translation>勾配降下</translation>
     </message>
     <message>
       <source>x0² + x1² (study notes, §4.4)</source>
+      <extracomment>Steps per second offered by the speed slider; 0 = as fast as possible. One-click set-ups: surface, start, steps, gradient and racers.</extracomment>
       <translation>x0² + x1²(学習ノート、4.4 節)</translation>
     </message>
     <message>
@@ -582,6 +714,10 @@
     <message>
       <source>The function whose minimum the optimizers look for</source>
       <translation>オプティマイザが最小値を探す関数</translation>
+    </message>
+    <message>
+      <source>Speed</source>
+      <translation>速さ</translation>
     </message>
     <message>
       <source>e.g. x**2 + 3*y**2 + sin(x)</source>
@@ -634,6 +770,18 @@
     <message>
       <source>x of the start point (or click or drag on the map)</source>
       <translation>開始点の x(図をクリック/ドラッグしても設定できます)</translation>
+    </message>
+    <message>
+      <source>Formula</source>
+      <translation>式</translation>
+    </message>
+    <message>
+      <source>Start x</source>
+      <translation>開始点の x</translation>
+    </message>
+    <message>
+      <source>Start y</source>
+      <translation>開始点の y</translation>
     </message>
     <message>
       <source>y of the start point (or click or drag on the map)</source>
@@ -840,18 +988,6 @@
       <translation>エラーのため実行が止まりました: %1</translation>
     </message>
     <message>
-      <source>%1 barely moved in %2 steps: the learning rate is probably too small for this function.</source>
-      <translation>%1 は %2 ステップでほとんど動きませんでした: この関数には学習率が小さすぎるようです。</translation>
-    </message>
-    <message>
-      <source>%1 diverged at step %2: the point left the plotted region (|x| &gt; %3) — the learning rate is too large for this function, or f has no minimum in that direction.</source>
-      <translation>%1 はステップ %2 で発散しました: 点が表示範囲の外に出ました(|x| &gt; %3)。この関数には学習率が大きすぎるか、その方向に f の最小値がありません。</translation>
-    </message>
-    <message>
-      <source>%1 diverged at step %2: the point became NaN or infinite — the learning rate is too large for this function, or f is undefined there.</source>
-      <translation>%1 はステップ %2 で発散しました: 点が NaN または無限大になりました。この関数には学習率が大きすぎるか、そこで f が定義されていません。</translation>
-    </message>
-    <message>
       <source>max speed</source>
       <translation>最高速</translation>
     </message>
@@ -880,6 +1016,7 @@
     </message>
     <message>
       <source>OR (book, b = −0.2)</source>
+      <extracomment>Weights per preset for 2 and 3 inputs: the book's AND, NAND, OR (§2.3.3), the study notes' OR with b = 0, NOR as negated OR; XOR and XNOR start from OR's and AND's weights (one perceptron cannot do them). Learning paces: seconds between epochs (0: as fast as possible). The one limit of w and b: fields, project files and learning. The perceptron rule moves a weight by at most lr (≤ 10) per row and epoch (≤ 10,000), 8 rows: never beyond 1e6. The preset combo (extra state: ``choose_preset`` applies a preset).</extracomment>
       <translation>OR(本書、b = −0.2)</translation>
     </message>
     <message>
@@ -900,6 +1037,7 @@
     </message>
     <message>
       <source>&amp;Inputs:</source>
+      <extracomment>The number of inputs (extra state: ``choose_inputs`` applies it).</extracomment>
       <translation>入力数(&amp;I):</translation>
     </message>
     <message>
@@ -913,10 +1051,6 @@
     <message>
       <source>Weights and bias</source>
       <translation>重みとバイアス</translation>
-    </message>
-    <message>
-      <source>Weight w%1 of input x%1</source>
-      <translation>入力 x%1 の重み w%1</translation>
     </message>
     <message>
       <source>Bias b: how easily the neuron fires (book §2.3.2)</source>
@@ -943,6 +1077,18 @@
       <translation>ゆっくり</translation>
     </message>
     <message>
+      <source>Weight w1 of input x1</source>
+      <translation>入力 x1 の重み w1</translation>
+    </message>
+    <message>
+      <source>Weight w2 of input x2</source>
+      <translation>入力 x2 の重み w2</translation>
+    </message>
+    <message>
+      <source>Weight w3 of input x3</source>
+      <translation>入力 x3 の重み w3</translation>
+    </message>
+    <message>
       <source>Normal</source>
       <translation>ふつう</translation>
     </message>
@@ -953,6 +1099,10 @@
     <message>
       <source>Instant</source>
       <translation>一瞬</translation>
+    </message>
+    <message>
+      <source>How long each epoch stays on screen</source>
+      <translation>各エポックを画面に表示しておく時間</translation>
     </message>
     <message>
       <source>Start from the current w and b</source>
@@ -1201,6 +1351,84 @@
     </message>
   </context>
   <context>
+    <name>HandPage</name>
+    <message>
+      <source>Image (28×28)</source>
+      <translation>画像(28×28)</translation>
+    </message>
+    <message>
+      <source>Feature map (same padding, stride 1)</source>
+      <translation>特徴マップ(同じ大きさのパディング、ストライド 1)</translation>
+    </message>
+    <message>
+      <source>After 2×2 pooling, stride 2</source>
+      <translation>2×2 プーリング後(ストライド 2)</translation>
+    </message>
+    <message>
+      <source>Filter weights (click a cell to edit):</source>
+      <translation>フィルターの重み(セルをクリックして編集):</translation>
+    </message>
+    <message>
+      <source>Draw a digit (used when Image is “My drawing”):</source>
+      <translation>数字を描く(画像が「自分で描いた数字」のとき使われます):</translation>
+    </message>
+    <message>
+      <source>Clear drawing</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Feature map %1×%2, values from %3 to %4 (black = lowest, white = highest); pooled %5×%6.</source>
+      <translation>特徴マップ %1×%2、値は %3 から %4(黒 = 最小、白 = 最大)。プーリング後 %5×%6。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Im2colExplorer</name>
+    <message>
+      <source>Input (padded)</source>
+      <translation>入力(パディング込み)</translation>
+    </message>
+    <message>
+      <source>im2col matrix: one row per output cell</source>
+      <translation>im2col 行列: 出力の 1 セルにつき 1 行</translation>
+    </message>
+    <message>
+      <source>Filters as columns</source>
+      <translation>フィルター(列)</translation>
+    </message>
+    <message>
+      <source>Output</source>
+      <translation>出力</translation>
+    </message>
+    <message>
+      <source>col2im: patches covering each input cell</source>
+      <translation>col2im: 各入力セルを含むパッチの数</translation>
+    </message>
+    <message>
+      <source>In the backward pass col2im puts every row of the im2col matrix back where it came from and adds up the copies: a cell covered by k patches receives k values. So col2im(im2col(x)) is x times these counts, not x — col2im is the transpose of im2col, not its inverse. With the stride equal to the filter and no padding every count is 1.</source>
+      <translation>逆伝播では、col2im が im2col 行列の各行を元の位置に戻し、コピーを足し合わせます。k 個のパッチに含まれるセルには k 個の値が入ります。したがって col2im(im2col(x)) は x ではなく、x にこの数を掛けたものです — col2im は im2col の逆関数ではなく転置です。ストライドをフィルターと同じ大きさにし、パディングを 0 にすると、すべての数が 1 になります。</translation>
+    </message>
+    <message>
+      <source>(rounded down)</source>
+      <translation>(切り捨て)</translation>
+    </message>
+    <message>
+      <source>input %1 → im2col %2 × filters %3 → output %4</source>
+      <translation>入力 %1 → im2col %2 × フィルター %3 → 出力 %4</translation>
+    </message>
+    <message>
+      <source>Output (%1) = row %2 of im2col · column %3 of the filters + bias = %4 + %5 = %6</source>
+      <translation>出力 (%1) = im2col の %2 行目 · フィルターの %3 列目 + バイアス = %4 + %5 = %6</translation>
+    </message>
+    <message>
+      <source>Padding cell: %1 copies in the im2col matrix; col2im drops their gradients.</source>
+      <translation>パディングのセル: im2col 行列に %1 個のコピー。col2im はその勾配を捨てます。</translation>
+    </message>
+    <message>
+      <source>Input cell (%1) appears %2 times in the im2col matrix; in the backward pass col2im adds those %2 gradients back into it.</source>
+      <translation>入力セル (%1) は im2col 行列に %2 回現れます。逆伝播では col2im がその %2 個の勾配をこのセルに足し戻します。</translation>
+    </message>
+  </context>
+  <context>
     <name>Input</name>
     <message>
       <source>Enter a number.</source>
@@ -1296,7 +1524,6 @@
     <name>NetworkDocument</name>
     <message>
       <source>Set W%1[%2, %3]</source>
-      <extracomment>Inputs shown in the batch table when a network is loaded (2 inputs: the four corners).</extracomment>
       <translation>W%1[%2, %3] を設定</translation>
     </message>
     <message>
@@ -1688,7 +1915,7 @@
     <name>ProjectController</name>
     <message>
       <source>%1: could not read its state (%2)</source>
-      <extracomment>Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
+      <extracomment>How long after a change (a model's notification, or input on a tab without a model) the modified marker is brought up to date: edits in a burst cost one check. Input after which a tab without a model may hold a new state. Ask before discarding unsaved changes (off where nobody can answer). Autosave on close/timer (``enable_session``); off in tests and smoke runs. The revisions (with the current tab and file) the last autosave wrote. One check of the modified marker shortly after changes (single shot, restarted).</extracomment>
       <translation>%1: 状態を読み取れませんでした(%2)</translation>
     </message>
     <message>
@@ -1988,16 +2215,28 @@
     <name>RacerRow</name>
     <message>
       <source>Take part in the race</source>
-      <extracomment>Colours given to new rows, in order (colour-blind-friendly Okabe–Ito, then extras). The hyperparameters beyond lr that each optimizer takes (up to two), by name. Default hyperparameters (the book's defaults).</extracomment>
       <translation>競走に参加させる</translation>
     </message>
     <message>
       <source>Colour of this trajectory (click to change)</source>
+      <extracomment>Where each extra hyperparameter's field goes: the first or the second slot of a row.</extracomment>
       <translation>この軌跡の色(クリックで変更)</translation>
     </message>
     <message>
       <source>The update rule (book §6.1): SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam</source>
       <translation>更新則(本書 6.1 節): SGD、Momentum、Nesterov、AdaGrad、RMSprop、Adam</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>参加</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>オプティマイザ</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>色</translation>
     </message>
     <message>
       <source>Learning rate η (Up/Down keys step it)</source>
@@ -2189,7 +2428,78 @@
     </message>
     <message>
       <source>%1</source>
+      <extracomment>Colours given to new racers, in order (colour-blind-friendly Okabe–Ito, then extras). The hyperparameters beyond lr that each optimizer takes (up to two), by name. Default hyperparameters (the book's defaults), read from the engine's classes.</extracomment>
       <translation>%1</translation>
+    </message>
+    <message>
+      <source>A %1×%2 filter does not fit in the padded %3×%4 input.</source>
+      <extracomment>The refusal of a filter that does not fit (translated in context "Settings").</extracomment>
+      <translation>%1×%2 のフィルターは、パディング込みで %3×%4 の入力に収まりません。</translation>
+    </message>
+    <message>
+      <source>A typed function has no analytic gradient.</source>
+      <translation>入力した関数には解析的な勾配がありません。</translation>
+    </message>
+    <message>
+      <source>Type a function of x and y, for example x**2 + y**2.</source>
+      <extracomment>Why a typed expression is refused, by ``ExpressionError.reason`` (%1: the column, %2: the offending name or operator); translated in context "Settings" like every reason.</extracomment>
+      <translation>x と y の関数を入力してください(例: x**2 + y**2)。</translation>
+    </message>
+    <message>
+      <source>The expression is too long (at most %2 characters).</source>
+      <translation>式が長すぎます(最大 %2 文字)。</translation>
+    </message>
+    <message>
+      <source>Syntax error at column %1: check the brackets and operators.</source>
+      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
+    </message>
+    <message>
+      <source>Unknown name “%2” at column %1: use x, y (or x0, x1), pi and e.</source>
+      <translation>%1 文字目の「%2」は使えない名前です: x、y(または x0、x1)、pi、e を使ってください。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is not an allowed function: use sin, cos, tan, exp, log, sqrt, abs or tanh.</source>
+      <translation>%1 文字目の「%2」は使える関数ではありません: sin、cos、tan、exp、log、sqrt、abs、tanh を使ってください。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is a function: write it with brackets, e.g. %2(x).</source>
+      <translation>%1 文字目の「%2」は関数です: %2(x) のようにかっこを付けて書いてください。</translation>
+    </message>
+    <message>
+      <source>%2() at column %1 takes exactly one argument.</source>
+      <translation>%1 文字目の %2() は引数を 1 つだけ取ります。</translation>
+    </message>
+    <message>
+      <source>Attribute access (“.%2”) at column %1 is not allowed.</source>
+      <translation>%1 文字目の属性アクセス(「.%2」)は使えません。</translation>
+    </message>
+    <message>
+      <source>The operator “%2” at column %1 is not allowed: use + - * / and ** for powers.</source>
+      <translation>%1 文字目の演算子「%2」は使えません: + - * / と、べき乗には ** を使ってください。</translation>
+    </message>
+    <message>
+      <source>Only numbers can be constants (column %1).</source>
+      <translation>定数には数値だけが使えます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>“%2” at column %1 is not allowed in a formula.</source>
+      <translation>%1 文字目の「%2」は式の中では使えません。</translation>
+    </message>
+    <message>
+      <source>The expression is nested too deeply (column %1).</source>
+      <translation>式の入れ子が深すぎます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>A constant part at column %1 is too large for float64.</source>
+      <translation>%1 文字目の定数部分が float64 で表せないほど大きくなります。</translation>
+    </message>
+    <message>
+      <source>A constant part at column %1 is undefined (e.g. the log of a negative number).</source>
+      <translation>%1 文字目の定数部分が定義されません(負の数の log など)。</translation>
+    </message>
+    <message>
+      <source>This expression cannot be used (column %1).</source>
+      <translation>この式は使えません(%1 文字目)。</translation>
     </message>
   </context>
   <context>
@@ -2249,6 +2559,133 @@
     <message>
       <source>%1 = %2 (click to edit)</source>
       <translation>%1 = %2 (クリックで編集)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainPage</name>
+    <message>
+      <source>Train SimpleConvNet:</source>
+      <translation>SimpleConvNet を学習:</translation>
+    </message>
+    <message>
+      <source>Run</source>
+      <translation>実行</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>一時停止</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>1 ステップ</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Loss (cross-entropy)</source>
+      <translation>損失(交差エントロピー)</translation>
+    </message>
+    <message>
+      <source>Accuracy per epoch</source>
+      <translation>エポックごとの認識精度</translation>
+    </message>
+    <message>
+      <source>iteration</source>
+      <translation>イテレーション</translation>
+    </message>
+    <message>
+      <source>epoch</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>train (1,000 images)</source>
+      <translation>訓練(1,000 枚)</translation>
+    </message>
+    <message>
+      <source>test</source>
+      <translation>テスト</translation>
+    </message>
+    <message>
+      <source>Filters before learning</source>
+      <translation>学習前のフィルター</translation>
+    </message>
+    <message>
+      <source>Filters now (30 × 5×5, Fig. 7-24)</source>
+      <translation>現在のフィルター(5×5 を 30 枚、図 7-24)</translation>
+    </message>
+    <message>
+      <source>Test image</source>
+      <translation>テスト画像</translation>
+    </message>
+    <message>
+      <source>Conv1: 30 feature maps 24×24</source>
+      <translation>Conv1: 24×24 の特徴マップ 30 枚</translation>
+    </message>
+    <message>
+      <source>ReLU + pooling: 30 maps 12×12</source>
+      <translation>ReLU + プーリング: 12×12 のマップ 30 枚</translation>
+    </message>
+    <message>
+      <source>Hidden: 100 neurons</source>
+      <translation>隠れ層: 100 ニューロン</translation>
+    </message>
+    <message>
+      <source>Output: probabilities</source>
+      <translation>出力: 確率</translation>
+    </message>
+    <message>
+      <source>Run or step to see the feature maps.</source>
+      <translation>実行またはステップで特徴マップが表示されます。</translation>
+    </message>
+    <message>
+      <source>Full MNIST is not in your data folder yet: download it on the Training tab.</source>
+      <translation>MNIST 全体がまだデータフォルダにありません。「学習」タブでダウンロードしてください。</translation>
+    </message>
+    <message>
+      <source>Fashion-MNIST is not installed (Debian package dataset-fashion-mnist).</source>
+      <translation>Fashion-MNIST がインストールされていません(Debian パッケージ dataset-fashion-mnist)。</translation>
+    </message>
+    <message>
+      <source>The loss became NaN or infinite at iteration %1: lower the learning rate.</source>
+      <translation>イテレーション %1 で損失が NaN または無限大になりました。学習率を下げてください。</translation>
+    </message>
+    <message>
+      <source>Training stopped: %1</source>
+      <translation>学習が止まりました: %1</translation>
+    </message>
+    <message>
+      <source>Your drawing (centred as MNIST digits are): predicted %1</source>
+      <translation>描いた数字(MNIST と同じように中央に配置): 予測 %1</translation>
+    </message>
+    <message>
+      <source>Test image %1: label %2, predicted %3 (%4)</source>
+      <translation>テスト画像 %1: 正解 %2、予測 %3(%4)</translation>
+    </message>
+    <message>
+      <source>right</source>
+      <translation>正解</translation>
+    </message>
+    <message>
+      <source>wrong</source>
+      <translation>不正解</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>再開</translation>
+    </message>
+    <message>
+      <source>Reading the data…</source>
+      <translation>データを読み込んでいます…</translation>
+    </message>
+    <message>
+      <source>Iteration %1 of %2, loss %3, %4 it/s</source>
+      <translation>イテレーション %1 / %2、損失 %3、%4 回/秒</translation>
+    </message>
+    <message>
+      <source>Epoch %1: train accuracy %2, test accuracy %3</source>
+      <translation>エポック %1: 訓練精度 %2、テスト精度 %3</translation>
     </message>
   </context>
   <context>

@@ -14,13 +14,14 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from engine.weights import BOOK_OUTPUT, xor_network
+from gui.models.network import NetworkModel
 from gui.tabs.network import NetworkTab
 from gui.tabs.network_canvas import EdgeItem, NeuronItem
 
 
 @pytest.fixture
 def tab(qtbot):
-    widget = NetworkTab()
+    widget = NetworkTab(NetworkModel())
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -358,7 +359,7 @@ def test_state_round_trip(tab, qtbot):
     tab.notes_action.trigger()
     tab.doc.set_weight(0, 1, 1, 1.25)
     state = tab.state()
-    other = NetworkTab()
+    other = NetworkTab(NetworkModel())
     qtbot.addWidget(other)
     other.set_state(state)
     assert other.doc.sizes == [2, 3, 2, 2]

@@ -117,7 +117,10 @@ def change_every_tab(window):
     graphs = window.findChild(QComboBox, "graphPresetCombo")
     choose(graphs, graphs.findData("affine"))
     backprop.model.set_input_text("B", "[0.5, -1, 2]")
-    return gates, network, descent, training
+    cnn = window.tab("cnn")
+    presets = cnn.findChild(QComboBox, "cnnPreset")
+    choose(presets, presets.findData("sharpen"))
+    return gates, network, descent, training, cnn
 
 
 def test_project_keeps_all_four_real_tabs(qtbot, tmp_path):

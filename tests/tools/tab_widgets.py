@@ -76,6 +76,19 @@ TABS: dict[str, TabWidgets] = {
             "expressionEdit": QWidget,
         },
     ),
+    "cnn": TabWidgets(
+        named={
+            "im2colView": QWidget,
+            "filterView": QWidget,
+            "cnnDatasetCombo": QComboBox,
+            "cnnKernelTable": QAbstractItemView,
+            "runButton": QAbstractButton,
+            "stopButton": QAbstractButton,
+            "cnnLossPlot": QWidget,
+        },
+        run="runButton",
+        controls=("pauseButton", "stepButton", "stopButton"),
+    ),
 }
 
 
