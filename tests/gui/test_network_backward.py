@@ -10,12 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 
 from engine.gradient import numerical_gradient
+from gui.models.network import NetworkModel
 from gui.tabs.network import NetworkTab
 
 
 @pytest.fixture
 def tab(qtbot):
-    widget = NetworkTab()
+    widget = NetworkTab(NetworkModel())
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
