@@ -94,6 +94,15 @@ TABS: tuple[TabSpec, ...] = (
         object_name="backpropTab",
     ),
     TabSpec(
+        key="techniques",
+        title=QT_TRANSLATE_NOOP("TechniquesTab", "Techniques"),
+        context="TechniquesTab",
+        view="gui.tabs.techniques:TechniquesTab",
+        model="gui.models.techniques:TechniquesModel",
+        shortcut="Ctrl+6",
+        object_name="techniquesTab",
+    ),
+    TabSpec(
         key="cnn",
         title=QT_TRANSLATE_NOOP("CnnTab", "CNN"),
         context="CnnTab",
