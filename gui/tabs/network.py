@@ -34,6 +34,7 @@ from engine.weights import (
 )
 from gui.models.network import NetworkModel
 from gui.tabs.base import LabTab
+from gui.tabs.network_backward import BackwardPage
 from gui.tabs.network_canvas import (
     TopologyView,
 )
@@ -213,6 +214,10 @@ class NetworkTab(NetworkEditsMixin, LabTab):
         self.left_tabs.addTab(self.forward_page, "")
         self.left_tabs.addTab(self.batch_page, "")
         self.left_tabs.addTab(self.random_page, "")
+        self.backward_page = BackwardPage(
+            self.doc, self.view, lambda: self.pages, self._on_rejected
+        )
+        self.left_tabs.addTab(self.backward_page, "")
         self.weight_tabs = QTabWidget()
         self.weight_tabs.setObjectName("weightTabs")
         self.weight_box = QWidget()
@@ -299,6 +304,8 @@ class NetworkTab(NetworkEditsMixin, LabTab):
         self.image_pages.retranslate()
         self.batch_page.retranslate()
         self.random_page.retranslate()
+        self.left_tabs.setTabText(3, self.tr("Backward (ch. 5)"))
+        self.backward_page.retranslate()
         self.weights_title.setText(self.tr("Weights and biases (edit a cell; the canvas follows)"))
         for page in self.pages:
             page.update_labels()

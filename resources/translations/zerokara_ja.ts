@@ -123,6 +123,326 @@
     </message>
   </context>
   <context>
+    <name>BackpropTab</name>
+    <message>
+      <source>Buying apples (Fig. 5-16)</source>
+      <extracomment>The name under which the seed ∂L/∂(output) of a graph is edited (Affine's dY).</extracomment>
+      <translation>りんごの買い物(図 5-16)</translation>
+    </message>
+    <message>
+      <source>Apples and oranges (Fig. 5-17)</source>
+      <translation>りんごとみかん(図 5-17)</translation>
+    </message>
+    <message>
+      <source>Sigmoid, node by node (Fig. 5-19)</source>
+      <translation>シグモイド(ノードに展開、図 5-19)</translation>
+    </message>
+    <message>
+      <source>Sigmoid as one node (Fig. 5-20)</source>
+      <translation>シグモイド(1 ノード、図 5-20)</translation>
+    </message>
+    <message>
+      <source>ReLU (§5.5.1)</source>
+      <translation>ReLU(5.5.1 節)</translation>
+    </message>
+    <message>
+      <source>Affine with matrices (Fig. 5-25, 5-27)</source>
+      <translation>行列の Affine(図 5-25、5-27)</translation>
+    </message>
+    <message>
+      <source>Softmax-with-Loss (Fig. 5-29)</source>
+      <translation>Softmax-with-Loss(図 5-29)</translation>
+    </message>
+    <message>
+      <source>Your own expression f(x, y, …)</source>
+      <translation>自分の式 f(x, y, …)</translation>
+    </message>
+    <message>
+      <source>Graph</source>
+      <translation>グラフ</translation>
+    </message>
+    <message>
+      <source>One of the book's graphs, or your own</source>
+      <translation>本書の計算グラフ、または自分の式</translation>
+    </message>
+    <message>
+      <source>f =</source>
+      <translation>f =</translation>
+    </message>
+    <message>
+      <source>An expression in any variables: + − * / **, exp, log, sin, cos, tan, sqrt, abs, tanh, sigmoid, relu (then choose “Your own expression”)</source>
+      <translation>任意の変数の式: + − * / **、exp、log、sin、cos、tan、sqrt、abs、tanh、sigmoid、relu(入力すると「自分の式」に切り替わります)</translation>
+    </message>
+    <message>
+      <source>Backprop</source>
+      <translation>誤差逆伝播</translation>
+    </message>
+    <message>
+      <source>Step forward ▶</source>
+      <translation>1 ステップ順伝播 ▶</translation>
+    </message>
+    <message>
+      <source>Compute the next node's value (Alt+Right)</source>
+      <translation>次のノードの値を計算します(Alt+→)</translation>
+    </message>
+    <message>
+      <source>◀ Step backward</source>
+      <translation>◀ 1 ステップ逆伝播</translation>
+    </message>
+    <message>
+      <source>Send the derivatives back through the next node (Alt+Left)</source>
+      <translation>次のノードを通して微分を逆向きに伝えます(Alt+←)</translation>
+    </message>
+    <message>
+      <source>Run all</source>
+      <translation>すべて実行</translation>
+    </message>
+    <message>
+      <source>Show every value and every derivative</source>
+      <translation>すべての値と微分を表示します</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>リセット</translation>
+    </message>
+    <message>
+      <source>Hide the values and derivatives again</source>
+      <translation>値と微分を再び隠します</translation>
+    </message>
+    <message>
+      <source>Inputs (edit one: the whole graph follows)</source>
+      <translation>入力(編集するとグラフ全体が追従します)</translation>
+    </message>
+    <message>
+      <source>Backprop against numerical derivatives</source>
+      <translation>誤差逆伝播法と数値微分の比較</translation>
+    </message>
+    <message>
+      <source>input</source>
+      <translation>入力</translation>
+    </message>
+    <message>
+      <source>backprop</source>
+      <translation>誤差逆伝播法</translation>
+    </message>
+    <message>
+      <source>numerical</source>
+      <translation>数値微分</translation>
+    </message>
+    <message>
+      <source>agrees</source>
+      <translation>一致</translation>
+    </message>
+    <message>
+      <source>Numerical: the central difference (f(x + h) − f(x − h)) / 2h with h = 1e-5 (§4.3), of the output times dout.</source>
+      <translation>数値微分: 出力と dout の積の中心差分 (f(x + h) − f(x − h)) / 2h、h = 1e-5(4.3 節)。</translation>
+    </message>
+    <message>
+      <source>Above each edge its value, below it (red) the derivative flowing back. Click a node for its rule; hover an edge for all digits.</source>
+      <translation>エッジの上にその値、下(赤)に逆向きに流れる微分。ノードをクリックすると規則を、エッジにマウスを重ねると全桁を表示します。</translation>
+    </message>
+    <message>
+      <source>Computational graph</source>
+      <translation>計算グラフ</translation>
+    </message>
+    <message>
+      <source>Forward: %1 of %2 nodes</source>
+      <translation>順伝播: %2 ノード中 %1</translation>
+    </message>
+    <message>
+      <source>Backward: %1 of %2 nodes</source>
+      <translation>逆伝播: %2 ノード中 %1</translation>
+    </message>
+    <message>
+      <source>Every value and derivative is shown.</source>
+      <translation>すべての値と微分を表示しています。</translation>
+    </message>
+    <message>
+      <source>Press Step forward to compute the first node, or click a node.</source>
+      <translation>「1 ステップ順伝播」で最初のノードを計算するか、ノードをクリックしてください。</translation>
+    </message>
+    <message>
+      <source>f: %1</source>
+      <translation>f: %1</translation>
+    </message>
+    <message>
+      <source>× node: each input gets dout times the other input</source>
+      <translation>乗算ノード(×): 各入力に、dout ともう一方の入力の積を送る</translation>
+    </message>
+    <message>
+      <source>+ node: dout passes on unchanged to every input</source>
+      <translation>加算ノード(+): dout をそのまま各入力へ流す</translation>
+    </message>
+    <message>
+      <source>− node (a − b): a gets dout, b gets −dout</source>
+      <translation>減算ノード(a − b): a に dout、b に −dout を送る</translation>
+    </message>
+    <message>
+      <source>÷ node (a / b): a gets dout / b, b gets −dout · a / b²</source>
+      <translation>除算ノード(a / b): a に dout / b、b に −dout · a / b² を送る</translation>
+    </message>
+    <message>
+      <source>** node (aᵇ): a gets dout · b · aᵇ⁻¹, b gets dout · aᵇ · log a</source>
+      <translation>累乗ノード(aᵇ): a に dout · b · aᵇ⁻¹、b に dout · aᵇ · log a を送る</translation>
+    </message>
+    <message>
+      <source>−x node: the input gets −dout</source>
+      <translation>符号反転ノード(−x): 入力に −dout を送る</translation>
+    </message>
+    <message>
+      <source>1/x node (y = 1/x): the input gets −dout · y²</source>
+      <translation>逆数ノード(y = 1/x): 入力に −dout · y² を送る</translation>
+    </message>
+    <message>
+      <source>exp node (y = exp x): the input gets dout · y</source>
+      <translation>exp ノード(y = exp x): 入力に dout · y を送る</translation>
+    </message>
+    <message>
+      <source>log node (y = log x): the input gets dout / x</source>
+      <translation>log ノード(y = log x): 入力に dout / x を送る</translation>
+    </message>
+    <message>
+      <source>sin node: the input gets dout · cos x</source>
+      <translation>sin ノード: 入力に dout · cos x を送る</translation>
+    </message>
+    <message>
+      <source>cos node: the input gets −dout · sin x</source>
+      <translation>cos ノード: 入力に −dout · sin x を送る</translation>
+    </message>
+    <message>
+      <source>tan node (y = tan x): the input gets dout · (1 + y²)</source>
+      <translation>tan ノード(y = tan x): 入力に dout · (1 + y²) を送る</translation>
+    </message>
+    <message>
+      <source>√ node (y = √x): the input gets dout / (2y)</source>
+      <translation>√ ノード(y = √x): 入力に dout / (2y) を送る</translation>
+    </message>
+    <message>
+      <source>|x| node: the input gets dout · sign(x)</source>
+      <translation>|x| ノード: 入力に dout · sign(x) を送る</translation>
+    </message>
+    <message>
+      <source>tanh node (y = tanh x): the input gets dout · (1 − y²)</source>
+      <translation>tanh ノード(y = tanh x): 入力に dout · (1 − y²) を送る</translation>
+    </message>
+    <message>
+      <source>sigmoid node: the input gets dout · y(1 − y), from the output y alone</source>
+      <translation>sigmoid ノード: 入力に dout · y(1 − y) を送る(出力 y だけから計算できる)</translation>
+    </message>
+    <message>
+      <source>ReLU node: dout passes where x &gt; 0 and stops (0) where x ≤ 0</source>
+      <translation>ReLU ノード: x &gt; 0 の場所では dout をそのまま流し、x ≤ 0 では止める(0)</translation>
+    </message>
+    <message>
+      <source>dot node (X·W): X gets dout·Wᵀ, W gets Xᵀ·dout</source>
+      <translation>dot ノード(X·W): X に dout·Wᵀ、W に Xᵀ·dout を送る</translation>
+    </message>
+    <message>
+      <source>Affine node (X·W + B): X gets dout·Wᵀ, W gets Xᵀ·dout, B gets dout summed over the batch</source>
+      <translation>Affine ノード(X·W + B): X に dout·Wᵀ、W に Xᵀ·dout、B にバッチ方向に合計した dout を送る</translation>
+    </message>
+    <message>
+      <source>Softmax node: the input gets y ⊙ (dout − Σ dout·y)</source>
+      <translation>Softmax ノード: 入力に y ⊙ (dout − Σ dout·y) を送る</translation>
+    </message>
+    <message>
+      <source>Cross Entropy Error node (L = −Σ t log y): y gets −dout · t / y; the label t gets nothing</source>
+      <translation>Cross Entropy Error ノード(L = −Σ t log y): y に −dout · t / y を送る。教師ラベル t には何も送らない</translation>
+    </message>
+    <message>
+      <source>Softmax-with-Loss node: the input gets dout · (y − t)</source>
+      <translation>Softmax-with-Loss ノード: 入力に dout · (y − t) を送る</translation>
+    </message>
+    <message>
+      <source>apple</source>
+      <translation>りんご</translation>
+    </message>
+    <message>
+      <source>apple count</source>
+      <translation>りんごの個数</translation>
+    </message>
+    <message>
+      <source>orange</source>
+      <translation>みかん</translation>
+    </message>
+    <message>
+      <source>orange count</source>
+      <translation>みかんの個数</translation>
+    </message>
+    <message>
+      <source>tax</source>
+      <translation>消費税</translation>
+    </message>
+    <message>
+      <source>∂L/∂Y (dout)</source>
+      <translation>∂L/∂Y(dout)</translation>
+    </message>
+    <message>
+      <source>price</source>
+      <translation>支払金額</translation>
+    </message>
+    <message>
+      <source>forward: %1(%2) = %3</source>
+      <translation>順伝播: %1(%2) = %3</translation>
+    </message>
+    <message>
+      <source>%1 gets %2 × %3 = %4</source>
+      <translation>%1 へ %2 × %3 = %4</translation>
+    </message>
+    <message>
+      <source>%1 gets %2</source>
+      <translation>%1 へ %2</translation>
+    </message>
+    <message>
+      <source>backward: %1</source>
+      <translation>逆伝播: %1</translation>
+    </message>
+    <message>
+      <source>%1: the value must be finite (not NaN or infinity).</source>
+      <translation>%1: 有限の値を入力してください(NaN や無限大は不可)。</translation>
+    </message>
+    <message>
+      <source>%1: enter a value of shape %2, e.g. [[1, 2], [3, 4]].</source>
+      <translation>%1: 形状 %2 の値を入力してください(例 [[1, 2], [3, 4]])。</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a number or a list of numbers like [[1, 2], [3, 4]].</source>
+      <translation>%1: 「%2」は数値でも、[[1, 2], [3, 4]] のような数値のリストでもありません。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a variable: use one letter, optionally with digits (x, y, z, x1).</source>
+      <translation>「%1」は変数にできません。1 文字(数字を付けてもよい)にしてください(x、y、z、x1)。</translation>
+    </message>
+    <message>
+      <source>At most %1 variables.</source>
+      <translation>変数は %1 個までです。</translation>
+    </message>
+    <message>
+      <source>Type an expression, e.g. x*y + exp(-x).</source>
+      <translation>式を入力してください(例 x*y + exp(-x))。</translation>
+    </message>
+    <message>
+      <source>The expression is too long.</source>
+      <translation>式が長すぎます。</translation>
+    </message>
+    <message>
+      <source>Syntax error at column %1: check the brackets and operators.</source>
+      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
+    </message>
+    <message>
+      <source>“%1” cannot be used here: the functions are exp, log, sin, cos, tan, sqrt, abs, tanh, sigmoid and relu, each with one argument.</source>
+      <translation>「%1」はここでは使えません。使える関数は exp、log、sin、cos、tan、sqrt、abs、tanh、sigmoid、relu で、引数は 1 つです。</translation>
+    </message>
+    <message>
+      <source>A constant part is undefined or too large (column %1).</source>
+      <translation>定数の部分が定義されないか大きすぎます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>“%1” is not allowed in an expression (column %2).</source>
+      <translation>「%1」は式に使えません(%2 文字目)。</translation>
+    </message>
+  </context>
+  <context>
     <name>BatchPage</name>
     <message>
       <source>Rows:</source>
@@ -1883,6 +2203,10 @@
       <translation>ランダム初期化</translation>
     </message>
     <message>
+      <source>Backward (ch. 5)</source>
+      <translation>逆伝播(5 章)</translation>
+    </message>
+    <message>
       <source>Weights and biases (edit a cell; the canvas follows)</source>
       <translation>重みとバイアス (セルを編集するとキャンバスが追従します)</translation>
     </message>
@@ -1993,6 +2317,91 @@
     <message>
       <source>Weights (*.npz *.pkl *.pickle);;All files (*)</source>
       <translation>重み (*.npz *.pkl *.pickle);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>Target t:</source>
+      <extracomment>the last accepted text of each field (a refused edit puts it back)</extracomment>
+      <translation>教師データ t:</translation>
+    </message>
+    <message>
+      <source>A class label (0, 1, …) or one number per output, e.g. 0, 1</source>
+      <translation>正解ラベル(0、1、…)、または出力 1 つにつき 1 つの数値(例 0, 1)</translation>
+    </message>
+    <message>
+      <source>Sum of squares ½Σ(y − t)²</source>
+      <translation>2 乗和誤差 ½Σ(y − t)²</translation>
+    </message>
+    <message>
+      <source>Cross-entropy after softmax</source>
+      <translation>ソフトマックスの後の交差エントロピー誤差</translation>
+    </message>
+    <message>
+      <source>Backward</source>
+      <translation>逆伝播</translation>
+    </message>
+    <message>
+      <source>Backpropagate the loss: ∂L/∂W, ∂L/∂b and δ = ∂L/∂a everywhere</source>
+      <translation>損失を逆伝播します: すべての ∂L/∂W、∂L/∂b と δ = ∂L/∂a</translation>
+    </message>
+    <message>
+      <source>Show gradients on the canvas and in the tables</source>
+      <translation>勾配を図と表に表示</translation>
+    </message>
+    <message>
+      <source>Learning rate:</source>
+      <translation>学習率:</translation>
+    </message>
+    <message>
+      <source>One SGD step</source>
+      <translation>SGD で 1 ステップ更新</translation>
+    </message>
+    <message>
+      <source>W ← W − lr·∂L/∂W for every weight (Ctrl+Z undoes)</source>
+      <translation>すべての重みを W ← W − lr·∂L/∂W で更新します(Ctrl+Z で元に戻せます)</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>確認</translation>
+    </message>
+    <message>
+      <source>at</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Numerical vs backprop</source>
+      <translation>数値微分と誤差逆伝播法を比較</translation>
+    </message>
+    <message>
+      <source>Target t: enter a class label from 0 to %1, or %2 numbers separated by commas.</source>
+      <translation>教師データ t: 0〜%1 の正解ラベル、またはカンマで区切った %2 個の数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>Backward needs activations with a derivative: the step function's is 0 wherever it exists (%1).</source>
+      <translation>逆伝播には微分できる活性化関数が必要です。ステップ関数の微分は、存在する場所ではどこでも 0 です(%1)。</translation>
+    </message>
+    <message>
+      <source>Learning rate: enter a number above 0, at most 100.</source>
+      <translation>学習率: 0 より大きく 100 以下の数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>L: %1 → %2</source>
+      <translation>L: %1 → %2</translation>
+    </message>
+    <message>
+      <source>Index: %1 has shape %2; enter a position inside it, e.g. 0, 0.</source>
+      <translation>位置: %1 の形状は %2 です。その中の位置を入力してください(例 0, 0)。</translation>
+    </message>
+    <message>
+      <source>∂L/∂%1[%2]: backprop %3, numerical %4, difference %5</source>
+      <translation>∂L/∂%1[%2]: 誤差逆伝播法 %3、数値微分 %4、差 %5</translation>
+    </message>
+    <message>
+      <source>L = %1</source>
+      <translation>L = %1</translation>
+    </message>
+    <message>
+      <source>∂L/∂%1 = %2</source>
+      <translation>∂L/∂%1 = %2</translation>
     </message>
   </context>
   <context>
