@@ -85,6 +85,15 @@ TABS: tuple[TabSpec, ...] = (
         object_name="trainingTab",
     ),
     TabSpec(
+        key="backprop",
+        title=QT_TRANSLATE_NOOP("BackpropTab", "Backprop"),
+        context="BackpropTab",
+        view="gui.tabs.backprop:BackpropTab",
+        model="gui.models.backprop:BackpropModel",
+        shortcut="Ctrl+5",
+        object_name="backpropTab",
+    ),
+    TabSpec(
         key="techniques",
         title=QT_TRANSLATE_NOOP("TechniquesTab", "Techniques"),
         context="TechniquesTab",

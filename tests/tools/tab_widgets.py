@@ -67,6 +67,15 @@ TABS: dict[str, TabWidgets] = {
         run="runButton",
         controls=("pauseButton", "stepButton", "stopButton"),
     ),
+    "backprop": TabWidgets(
+        named={
+            "graphView": QWidget,
+            "graphPresetCombo": QComboBox,
+            "stepForwardButton": QAbstractButton,
+            "stepBackwardButton": QAbstractButton,
+            "expressionEdit": QWidget,
+        },
+    ),
     "techniques": TabWidgets(
         named={
             "initLab": QWidget,
