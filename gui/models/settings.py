@@ -107,8 +107,12 @@ class SettingError(ValueError):
         self.label = setting.label if setting is not None else key
         self.context = setting.context if setting is not None else CONTEXT
         self.reason = reason
-        self.args = tuple(str(a) for a in args)
+        values = tuple(str(a) for a in args)
+        self.args = values
         super().__init__(str(self))
+        # Exception.__init__ sets ``args`` to (message,): put the reason's values back, or
+        # str(), ``message`` and the translated text would fill %1 with the whole sentence
+        self.args = values
 
     @property
     def message(self) -> str:
