@@ -104,7 +104,7 @@ REAL_TABS = [
         "descent",
         "runButton",
         "Descent tab, race at full speed",
-        {"stepsField": 10_000, "speedSlider": 7},  # the slider's last stop: no pacing
+        {"stepsField": 10_000, "speedCombo": 0},  # no pacing
     ),
     (
         "descent",

@@ -139,7 +139,7 @@ def real_tab_fps(key: str, frames: int, repeats: int) -> tuple[float, str]:
         run = H.RealTabRun(
             "descent",
             "runButton",
-            {"stepsField": PATH_POINTS, "speedSlider": 7},
+            {"stepsField": PATH_POINTS, "speedCombo": 0},
             clicks=("chapter6PresetButton",),  # four optimizers racing on x²/20 + y²
         )
     try:
@@ -159,8 +159,8 @@ def real_tab_fps(key: str, frames: int, repeats: int) -> tuple[float, str]:
             what = f"{len(tab.tracks)} paths of {max(t.n for t in tab.tracks):,} points"
 
             def frame():
-                tab._redraw()
-                for plot in (tab.trajectory_plot, tab.value_plot, tab.grad_plot):
+                tab.race.redraw()
+                for plot in (tab.ui.trajectory_plot, tab.ui.value_plot, tab.ui.grad_plot):
                     plot.viewport().repaint()
 
         rate = frame_rate(frame, frames, repeats)

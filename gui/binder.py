@@ -127,7 +127,7 @@ class SettingsBinder(QObject):
         if setting.kind == "choice":
             widget: QWidget = QComboBox()
             for key, _ in setting.choices:
-                widget.addItem(key, key)
+                widget.addItem(str(key), key)
             widget.currentIndexChanged.connect(
                 lambda _i, k=setting.key, w=widget: self.commit_value(k, w.currentData())
             )

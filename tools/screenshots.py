@@ -70,7 +70,7 @@ def shoot(window, lang: str, out: Path) -> None:
 
     descent = window.show_tab("descent")
     click(descent, "Ch. 6 race", "6 章の競走")
-    descent.speed_slider.setValue(descent.speed_slider.maximum())
+    descent.model.set("speed", 0)  # as fast as possible
     descent.run()
     wait_idle(descent)
     window.grab().save(str(out / "descent.png"))
@@ -100,8 +100,23 @@ def shoot(window, lang: str, out: Path) -> None:
     cnn.train_page.run_button.click()
     wait_idle(cnn, 240)
     window.grab().save(str(out / "cnn_training.png"))
+    shoot_backprop(window, out)
     for key in ("gates", "network", "descent", "training", "cnn"):
         window.tab(key).shutdown()
+
+
+def shoot_backprop(window, out: Path) -> None:
+    """Apples and oranges (Fig. 5-17) half-way back: 715 computed, the derivatives
+    arriving node by node."""
+    backprop = window.show_tab("backprop")
+    backprop.model.set("preset", "apples_oranges")
+    backprop.model.reset_steps()
+    for _ in range(4):
+        backprop.step_forward_button.click()
+    for _ in range(3):
+        backprop.step_backward_button.click()
+    spin(300)
+    window.grab().save(str(out / "backprop.png"))
 
 
 def main() -> int:

@@ -107,12 +107,9 @@ class SettingError(ValueError):
         self.label = setting.label if setting is not None else key
         self.context = setting.context if setting is not None else CONTEXT
         self.reason = reason
-        values = tuple(str(a) for a in args)
-        self.args = values
-        super().__init__(str(self))
-        # Exception.__init__ sets ``args`` to (message,): put the reason's values back, or
-        # str(), ``message`` and the translated text would fill %1 with the whole sentence
-        self.args = values
+        super().__init__()
+        # after BaseException.__init__, which would set ``args`` to the whole sentence
+        self.args = tuple(str(a) for a in args)
 
     @property
     def message(self) -> str:
@@ -325,31 +322,39 @@ class BoolSetting(Setting):
 
 @dataclass(frozen=True, kw_only=True)
 class ChoiceSetting(Setting):
-    """One of fixed keys (a combo box). ``choices`` is ``((key, label), …)``; labels are
-    source strings in ``context`` (a label equal to its key, e.g. "Adam", is shown as is)."""
+    """One of fixed keys (a combo box). ``choices`` is ``((key, label), …)``; keys are
+    strings or whole numbers (``(0, "Slow")``); labels are source strings in ``context`` (a
+    label equal to its key, e.g. "Adam", is shown as is)."""
 
     kind: ClassVar[str] = "choice"
 
-    choices: tuple[tuple[str, str], ...] = ()
+    choices: tuple[tuple[Any, str], ...] = ()
 
     @property
-    def keys(self) -> tuple[str, ...]:
+    def keys(self) -> tuple[Any, ...]:
         return tuple(key for key, _ in self.choices)
 
-    def validate(self, value: object) -> str:
-        if not isinstance(value, str) or value not in self.keys:
+    def validate(self, value: object) -> Any:
+        # keys are text or whole numbers (a speed, a slice); 1.0 or True is not the key 1
+        exact = isinstance(value, (str, int)) and not isinstance(value, bool)
+        if not exact or not any(type(value) is type(k) and value == k for k in self.keys):
             shown = value[:20] if isinstance(value, str) else _kind_of(value)
-            raise SettingError(self, R_CHOICE, shown, ", ".join(self.keys))
+            raise SettingError(self, R_CHOICE, shown, ", ".join(str(k) for k in self.keys))
         return value
 
-    def parse(self, text: str) -> str:
-        return self.validate(text.strip())
+    def parse(self, text: str) -> Any:
+        plain = text.strip()
+        for key in self.keys:
+            if str(key) == plain:
+                return key
+        return self.validate(plain)
 
 
 @dataclass(frozen=True, kw_only=True)
 class StrSetting(Setting):
     """Free text of at most ``max_length`` characters; ``check(text)`` may refuse it by
-    raising ``ValueError`` (its message becomes the reason, e.g. an expression's error)."""
+    raising ``ValueError`` (its message becomes the reason) or a ``SettingError`` (its
+    reason and arguments are kept, so the refusal is translated)."""
 
     kind: ClassVar[str] = "str"
 
@@ -367,6 +372,8 @@ class StrSetting(Setting):
         if self.check is not None:
             try:
                 self.check(value)
+            except SettingError as exc:  # a reason of its own, translated like every reason
+                raise SettingError(self, exc.reason, *exc.args) from None
             except ValueError as exc:
                 raise SettingError(self, R_DETAIL, str(exc)) from None
         return value

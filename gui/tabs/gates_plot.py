@@ -14,7 +14,6 @@ for pyqtgraph's zooming machinery.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
@@ -30,57 +29,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.tabs.gates_geometry import (
+    HIGH,
+    LOW,
+    TOP,
+    Frame,
+    clip_half_plane,
+    distance_to_segment,
+    line_in_box,
+    tick_text,
+    ticks,
+)
+
 __all__ = ["BoundaryPlot", "clip_half_plane", "line_in_box"]
-
-LOW, HIGH = -0.5, 1.5
-#: the top of the view: room above the top row for the points' labels
-TOP = HIGH + 0.15
-_BOX = [(LOW, LOW), (HIGH, LOW), (HIGH, HIGH), (LOW, HIGH)]
-
-
-def clip_half_plane(w: np.ndarray, b: float, box=_BOX) -> list[tuple[float, float]]:
-    """The part of the polygon ``box`` where w·p + b > 0 (Sutherland–Hodgman, one edge)."""
-    out: list[tuple[float, float]] = []
-    pts = list(box)
-    for i, p in enumerate(pts):
-        q = pts[(i + 1) % len(pts)]
-        sp = w[0] * p[0] + w[1] * p[1] + b
-        sq = w[0] * q[0] + w[1] * q[1] + b
-        if sp > 0:
-            out.append(p)
-        if (sp > 0) != (sq > 0) and sp != sq:
-            r = sp / (sp - sq)
-            out.append((p[0] + r * (q[0] - p[0]), p[1] + r * (q[1] - p[1])))
-    return out
-
-
-def line_in_box(w: np.ndarray, b: float, low: float = LOW, high: float = HIGH):
-    """The two ends of the line w·p + b = 0 inside the square [low, high]², or None."""
-    if abs(w[0]) < 1e-12 and abs(w[1]) < 1e-12:
-        return None
-    ends: list[tuple[float, float]] = []
-    if abs(w[1]) > 1e-12:
-        for x in (low, high):
-            y = -(w[0] * x + b) / w[1]
-            if low - 1e-9 <= y <= high + 1e-9:
-                ends.append((x, y))
-    if abs(w[0]) > 1e-12:
-        for y in (low, high):
-            x = -(w[1] * y + b) / w[0]
-            if low - 1e-9 <= x <= high + 1e-9:
-                ends.append((x, y))
-    unique: list[tuple[float, float]] = []
-    for p in ends:
-        if all(abs(p[0] - q[0]) + abs(p[1] - q[1]) > 1e-9 for q in unique):
-            unique.append(p)
-    if len(unique) < 2:
-        return None
-    # the two farthest apart
-    best = max(
-        ((p, q) for i, p in enumerate(unique) for q in unique[i + 1 :]),
-        key=lambda pq: (pq[0][0] - pq[1][0]) ** 2 + (pq[0][1] - pq[1][1]) ** 2,
-    )
-    return best
 
 
 _INK = QColor("#202124")
@@ -93,60 +54,6 @@ _LABEL_TEXT = QColor("#444444")
 _ONE_FILL, _ONE_EDGE = QColor("#1a73e8"), QColor("#1a4fa0")
 _ZERO_EDGE = QColor("#e37400")
 _WRONG = QColor("#c62828")
-
-
-def _tick_text(value: float) -> str:
-    """A tick's label: 0, 0.5, 1.0, −0.5 (with a real minus sign)."""
-    if abs(value) < 1e-9:
-        return "0"
-    return ("−" if value < 0 else "") + f"{abs(value):.1f}"
-
-
-def _ticks(low: float, high: float, pixels: float, spacing: float) -> list[tuple[float, str]]:
-    """Labelled ticks on [low, high] every 0.5, or every 1 when neighbours would be closer
-    than ``spacing`` pixels, or every 0.1 when there is room for ample space between them."""
-    per_unit = pixels / (high - low)
-    step = 1.0
-    if 0.1 * per_unit >= 1.4 * spacing:
-        step = 0.1
-    elif 0.5 * per_unit >= spacing:
-        step = 0.5
-    first = math.ceil(low / step - 1e-9)
-    last = math.floor(high / step + 1e-9)
-    return [(k * step, _tick_text(k * step)) for k in range(first, last + 1)]
-
-
-@dataclass(frozen=True)
-class _Frame:
-    """Where things go for one widget size: the data area and the labelled ticks."""
-
-    area: QRectF  # the plot area in widget pixels: x in [LOW, HIGH], y in [LOW, TOP]
-    x_ticks: list[tuple[float, str]]
-    y_ticks: list[tuple[float, str]]
-    y_label_width: float
-
-    def to_pixel(self, x: float, y: float) -> QPointF:
-        a = self.area
-        return QPointF(
-            a.left() + (x - LOW) / (HIGH - LOW) * a.width(),
-            a.bottom() - (y - LOW) / (TOP - LOW) * a.height(),
-        )
-
-    def to_plot(self, p: QPointF) -> tuple[float, float]:
-        a = self.area
-        return (
-            LOW + (p.x() - a.left()) / a.width() * (HIGH - LOW),
-            LOW + (a.bottom() - p.y()) / a.height() * (TOP - LOW),
-        )
-
-
-def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
-    d = b - a
-    length2 = d.x() ** 2 + d.y() ** 2
-    t = 0.0 if length2 == 0 else ((p - a).x() * d.x() + (p - a).y() * d.y()) / length2
-    t = max(0.0, min(1.0, t))
-    q = a + d * t
-    return math.hypot(p.x() - q.x(), p.y() - q.y())
 
 
 class BoundaryPlot(QWidget):
@@ -184,7 +91,7 @@ class BoundaryPlot(QWidget):
         self._axis_names = ("", "")
         self._hover: str | int | None = None  # "line", 0 or 1 (an end), or None
         self._press: tuple[str | int, tuple[float, float], list, QPointF] | None = None
-        self._frame_cache: _Frame | None = None
+        self._frame_cache: Frame | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent fills it all
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(draggable)  # hover highlight
@@ -258,12 +165,12 @@ class BoundaryPlot(QWidget):
         """The plot point under the widget pixel ``pos``."""
         return self._frame().to_plot(QPointF(pos))
 
-    def _frame(self) -> _Frame:
+    def _frame(self) -> Frame:
         if self._frame_cache is None:
             self._frame_cache = self._layout()
         return self._frame_cache
 
-    def _layout(self) -> _Frame:
+    def _layout(self) -> Frame:
         fm = QFontMetricsF(self.font())
         line = fm.height()
         tick, gap = 5.0, 3.0
@@ -272,16 +179,16 @@ class BoundaryPlot(QWidget):
         top = max(self.HANDLE_RADIUS + 4.0, line / 2 + 2)
         bottom = tick + gap + line + (gap + line if x_name else 0.0) + 4.0
         plot_h = max(height - top - bottom, 10.0)
-        y_ticks = _ticks(LOW, TOP, plot_h, 1.8 * line)
+        y_ticks = ticks(LOW, TOP, plot_h, 1.8 * line)
         y_label_w = max((fm.horizontalAdvance(text) for _, text in y_ticks), default=0.0)
         left = 4.0 + (line + gap if y_name else 0.0) + y_label_w + gap + tick
         # the last x label is centred on the right edge: leave room for half of it
-        last_w = fm.horizontalAdvance(_tick_text(HIGH))
+        last_w = fm.horizontalAdvance(tick_text(HIGH))
         right = max(self.HANDLE_RADIUS + 4.0, last_w / 2 + 3.0)
         plot_w = max(width - left - right, 10.0)
-        widest = max(fm.horizontalAdvance(_tick_text(v)) for v in (LOW, HIGH))
-        x_ticks = _ticks(LOW, HIGH, plot_w, widest + 1.5 * fm.horizontalAdvance("M"))
-        return _Frame(QRectF(left, top, plot_w, plot_h), x_ticks, y_ticks, y_label_w)
+        widest = max(fm.horizontalAdvance(tick_text(v)) for v in (LOW, HIGH))
+        x_ticks = ticks(LOW, HIGH, plot_w, widest + 1.5 * fm.horizontalAdvance("M"))
+        return Frame(QRectF(left, top, plot_w, plot_h), x_ticks, y_ticks, y_label_w)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._frame_cache = None
@@ -322,7 +229,7 @@ class BoundaryPlot(QWidget):
         finally:
             painter.end()
 
-    def _paint_region(self, painter: QPainter, frame: _Frame) -> None:
+    def _paint_region(self, painter: QPainter, frame: Frame) -> None:
         if len(self._region) < 3:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -330,7 +237,7 @@ class BoundaryPlot(QWidget):
         painter.setBrush(_REGION)
         painter.drawPolygon(QPolygonF([frame.to_pixel(x, y) for x, y in self._region]))
 
-    def _paint_grid(self, painter: QPainter, frame: _Frame) -> None:
+    def _paint_grid(self, painter: QPainter, frame: Frame) -> None:
         # one batch of crisp 1-pixel lines, without antialiasing: cheap to paint
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         a = frame.area
@@ -348,7 +255,7 @@ class BoundaryPlot(QWidget):
             painter.setPen(QPen(_GRID[major], 0))
             painter.drawLines(lines[major])
 
-    def _paint_axes(self, painter: QPainter, frame: _Frame) -> None:
+    def _paint_axes(self, painter: QPainter, frame: Frame) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         a = frame.area
         fm = QFontMetricsF(self.font())
@@ -405,7 +312,7 @@ class BoundaryPlot(QWidget):
             )
             painter.restore()
 
-    def _paint_points(self, painter: QPainter, frame: _Frame) -> None:
+    def _paint_points(self, painter: QPainter, frame: Frame) -> None:
         for points, radius, pen, brush in (
             (self._wrong, 13.0, QPen(_WRONG, 2.5), Qt.BrushStyle.NoBrush),
             (self._ones, 7.0, QPen(_ONE_EDGE, 1.0), QBrush(_ONE_FILL)),
@@ -416,7 +323,7 @@ class BoundaryPlot(QWidget):
             for x, y in points:
                 painter.drawEllipse(frame.to_pixel(x, y), radius, radius)
 
-    def _paint_line(self, painter: QPainter, frame: _Frame) -> None:
+    def _paint_line(self, painter: QPainter, frame: Frame) -> None:
         hot = self._hover == "line"
         pen = QPen(_HOVER if hot else _INK, 4.0 if hot else 3.0)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -424,7 +331,7 @@ class BoundaryPlot(QWidget):
         (x1, y1), (x2, y2) = self._ends
         painter.drawLine(QLineF(frame.to_pixel(x1, y1), frame.to_pixel(x2, y2)))
 
-    def _paint_handles(self, painter: QPainter, frame: _Frame) -> None:
+    def _paint_handles(self, painter: QPainter, frame: Frame) -> None:
         for i, (x, y) in enumerate(self._ends):
             hot = self._hover == i
             painter.setPen(QPen(_HOVER if hot else _INK, 2.0))
@@ -432,7 +339,7 @@ class BoundaryPlot(QWidget):
             r = self.HANDLE_RADIUS + (1.5 if hot else 0.0)
             painter.drawEllipse(frame.to_pixel(x, y), r, r)
 
-    def _label_boxes(self, frame: _Frame) -> list[tuple[QRectF, str]]:
+    def _label_boxes(self, frame: Frame) -> list[tuple[QRectF, str]]:
         """Each label's box, centred above its point, moved apart where two on one row
         would overlap (the hidden space's corners are close in a small plot)."""
         fm = QFontMetricsF(self.font())
@@ -459,7 +366,7 @@ class BoundaryPlot(QWidget):
                 out.append((QRectF(max(x, 1.0), top, width, height), text))
         return out
 
-    def _paint_labels(self, painter: QPainter, frame: _Frame) -> None:
+    def _paint_labels(self, painter: QPainter, frame: Frame) -> None:
         for box, text in self._label_boxes(frame):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(255, 255, 255, 200))  # readable over the line and grid
@@ -480,7 +387,7 @@ class BoundaryPlot(QWidget):
             return nearest
         if not frame.area.adjusted(-1, -1, 1, 1).contains(pos):
             return None  # the segment is drawn clipped to the plot area
-        if _distance_to_segment(pos, ends[0], ends[1]) <= self.LINE_REACH:
+        if distance_to_segment(pos, ends[0], ends[1]) <= self.LINE_REACH:
             return "line"
         return None
 

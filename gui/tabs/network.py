@@ -7,14 +7,12 @@ through its undoable methods.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, Slot
+from PySide6.QtCore import QAbstractItemModel, Qt, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -29,30 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.network import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network
-from engine.safeio import UnsafeFileError
+from engine.network import Network
 from engine.weights import (
-    BOOK_INPUT,
     MAX_LAYERS,
     MAX_NEURONS,
-    STUDY_NOTES_INPUT,
-    book_network,
-    load_weights,
-    random_network,
-    study_notes_network,
-    xor_network,
 )
 from gui.models.network import NetworkModel
 from gui.tabs.base import LabTab
+from gui.tabs.network_backward import BackwardPage
 from gui.tabs.network_canvas import (
-    BundleItem,
-    EdgeItem,
-    HeaderItem,
-    NeuronItem,
     TopologyView,
-    activation_label,
 )
 from gui.tabs.network_doc import DocumentError, NetworkDocument
+from gui.tabs.network_edits import NetworkEditsMixin
+from gui.tabs.network_images import NetworkImagePages
 from gui.tabs.network_models import (
     InputModel,
 )
@@ -64,7 +52,7 @@ from gui.widgets import notify
 __all__ = ["NetworkTab"]
 
 
-class NetworkTab(LabTab):
+class NetworkTab(NetworkEditsMixin, LabTab):
     """Network: draw a network on a canvas, edit W and b in tables kept in sync, see a, z
     and y of the forward pass (book §3.4.3) live, in batches too; presets and weight files."""
 
@@ -76,6 +64,7 @@ class NetworkTab(LabTab):
         self.doc = NetworkDocument(model, self)
         self._build_actions()
         self._build_widgets()
+        self.image_pages = NetworkImagePages(self)  # the Image and Accuracy pages (§3.6)
         self.doc.structure_changed.connect(self._on_structure_changed)
         self.doc.values_changed.connect(self._update_forward)
         self.doc.input_changed.connect(self._update_forward)
@@ -98,6 +87,7 @@ class NetworkTab(LabTab):
         self.book_action = self._action(self.load_book_preset)
         self.notes_action = self._action(self.load_study_notes_preset)
         self.xor_action = self._action(self.load_xor_preset)
+        self.mnist_action = self._action(self.load_mnist_preset)
         self.load_action = self._action(self._on_load_file)
         self.add_layer_action = self._action(self._on_add_layer, "Ctrl+Shift+L")
         self.remove_layer_action = self._action(self._on_remove_layer)
@@ -125,6 +115,7 @@ class NetworkTab(LabTab):
         self.preset_menu.addAction(self.book_action)
         self.preset_menu.addAction(self.notes_action)
         self.preset_menu.addAction(self.xor_action)
+        self.preset_menu.addAction(self.mnist_action)
         self.preset_button = QToolButton(self)
         self.preset_button.setObjectName("presetButton")
         self.preset_button.setMenu(self.preset_menu)
@@ -223,6 +214,10 @@ class NetworkTab(LabTab):
         self.left_tabs.addTab(self.forward_page, "")
         self.left_tabs.addTab(self.batch_page, "")
         self.left_tabs.addTab(self.random_page, "")
+        self.backward_page = BackwardPage(
+            self.doc, self.view, lambda: self.pages, self._on_rejected
+        )
+        self.left_tabs.addTab(self.backward_page, "")
         self.weight_tabs = QTabWidget()
         self.weight_tabs.setObjectName("weightTabs")
         self.weight_box = QWidget()
@@ -261,15 +256,15 @@ class NetworkTab(LabTab):
         layout.addWidget(self.message_label)
 
     # -- LabTab hooks ------------------------------------------------------------------
-    def title(self) -> str:
-        return self.tr("Network")
-
     def retranslate_ui(self) -> None:
         self.preset_button.setText(self.tr("Presets"))
         self.preset_button.setToolTip(self.tr("Load a network from the book or the study notes"))
         self.book_action.setText(self.tr("Book §3.4.3: 3-layer network (x = [1.0, 0.5])"))
         self.notes_action.setText(self.tr("Study notes: 2-3-2-2 network (x = [1.0, 2.0])"))
         self.xor_action.setText(self.tr("XOR perceptron: NAND and OR, then AND (§2.5)"))
+        self.mnist_action.setText(
+            self.tr("Book §3.6.2: sample_weight.pkl, 784-50-100-10, on real MNIST digits")
+        )
         self.load_action.setText(self.tr("Load weights…"))
         self.load_action.setToolTip(
             self.tr("Open W1, b1, W2, b2, … from an .npz file or the book's sample_weight.pkl")
@@ -306,8 +301,11 @@ class NetworkTab(LabTab):
         self.left_tabs.setTabText(0, self.tr("Forward pass"))
         self.left_tabs.setTabText(1, self.tr("Batch"))
         self.left_tabs.setTabText(2, self.tr("Random init"))
+        self.image_pages.retranslate()
         self.batch_page.retranslate()
         self.random_page.retranslate()
+        self.left_tabs.setTabText(3, self.tr("Backward (ch. 5)"))
+        self.backward_page.retranslate()
         self.weights_title.setText(self.tr("Weights and biases (edit a cell; the canvas follows)"))
         for page in self.pages:
             page.update_labels()
@@ -369,44 +367,6 @@ class NetworkTab(LabTab):
             self.show_network(value, description)
             return True
         return super().receive(what, value, description)
-
-    def load_book_preset(self) -> None:
-        self.doc.load(book_network(), "@book", np.array(BOOK_INPUT), self.tr("Load preset"))
-
-    def load_study_notes_preset(self) -> None:
-        self.doc.load(
-            study_notes_network(), "@notes", np.array(STUDY_NOTES_INPUT), self.tr("Load preset")
-        )
-
-    def load_xor_preset(self) -> None:
-        self.doc.load(xor_network(), "@xor", np.array([1.0, 0.0]), self.tr("Load preset"))
-        self.left_tabs.setCurrentWidget(self.batch_page)
-
-    def load_weights_file(self, path: str | Path) -> bool:
-        """Load W1, b1, … from ``path`` (.npz or a NumPy-only pickle); False and a message
-        if the file is refused."""
-        path = Path(path)
-        try:
-            net = load_weights(path)
-            description = "@file:" + path.name
-            self.doc.load(net, description, np.zeros(net.sizes[0]), self.tr("Load weights"))
-        except (OSError, ValueError) as exc:
-            reason = str(exc)
-            if isinstance(exc, UnsafeFileError) and path.suffix.lower() == ".npz":
-                # NumPy's own words here suggest loading with allow_pickle: not for a learner
-                reason = self.tr(
-                    "it is not a plain .npz archive of numbers (make one with "
-                    "numpy.savez(path, W1=…, b1=…, W2=…, b2=…))"
-                )
-            self._on_rejected(tr_fmt(self.tr("Could not load %1: %2"), path.name, reason))
-            return False
-        return True
-
-    def random_init(
-        self, sizes: list[int], hidden: str, output: str, method: str, std: float, seed: int
-    ) -> None:
-        net = random_network(sizes, hidden, output, method, std, seed)
-        self.doc.load(net, f"@random:{method}, seed {seed}", None, self.tr("Random initialisation"))
 
     # -- reacting to the document ------------------------------------------------------
     @Slot()
@@ -473,6 +433,10 @@ class NetworkTab(LabTab):
                 "activations. See the Batch page for the truth table."
             ),
             "file": self.tr("Weights loaded from %1."),
+            "mnist": self.tr(
+                "The book's §3.6.2 network, trained on MNIST (sample_weight.pkl: sigmoid "
+                "hidden layers, softmax output). Draw a digit or pick one on the Image page."
+            ),
             "random": self.tr("Random weights (%1)."),
         }
         text = tr_fmt(texts.get(key, "%1"), detail)
@@ -534,113 +498,6 @@ class NetworkTab(LabTab):
             self.message_label.clear()
 
     @Slot()
-    def _on_add_layer(self) -> None:
-        layer = self._current_layer()
-        self._try(self.doc.add_layer, min(layer + 1, len(self.doc.sizes) - 1))
-
-    @Slot()
-    def _on_remove_layer(self) -> None:
-        self._try(self.doc.remove_layer, self._current_layer())
-
-    @Slot()
-    def _on_add_neuron(self) -> None:
-        self._try(self.doc.add_neuron, self._current_layer())
-
-    @Slot()
-    def _on_remove_neurons(self) -> None:
-        selected = self.view.selected_neurons()
-        if not selected:
-            self._on_rejected(self.tr("Select the neurons to remove first."))
-            return
-        by_layer: dict[int, list[int]] = {}
-        for item in selected:
-            by_layer.setdefault(item.layer, []).append(item.index)
-        layer = max(by_layer, key=lambda k: len(by_layer[k]))
-        self._try(self.doc.remove_neurons, layer, by_layer[layer])
-
-    @Slot()
-    def _on_delete(self) -> None:
-        if self.view.selected_neurons():
-            self._on_remove_neurons()
-        elif self._header_layer is not None:
-            self._on_remove_layer()
-
-    @Slot(int)
-    def _on_canvas_add_neuron(self, layer: int) -> None:
-        self._try(self.doc.add_neuron, layer)
-
-    @Slot(int)
-    def _on_canvas_add_layer(self, position: int) -> None:
-        self._try(self.doc.add_layer, position)
-
-    @Slot(int)
-    def _on_bundle_clicked(self, layer: int) -> None:
-        if layer < len(self.pages):
-            self.weight_tabs.setCurrentIndex(layer)
-
-    @Slot(int)
-    def _on_header_clicked(self, layer: int) -> None:
-        self.view.scene().clearSelection()
-        self._header_layer = layer
-        self.view.mark_header(layer)
-        if layer > 0 and layer - 1 < len(self.pages):
-            self.weight_tabs.setCurrentIndex(layer - 1)
-        self._update_action_state()
-
-    @Slot(object, object)
-    def _on_context_menu(self, item: object, global_pos: QPoint) -> None:
-        menu = self.build_context_menu(item)
-        if menu is not None:
-            menu.exec(global_pos)
-
-    def build_context_menu(self, item: object) -> QMenu | None:
-        """The canvas's right-click menu for ``item`` (a neuron, header, edge or nothing)."""
-        menu = QMenu(self)
-        sizes = self.doc.sizes
-        layer = None
-        if isinstance(item, (NeuronItem, HeaderItem)):
-            layer = item.layer
-            self._header_layer = layer
-        elif isinstance(item, EdgeItem):
-            action = menu.addAction(tr_fmt(self.tr("Edit %1…"), item.name()))
-            action.triggered.connect(lambda: self.view.start_edit(item))
-            layer = item.layer + 1
-        elif isinstance(item, BundleItem):
-            layer = item.layer + 1
-        if layer is not None:
-            add = menu.addAction(self.tr("Add neuron to this layer"))
-            add.triggered.connect(lambda: self._try(self.doc.add_neuron, layer))
-            if isinstance(item, NeuronItem):
-                menu.addAction(self.remove_neuron_action)
-            if layer < len(sizes) - 1:
-                ins = menu.addAction(self.tr("Insert layer after this one"))
-                ins.triggered.connect(lambda: self._try(self.doc.add_layer, layer + 1))
-            if 0 < layer < len(sizes) - 1:
-                rem = menu.addAction(self.tr("Remove this layer"))
-                rem.triggered.connect(lambda: self._try(self.doc.remove_layer, layer))
-            if layer > 0:
-                sub = menu.addMenu(self.tr("Activation"))
-                names = OUTPUT_ACTIVATIONS if layer == len(sizes) - 1 else HIDDEN_ACTIVATIONS
-                current = self.doc.network.activations[layer - 1]
-                for name in names:
-                    act = sub.addAction(activation_label(name))
-                    act.setCheckable(True)
-                    act.setChecked(name == current)
-                    act.setData((layer - 1, name))
-                sub.triggered.connect(self._on_activation_chosen)
-            menu.addSeparator()
-        menu.addAction(self.add_layer_action)
-        menu.addAction(self.undo_action)
-        menu.addAction(self.redo_action)
-        menu.addAction(self.fit_action)
-        return menu
-
-    @Slot(QAction)
-    def _on_activation_chosen(self, action: QAction) -> None:
-        layer, name = action.data()
-        self.doc.set_activation(layer, name)
-
-    @Slot()
     def _on_fit(self) -> None:
         self.view.fit()
 
@@ -648,29 +505,3 @@ class NetworkTab(LabTab):
     def _on_bias_toggled(self, checked: bool) -> None:
         self.view.show_bias = checked
         self.view.rebuild()
-
-    @Slot()
-    def _on_random_input(self) -> None:
-        self.doc.set_input_vector(self._rng.random(self.doc.sizes[0]).round(4))
-
-    @Slot()
-    def _on_zero_input(self) -> None:
-        self.doc.set_input_vector(np.zeros(self.doc.sizes[0]))
-
-    @Slot(list, str, str, str, float, int)
-    def _on_random_requested(
-        self, sizes: list, hidden: str, output: str, method: str, std: float, seed: int
-    ) -> None:
-        self.random_init(sizes, hidden, output, method, std, seed)
-        self.message_label.clear()
-
-    @Slot()
-    def _on_load_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Load weights"),
-            "",
-            self.tr("Weights (*.npz *.pkl *.pickle);;All files (*)"),
-        )
-        if path:
-            self.load_weights_file(path)

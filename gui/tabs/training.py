@@ -36,6 +36,7 @@ from gui.tabs.training_check import GradientCheck
 from gui.tabs.training_data import TrainingData
 from gui.tabs.training_draw import TrainingPainter
 from gui.tabs.training_export import export_script
+from gui.tabs.training_mnist import TrainingMnist
 from gui.tabs.training_ui import TrainingUi
 from gui.text import tr_fmt
 from gui.widgets import notify
@@ -80,6 +81,7 @@ class TrainingTab(LabTab):
         self.data = TrainingData(self)
         self.check = GradientCheck(self)
         self.check_controller = self.check.controller
+        self.mnist_extra = TrainingMnist(self)  # real MNIST: sets, download, preset
         self._connect_signals()
         self._build_shortcuts()
         unsubscribe = model.subscribe(self._on_model_changed)
@@ -118,6 +120,7 @@ class TrainingTab(LabTab):
     def retranslate_ui(self) -> None:
         self.binder.retranslate()
         self.ui.retranslate()
+        self.mnist_extra.retranslate()
         self._update_network_source_tooltip()
         self.painter.update_buttons()
         self.data.update_info()
@@ -405,7 +408,8 @@ class TrainingTab(LabTab):
             self.load_mnist(files, select=False)  # a refusal (files moved) is reported
 
     def export_code(self) -> str:
-        return export_script(self.make_config(), self.model.data_key(), self.model.mnist_files)
+        paths = self.mnist_extra.export_paths() or self.model.mnist_files
+        return export_script(self.make_config(), self.model.data_key(), paths)
 
     def plot_widgets(self) -> dict[str, QWidget]:
         ui = self.ui
@@ -451,6 +455,7 @@ class TrainingTab(LabTab):
         controller.stop()
 
     def shutdown(self) -> None:
+        self.mnist_extra.shutdown()
         super().shutdown()
         self.painter.flush()
 

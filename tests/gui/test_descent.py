@@ -7,12 +7,11 @@ import sys
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 
-from gui.tabs.descent import SPEEDS, DescentTab
-from gui.widgets import NumberField
+from gui.tabs.descent import DescentTab
 
-MAX_SPEED = len(SPEEDS) - 1
+MAX_SPEED = 0  # steps per second: 0 is as fast as possible
 
 
 @pytest.fixture
@@ -43,6 +42,21 @@ def wait_idle(qtbot, tab, timeout=20000):
     qtbot.wait(50)
 
 
+def type_into(qtbot, field, text):
+    """Select all, type ``text`` and press Enter, as a user would."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def choose(combo, data):
+    """Pick the item whose data is ``data``, as a user would."""
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
 def click_on_plot(qtbot, tab, x, y):
     plot = tab.findChild(object, "trajectoryPlot")
     view = plot.getPlotItem().getViewBox()
@@ -59,19 +73,23 @@ def test_pick_surface_click_start_race_two_live_and_stop(window, qtbot):
     assert tab.findChild(QLineEdit, "expressionEdit").text().startswith("(1 - x)**2")
 
     click_on_plot(qtbot, tab, -1.0, 1.5)
-    assert tab.start_x.value() == pytest.approx(-1.0, abs=0.05)
-    assert tab.start_y.value() == pytest.approx(1.5, abs=0.05)
+    assert tab.model["start_x"] == pytest.approx(-1.0, abs=0.05)
+    assert tab.model["start_y"] == pytest.approx(1.5, abs=0.05)
+    assert tab.findChild(QLineEdit, "startX").text() == str(tab.model["start_x"])
     start = tab.start_point()
 
-    tab.racers.set_racers(
+    tab.model.set_racers(
         [
             {"optimizer": "SGD", "params": {"lr": 0.001}},
             {"optimizer": "Momentum", "params": {"lr": 0.0005, "momentum": 0.9}},
         ]
     )
-    tab.steps_field.setValue(100000)
-    assert tab.steps_field.value() == 10000  # the field's maximum: a 33 s race at 300 steps/s
-    tab.speed_slider.setValue(SPEEDS.index(300))
+    steps = tab.findChild(QLineEdit, "stepsField")
+    type_into(qtbot, steps, "100000")  # beyond the maximum: refused, the old value kept
+    assert tab.model["steps"] == 100 and steps.text() == "100"
+    type_into(qtbot, steps, "10000")  # the maximum: a 33 s race at 300 steps/s
+    assert tab.model["steps"] == 10000
+    choose(tab.findChild(QComboBox, "speedCombo"), 300)
     qtbot.mouseClick(tab.findChild(QPushButton, "runButton"), Qt.MouseButton.LeftButton)
     assert tab.controller.state == "running"
 
@@ -79,17 +97,19 @@ def test_pick_surface_click_start_race_two_live_and_stop(window, qtbot):
         return len(tab.tracks) == 2 and all(len(t.xs) > n for t in tab.tracks)
 
     qtbot.waitUntil(lambda: both_grow(5), timeout=10000)
-    qtbot.waitUntil(lambda: all(plotted(item) > 0 for item in tab.path_items[:2]))
-    first = [plotted(item) for item in tab.path_items[:2]]
+    qtbot.waitUntil(lambda: all(plotted(item) > 0 for item in tab.ui.path_items[:2]))
+    first = [plotted(item) for item in tab.ui.path_items[:2]]
     assert all(n > 0 for n in first)
-    # the UI keeps answering: toggle arrows and type into a field while the race runs
-    tab.arrows_check.setChecked(True)
-    tab.h_field.setText("0.001")
-    tab.h_field.editingFinished.emit()
-    assert tab.h_field.value() == 0.001
+    # the UI keeps answering: toggle arrows and change the pace while the race runs; the
+    # settings the race was started with are locked until it ends
+    tab.findChild(QCheckBox, "arrowsCheck").setChecked(True)
+    assert tab.model["arrows"] is True
+    choose(tab.findChild(QComboBox, "speedCombo"), 1000)
+    assert tab.pace.delay == pytest.approx(0.001)
+    assert not tab.findChild(QLineEdit, "hField").isEnabled()
     qtbot.waitUntil(
         lambda: all(
-            plotted(item) > n + 5 for item, n in zip(tab.path_items[:2], first, strict=True)
+            plotted(item) > n + 5 for item, n in zip(tab.ui.path_items[:2], first, strict=True)
         ),
         timeout=10000,
     )
@@ -108,7 +128,7 @@ def test_pick_surface_click_start_race_two_live_and_stop(window, qtbot):
 
 
 def test_book_numbers_and_learning_rate_comparison(tab, qtbot):
-    tab.speed_slider.setValue(MAX_SPEED)
+    tab.model.set("speed", MAX_SPEED)
     qtbot.mouseClick(tab.findChild(QPushButton, "presetNotesButton"), Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tab)
     rows = table_text(tab)
@@ -129,8 +149,8 @@ def test_book_numbers_and_learning_rate_comparison(tab, qtbot):
     assert "SGD (lr=10) diverged at step 5" in message and "too large" in message
     assert (rows[1][3], rows[1][4]) == ("-6.111107928998789e-10", "8.148143905314271e-10")
     assert float(rows[2][3]) == pytest.approx(-2.99999994) and "barely moved" in rows[2][1]
-    assert sum(item.isVisible() for item in tab.path_items) == 3
-    assert plotted(tab.path_items[0]) == 5
+    assert sum(item.isVisible() for item in tab.ui.path_items) == 3
+    assert plotted(tab.ui.path_items[0]) == 5
 
 
 def test_bad_expression_is_refused_with_column_then_a_good_one_races(tab, qtbot):
@@ -153,11 +173,13 @@ def test_bad_expression_is_refused_with_column_then_a_good_one_races(tab, qtbot)
     edit.setText("x**2 + 3*y**2")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert not error.isVisible()
-    assert tab.surface.key == "custom" and tab.function_combo.currentData() == "custom"
-    assert tab.gradient_combo.currentIndex() == 0  # a typed function: numerical only
-    tab.speed_slider.setValue(MAX_SPEED)
+    combo = tab.findChild(QComboBox, "functionCombo")
+    assert tab.surface.key == "custom" and combo.currentData() == "custom"
+    gradient = tab.findChild(QComboBox, "gradientCombo")
+    assert gradient.currentData() == "numerical" and not gradient.isEnabled()  # typed: numerical
+    tab.model.set("speed", MAX_SPEED)
     tab.set_start(1.0, 1.0)
-    tab.racers.set_racers([{"optimizer": "SGD", "params": {"lr": 0.1}}])
+    tab.model.set_racers([{"optimizer": "SGD", "params": {"lr": 0.1}}])
     tab.run()
     wait_idle(qtbot, tab)
     rows = table_text(tab)
@@ -174,14 +196,12 @@ def test_keys_pause_step_resume_give_the_uninterrupted_numbers(tab, qtbot):
     qtbot.keyClick(tab, Qt.Key.Key_S)
     qtbot.waitUntil(lambda: len(tab.tracks[0].xs) == 3)
     assert tab.tracks[0].xs[:3] == pytest.approx([3.0, 2.4, 1.92])
-    tab.speed_slider.setValue(MAX_SPEED)
+    tab.model.set("speed", MAX_SPEED)  # the pace may change while paused
     qtbot.keyClick(tab, Qt.Key.Key_Space)
     wait_idle(qtbot, tab)
     assert table_text(tab)[0][3] == "6.111107928998789e-10"
     # Escape stops a run started with R
-    tab.steps_field.setValue(100000)
-    assert tab.steps_field.value() == 10000  # the field's maximum: a 33 s race at 300 steps/s
-    tab.speed_slider.setValue(SPEEDS.index(100))
+    tab.model.update({"steps": 10000, "speed": 100})
     qtbot.keyClick(tab, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: len(tab.tracks[0].xs) > 2)
     qtbot.keyClick(tab, Qt.Key.Key_Escape)
@@ -190,10 +210,9 @@ def test_keys_pause_step_resume_give_the_uninterrupted_numbers(tab, qtbot):
 
 def test_export_code_reproduces_the_table(tab, qtbot, tmp_path):
     tab.apply_preset("chapter6", run=False)
-    tab.racers.add_row("Nesterov", {"lr": 0.05})
-    tab.racers.add_row("RMSprop", {"lr": 0.2})
-    tab.gradient_combo.setCurrentIndex(0)
-    tab.speed_slider.setValue(MAX_SPEED)
+    tab.model.add_racer("Nesterov").set("lr", 0.05)
+    tab.model.add_racer("RMSprop").set("lr", 0.2)
+    tab.model.update({"gradient": "numerical", "speed": MAX_SPEED})
     tab.run()
     wait_idle(qtbot, tab)
     rows = table_text(tab)
@@ -220,17 +239,18 @@ class _NoToolTip:
 
 
 def test_lr_field_refuses_nan_and_state_round_trip(tab, qtbot, monkeypatch):
-    import gui.widgets
+    import gui.binder
 
-    monkeypatch.setattr(gui.widgets, "QToolTip", _NoToolTip)
-    lr = tab.racers.rows[0].findChild(NumberField, "racerLr")
+    monkeypatch.setattr(gui.binder, "QToolTip", _NoToolTip)
+    row = tab.racers.rows[0]
+    lr = row.findChild(QLineEdit, "racerLr")
     lr.setText("nan")
     lr.editingFinished.emit()
-    assert lr.value() == 0.1
+    assert row.racer["lr"] == 0.1 and lr.text() == "0.1"
     lr.setText("1e400")
     lr.editingFinished.emit()
-    assert lr.value() == 0.1
-    assert "finite" in lr.toolTip() and "finite" in _NoToolTip.shown[-1]  # the reason
+    assert row.racer["lr"] == 0.1 and lr.text() == "0.1"
+    assert lr.toolTip().startswith("lr:") and "from 1e-300 to 1000000" in _NoToolTip.shown[-1]
     tab.apply_preset("learning_rates", run=False)
     state = tab.state()
     tab.reset()
@@ -248,6 +268,8 @@ def test_lr_field_refuses_nan_and_state_round_trip(tab, qtbot, monkeypatch):
         dict(state, start=[float("nan"), 0]),
         dict(state, racers=[{"optimizer": "Bogus"}]),
         dict(state, racers=[{"optimizer": "SGD", "params": {"lr": -1}}]),
+        dict(state, racers=[{"optimizer": "Momentum", "params": {"momentum": 1.5}}]),
+        dict(state, racers=[{"optimizer": "SGD"}] * 9),
         dict(state, steps=0),
         "not a dict",
     ):
@@ -257,17 +279,17 @@ def test_lr_field_refuses_nan_and_state_round_trip(tab, qtbot, monkeypatch):
 
 
 def test_results_model_is_a_valid_qt_model(tab, qtbot, qtmodeltester):
-    tab.speed_slider.setValue(MAX_SPEED)
+    tab.model.set("speed", MAX_SPEED)
     tab.apply_preset("chapter6")
     wait_idle(qtbot, tab)
-    qtmodeltester.check(tab.results)
+    qtmodeltester.check(tab.ui.results)
 
 
 def test_export_menu_is_translated(window):
     """File ▸ Export names the Descent tab's plots and table in the UI's language, never by
     internal keys such as "gradient_norms"."""
     tab = window.show_tab("descent")
-    lab = tab.derivative_lab
+    lab = tab.ui.derivative_lab
     menu = window.project.export_menu
 
     def menu_texts():
@@ -276,25 +298,25 @@ def test_export_menu_is_translated(window):
 
     english = menu_texts()
     assert tab.plot_widgets() == {
-        "Trajectories": tab.trajectory_plot,
-        "f per step": tab.value_plot,
-        "Gradient norm per step": tab.grad_plot,
+        "Trajectories": tab.ui.trajectory_plot,
+        "f per step": tab.ui.value_plot,
+        "Gradient norm per step": tab.ui.grad_plot,
         "Tangent line": lab.tangent_plot,
         "Errors of the difference quotient": lab.error_plot,
     }
-    assert tab.table_models() == {"Results": tab.results}
+    assert tab.table_models() == {"Results": tab.ui.results}
     assert "Gradient norm per step as PNG image…" in english
     assert english[-1] == "Results as CSV…"
     window.set_language("ja")
     japanese = menu_texts()
     assert tab.plot_widgets() == {
-        "軌跡": tab.trajectory_plot,
-        "ステップごとの f": tab.value_plot,
-        "ステップごとの勾配ノルム": tab.grad_plot,
+        "軌跡": tab.ui.trajectory_plot,
+        "ステップごとの f": tab.ui.value_plot,
+        "ステップごとの勾配ノルム": tab.ui.grad_plot,
         "接線": lab.tangent_plot,
         "差分商の誤差": lab.error_plot,
     }
-    assert tab.table_models() == {"結果": tab.results}
+    assert tab.table_models() == {"結果": tab.ui.results}
     assert len(japanese) == len(english) == 5 * 3 + 1
     for text in english + japanese:
         assert not re.search(r"[a-z]+_[a-z]+|^(trajectories|values|tangent|results)\b", text)
@@ -302,7 +324,7 @@ def test_export_menu_is_translated(window):
 
 
 def test_derivative_lab(tab):
-    lab = tab.derivative_lab
+    lab = tab.ui.derivative_lab
     assert "numerical_diff(f, 5.0) = 0.1999999999990898" in lab.readout.text()
     assert "float64 gives 0.0" in lab.readout.text() and "float32 gives nan" in lab.readout.text()
     lab.x_field.setValue(10.0, emit=True)
@@ -319,17 +341,17 @@ def test_derivative_lab(tab):
 
 
 def test_saddle_and_all_surfaces_run_without_crash(tab, qtbot):
-    tab.speed_slider.setValue(MAX_SPEED)
-    tab.racers.set_racers(
+    tab.model.set("speed", MAX_SPEED)
+    tab.model.set_racers(
         [
             {"optimizer": name, "params": {"lr": 0.5}}
             for name in ("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam")
         ]
     )
-    tab.steps_field.setValue(300)
+    tab.model.set("steps", 300)
     for key in ("elongated", "rosenbrock", "himmelblau", "beale", "saddle"):
         tab.select_surface(key)
-        tab.gradient_combo.setCurrentIndex(1)
+        tab.model.set("gradient", "analytic")
         tab.run()
         wait_idle(qtbot, tab)
         assert len(table_text(tab)) == 6
@@ -341,8 +363,8 @@ def test_japanese_labels(window, qtbot):
     tab = window.tab("descent")
     run = tab.findChild(QPushButton, "runButton")
     qtbot.waitUntil(lambda: run.text() == "実行")  # LanguageChange events are posted
-    assert tab.results.headers[0] == "オプティマイザ"
-    assert tab.derivative_lab.error_caption.text().startswith("h に対する")
+    assert tab.ui.results.headers[0] == "オプティマイザ"
+    assert tab.ui.derivative_lab.error_caption.text().startswith("h に対する")
     assert window.tabs.tabText(2) == "勾配降下"
 
 
@@ -363,7 +385,7 @@ def _fully_shown(table, column):
 def test_final_point_reads_without_scrolling_in_the_default_window(window, qtbot, preset):
     window.resize(1280, 800)
     tab = window.show_tab("descent")
-    tab.speed_slider.setValue(MAX_SPEED)
+    tab.model.set("speed", MAX_SPEED)
     tab.apply_preset(preset)
     wait_idle(qtbot, tab)
     table = tab.findChild(QTableView, "resultsTable")
@@ -376,10 +398,10 @@ def test_final_point_reads_without_scrolling_in_the_default_window(window, qtbot
 
 
 def test_status_is_short_and_explained(tab, qtbot):
-    tab.speed_slider.setValue(MAX_SPEED)
+    tab.model.set("speed", MAX_SPEED)
     tab.apply_preset("learning_rates")
     wait_idle(qtbot, tab)
-    status = tab.results.index(2, 1)
+    status = tab.ui.results.index(2, 1)
     assert status.data() == "barely moved"
     assert "learning rate too small" in status.data(Qt.ItemDataRole.ToolTipRole)
     message = tab.findChild(QLabel, "messageLabel").text()
@@ -389,24 +411,22 @@ def test_status_is_short_and_explained(tab, qtbot):
 def test_empty_readouts_show_decades_not_minor_ticks(tab, qtbot):
     hint = tab.findChild(QLabel, "messageLabel")
     assert "Press Run (R)" in hint.text()
-    for plot in (tab.value_plot, tab.grad_plot):
+    for plot in (tab.ui.value_plot, tab.ui.grad_plot):
         (x0, x1), (y0, y1) = plot.getPlotItem().getViewBox().viewRange()
         assert y0 < -3 and y1 > 0  # 0.001 … 1 on the log axis: decades
         assert x0 <= 0 and x1 >= 100  # the default 100 steps
-    tab.steps_field.selectAll()
-    qtbot.keyClicks(tab.steps_field, "30")
-    qtbot.keyClick(tab.steps_field, Qt.Key.Key_Return)
-    assert tab.steps_field.value() == 30
-    (x0, x1), _ = tab.value_plot.getPlotItem().getViewBox().viewRange()
+    type_into(qtbot, tab.findChild(QLineEdit, "stepsField"), "30")
+    assert tab.model["steps"] == 30
+    (x0, x1), _ = tab.ui.value_plot.getPlotItem().getViewBox().viewRange()
     assert x1 < 40
-    tab.speed_slider.setValue(MAX_SPEED)
+    tab.model.set("speed", MAX_SPEED)
     tab.apply_preset("notes")
     wait_idle(qtbot, tab)
-    tab.throttle.flush()
-    _, (y0, y1) = tab.value_plot.getPlotItem().getViewBox().viewRange()
+    tab.race.throttle.flush()
+    _, (y0, y1) = tab.ui.value_plot.getPlotItem().getViewBox().viewRange()
     assert y0 < -15  # the run autoranges: f falls to ~1e-18
     qtbot.mouseClick(tab.findChild(QPushButton, "resetButton"), Qt.MouseButton.LeftButton)
-    _, (y0, y1) = tab.value_plot.getPlotItem().getViewBox().viewRange()
+    _, (y0, y1) = tab.ui.value_plot.getPlotItem().getViewBox().viewRange()
     assert y0 > -5
     assert "Press Run (R)" in hint.text()
 
@@ -414,7 +434,7 @@ def test_empty_readouts_show_decades_not_minor_ticks(tab, qtbot):
 def test_derivative_lab_function_names_are_whole(window, qtbot):
     window.resize(1280, 800)
     tab = window.show_tab("descent")
-    tab.views.setCurrentWidget(tab.derivative_lab)
+    tab.ui.views.setCurrentWidget(tab.ui.derivative_lab)
     combo = tab.findChild(QComboBox, "errorFunctionCombo")
     qtbot.waitUntil(combo.isVisible)
     widest = max(
@@ -427,7 +447,7 @@ def test_packed_race_matches_the_engine_and_long_paths_are_thinned(window, qtbot
     from engine.gradient import race
     from engine.optimizers import SGD, Momentum
     from engine.surfaces import SURFACES
-    from gui.tabs.descent import PATH_POINTS_SHOWN, pack_race
+    from gui.tabs.descent_race import PATH_POINTS_SHOWN, pack_race
 
     surface = next(iter(SURFACES.values()))
     records = list(race(surface, [3.0, 4.0], [SGD(0.01), Momentum(0.01)], 50))
@@ -440,13 +460,12 @@ def test_packed_race_matches_the_engine_and_long_paths_are_thinned(window, qtbot
         assert points[:, 2].tolist() == [s.value for s in steps]
 
     tab = window.show_tab("descent")
-    tab.steps_field.setValue(10000, emit=True)
-    tab.speed_slider.setValue(tab.speed_slider.maximum())
+    tab.model.update({"steps": 10000, "speed": MAX_SPEED})
     tab.run()
     qtbot.waitUntil(lambda: not tab.controller.is_active(), timeout=60000)
     track = tab.tracks[0]
     assert track.n == 10001
-    shown_x, _ = tab.path_items[0].getData()
+    shown_x, _ = tab.ui.path_items[0].getData()
     assert len(shown_x) == PATH_POINTS_SHOWN and shown_x[-1] == track.xs[-1]
 
 
@@ -454,7 +473,7 @@ def test_log_readouts_tick_whole_decades_only(window):
     """Over many decades the f and ‖∇f‖ axes show decades only (pyqtgraph would add the
     2…9 minor ticks of each, hundreds of labels and grid lines); a short span keeps them."""
     tab = window.show_tab("descent")
-    axis = tab.value_plot.getAxis("left")
+    axis = tab.ui.value_plot.getAxis("left")
     assert axis.logMode
     wide = axis.tickValues(-43.7, 4.9, 180)
     assert [spacing for spacing, _ in wide] and all(s is not None and s >= 1 for s, _ in wide)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDoubleSpinBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -62,10 +62,19 @@ def label(tab, name: str) -> str:
     return tab.findChild(QLabel, name).text()
 
 
+def type_into(qtbot, field: QLineEdit, text: str) -> None:
+    """Select all, type ``text`` and press Enter, as a user would."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
 def learn_and_wait(tab, qtbot, speed="Instant", epochs=None):
     choose(tab.findChild(QComboBox, "speedCombo"), speed)
     if epochs is not None:
-        tab.findChild(type(tab.epochs_spin), "maxEpochsSpin").setValue(epochs)
+        type_into(qtbot, tab.findChild(QLineEdit, "maxEpochsField"), str(epochs))
+        assert tab.model["max_epochs"] == epochs
     button = tab.findChild(QPushButton, "learnButton")
     with qtbot.waitSignal(tab.controller.finished, timeout=20000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -80,7 +89,7 @@ def test_xor_learn_explains_and_sends_two_layer_network(window, qtbot):
     assert column(table, "t") == ["0", "1", "1", "0"]
     assert column(table, "✓/✗") == ["✓", "✓", "✓", "✗"]  # OR's weights get (1, 1) wrong
     assert "Not linearly separable" in label(tab, "separabilityLabel")
-    group = tab.findChild(type(tab.two_layer_group), "twoLayerGroup")
+    group = tab.findChild(QGroupBox, "twoLayerGroup")
     assert group.isVisible()
 
     learn_and_wait(tab, qtbot, epochs=12)
@@ -114,15 +123,17 @@ def test_learn_and_animates_to_a_working_perceptron(tab, qtbot):
     assert seen == [0, 1, 2, 3, 4, 5]  # one epoch at a time, from w = 0, b = 0
     assert "Learned in 5 epoch(s)" in label(tab, "learnStatus")
     assert column(table, "✓/✗") == ["✓"] * 4
-    spins = [tab.findChild(QDoubleSpinBox, f"{n}Spin") for n in ("w1", "w2", "b")]
-    assert [round(s.value(), 3) for s in spins] == [0.2, 0.1, -0.2]
+    fields = [tab.findChild(QLineEdit, f"{n}Field") for n in ("w1", "w2", "b")]
+    assert [round(tab.model[k], 3) for k in ("w1", "w2", "b")] == [0.2, 0.1, -0.2]
+    assert [float(f.text()) for f in fields] == [tab.model[k] for k in ("w1", "w2", "b")]
     # the whole run is one undo step back to the book's weights
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert [s.value() for s in spins] == [0.5, 0.5, -0.7]
+    assert [f.text() for f in fields] == ["0.5", "0.5", "-0.7"]
+    assert tab.model.core().w == (0.5, 0.5)
     qtbot.keyClick(
         table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert [round(s.value(), 3) for s in spins] == [0.2, 0.1, -0.2]
+    assert [round(tab.model[k], 3) for k in ("w1", "w2", "b")] == [0.2, 0.1, -0.2]
 
 
 def test_learn_can_be_stopped_and_l_starts_it(tab, qtbot):
@@ -189,33 +200,30 @@ def test_editing_targets_to_xor_reports_not_separable(tab, qtbot):
     table.setCurrentIndex(cell(table, 3, "t"))
     qtbot.keyClick(table, Qt.Key.Key_0)
     assert "Not linearly separable" in label(tab, "separabilityLabel")
-    assert tab.two_layer_group.isVisible()
+    assert tab.ui.two_layer_group.isVisible()
 
 
 # -- weights and the line -----------------------------------------------------------------
 def test_study_notes_or_with_zero_bias(tab):
     table = tab.findChild(QTableView, "truthTable")
     choose(tab.findChild(QComboBox, "gatePresetCombo"), "OR (notes, b = 0)")
-    assert tab.findChild(QDoubleSpinBox, "bSpin").value() == 0
+    assert tab.findChild(QLineEdit, "bField").text() == "0" and tab.model["b"] == 0
     assert column(table, "w·x + b") == ["0", "0.5", "0.5", "1"]
     assert column(table, "y") == ["0", "1", "1", "1"]  # 0 > 0 is false: OR(0, 0) = 0
     assert column(table, "✓/✗") == ["✓"] * 4
 
 
-def test_spin_and_slider_edit_weights(tab, qtbot):
+def test_field_and_slider_edit_weights(tab, qtbot):
     table = tab.findChild(QTableView, "truthTable")
     choose(tab.findChild(QComboBox, "gatePresetCombo"), "AND")
-    spin = tab.findChild(QDoubleSpinBox, "bSpin")
-    spin.lineEdit().selectAll()
-    qtbot.keyClicks(spin.lineEdit(), "-0.2")
-    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    type_into(qtbot, tab.findChild(QLineEdit, "bField"), "-0.2")
     assert tab.perceptron().b == pytest.approx(-0.2)
     assert column(table, "y") == ["0", "1", "1", "1"]
     slider = tab.findChild(QSlider, "w1Slider")
     slider.setFocus()
     qtbot.keyClick(slider, Qt.Key.Key_PageDown)  # −0.5
     assert tab.perceptron().w[0] == pytest.approx(0.0)
-    assert tab.findChild(QDoubleSpinBox, "w1Spin").value() == pytest.approx(0.0)
+    assert tab.findChild(QLineEdit, "w1Field").text() == "0"
     assert column(table, "w·x + b") == ["−0.2", "0.3", "−0.2", "0.3"]
     tab.undo_stack.undo()
     assert tab.perceptron().w[0] == pytest.approx(0.5)
@@ -261,7 +269,7 @@ def test_drag_the_line_updates_w_b_and_table(tab, qtbot):
     w, b = tab.perceptron().w, tab.perceptron().b
     assert w.tolist() == pytest.approx([0.5, 0.5], abs=1e-3)
     assert b == pytest.approx(-0.45, abs=0.03)
-    assert tab.findChild(QDoubleSpinBox, "bSpin").value() == pytest.approx(b, abs=1e-3)
+    assert float(tab.findChild(QLineEdit, "bField").text()) == b
     assert column(table, "y") == ["0", "1", "1", "1"]  # now an OR
     assert column(table, "✓/✗") == ["✓", "✗", "✗", "✓"]
     # turn it: drag one end to (1.5, 1.5) keeps |w| and makes the line steeper
@@ -295,7 +303,7 @@ def test_three_inputs(tab, qtbot):
     assert np.array_equal(net(x), x.sum(axis=1) % 2)
     assert len(net.hidden) == 3  # 3-input parity needs three hidden units
     assert not tab.hidden_plot.isVisible()
-    assert "3 hidden units" in tab.hidden_note.text()
+    assert "3 hidden units" in tab.ui.hidden_note.text()
 
 
 def test_state_round_trip_and_bad_state(tab):
@@ -310,7 +318,8 @@ def test_state_round_trip_and_bad_state(tab):
         {"n_inputs": 4, "targets": [0] * 16, "w": [0] * 4, "b": 0},
         {"targets": [0, 1, 2, 0], "w": [0, 0], "b": 0},
         {"targets": [0, 1, 1, 0], "w": [float("nan"), 0], "b": 0},
-        {"targets": [0, 1, 1, 0], "w": [0, 0]},
+        {"targets": [0, 1, 1, 0], "w": [0, 0], "b": 2e6},
+        {"w": [0, 0, 0]},
         "nonsense",
     ):
         with pytest.raises(ValueError):
@@ -508,3 +517,28 @@ def test_export_the_gates_plots(window, qtbot, tmp_path, fmt):
             assert text.count("<path") + text.count("<polyline") + text.count("<ellipse") > 5
     assert window.project.export("plot", "Decision boundary", "csv", str(tmp_path / "c")) is None
     assert "Could not export" in window.project.last_message
+
+
+def test_a_project_with_w1_5000_shows_5000_and_2e6_is_refused(window, tmp_path):
+    """The field, the project file and the table share one range (±1e6): a weight of 5000
+    is shown as 5000 (the old spin box stopped at 1000 while the table used 5000), one
+    beyond the range is refused with a message naming w1, the work kept."""
+    from engine import project
+
+    tab = window.show_tab("gates")
+    state = {**tab.state(), "w": [5000.0, 0.5], "b": -0.7}
+    path = tmp_path / "w1.zkl.json"
+    project.save(path, project.new_document({"gates": state}))
+    assert window.project.open_path(path)
+    assert tab.findChild(QLineEdit, "w1Field").text() == "5000"
+    assert tab.model["w1"] == 5000.0
+    table = tab.findChild(QTableView, "truthTable")
+    assert column(table, "w·x + b") == ["−0.7", "−0.2", "4999", "5000"]
+
+    before = tab.state()
+    bad = tmp_path / "w1-2e6.zkl.json"
+    project.save(bad, project.new_document({"gates": {**state, "w": [2e6, 0.5]}}))
+    window.project.open_path(bad)
+    message = window.project.last_message
+    assert "Gates tab" in message and "w1" in message and "1000000" in message, message
+    assert tab.state() == before and tab.findChild(QLineEdit, "w1Field").text() == "5000"

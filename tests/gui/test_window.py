@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QTabWidget
 
+from gui import registry
+from gui.i18n import tab_title
 from gui.main_window import MainWindow
 from gui.registry import tab_keys
 
@@ -17,17 +19,13 @@ def test_window_has_four_tabs(window):
     assert window.objectName() == "mainWindow"
     assert window.windowTitle() == "Untitled[*] — Zerokara Lab"  # project name, [*] modified
     tabs = window.findChild(QTabWidget, "tabs")
+    # every tab of the registry, in its order, with its title and objectName
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Gates",
-        "Network",
-        "Descent",
-        "Training",
+        tab_title(spec) for spec in registry.TABS
     ]
-    assert [tabs.widget(i).objectName() for i in range(4)] == [
-        "gatesTab",
-        "networkTab",
-        "descentTab",
-        "trainingTab",
+    assert [tabs.tabText(i) for i in range(4)] == ["Gates", "Network", "Descent", "Training"]
+    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [
+        spec.object_name for spec in registry.TABS
     ]
     assert [
         m.title().replace("&", "") for m in (window.file_menu, window.view_menu, window.help_menu)

@@ -82,7 +82,8 @@ def check_setting(qtbot, binder: SettingsBinder, key: str) -> None:
                 assert model[key] == choice
             assert drive_state(model, key, choice) == (key not in binder.errors)
             model.set_state(defaults)
-        for bad in ("no such choice", 3, None, math.nan):
+        not_a_key = 1 + max((k for k in setting.keys if isinstance(k, int)), default=2)
+        for bad in ("no such choice", not_a_key, None, math.nan, 1.5, True):
             before = model.state()
             assert not drive_state(model, key, bad)
             assert model.state() == before
