@@ -26,6 +26,7 @@ import bench_7_memory
 import bench_8_layers
 import bench_9_convnet
 import bench_10_techniques
+import bench_11_mnist
 import bench_revisions
 from _common import Result, banner
 
@@ -45,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     results += bench_10_techniques.main(["--repeats", "9" if args.quick else "15"])
     results += bench_7_memory.main([])
     results += bench_9_convnet.main(["--repeats", "5" if args.quick else "9"])
+    results += bench_11_mnist.main(["--iterations", "1200"] if args.quick else [])
     results += bench_6_startup.main(["--repeats", "5" if args.quick else "9"])
     results += bench_5_plots.main([])
     results += bench_4_responsive.main(["--seconds", "3" if args.quick else "5"])

@@ -333,6 +333,13 @@ class Graph:
         return node.input_grads[edge.slot]
 
     # -- values ------------------------------------------------------------------
+    def input_value(self, name: str) -> Array:
+        """The current value of input ``name``."""
+        index = self.inputs.get(name)
+        if index is None:
+            raise GraphError("name", name)
+        return self.nodes[index].value
+
     def set_value(self, name: str, value: ArrayLike) -> None:
         """Change input ``name`` (the shape may change; ``evaluate`` says if it fits)."""
         index = self.inputs.get(name)

@@ -37,7 +37,9 @@ __all__ = ["PRESETS", "from_expression", "EXPRESSION_FUNCTIONS", "MAX_VARIABLES"
 EXPRESSION_FUNCTIONS = {**FUNCTIONS, "sigmoid": F.sigmoid, "relu": F.relu}
 #: The most variables an expression may have.
 MAX_VARIABLES = 8
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,11}\Z")
+#: A variable is one letter, optionally with up to two digits, as the book writes them
+#: (x, y, z, w, x0, x1, …): "abc", "nan" or "inf" are refused, not taken as variables.
+_NAME = re.compile(r"[A-Za-z][0-9]{0,2}\Z")
 
 
 def apples() -> Graph:
@@ -124,7 +126,8 @@ def from_expression(text: str, values: Mapping[str, float] | None = None) -> Gra
     Every other name is a variable: an input node, one per name however often it is
     used (a branch whose derivatives add up, §5.2). Variables take ``values[name]``,
     else 1, 2, 3, … in order of first use. Constant parts become one constant node.
-    ``GraphError("name", …)`` for a variable name that is not a short identifier,
+    ``GraphError("name", …)`` for a variable name that is not one letter with at most two
+    digits,
     ``GraphError("too_many", …)`` beyond ``MAX_VARIABLES`` variables.
     """
     source, tree, names = parse_tree(text, EXPRESSION_FUNCTIONS)

@@ -109,9 +109,12 @@ def subset(data: Dataset, n_train: int, n_test: int | None = None) -> Dataset:
 
 
 def run_series(
-    runs: Sequence[Run], data: Dataset, progress_every: int = 20
+    runs: Sequence[Run], data: Dataset, progress_every: int = 1
 ) -> Iterator[SeriesProgress | RunResult]:
     """Train each run on ``data`` in turn (§6 comparisons); yield progress and results.
+
+    A progress record comes every ``progress_every`` iterations (every one by default:
+    a worker can only stop between two records, so Cancel stays prompt).
 
     Each run goes through :func:`engine.training.train` (so the same numbers as the
     Training tab for the same config). A diverging run ends early with ``diverged_at``

@@ -167,7 +167,8 @@ def search(
     :func:`split_validation`: its test part is the validation set) (§6.5.2–6.5.3).
 
     Each trial trains through :func:`engine.training.train` with SGD and the trial's lr
-    and λ, evaluating the validation accuracy after every epoch.
+    and λ, evaluating the validation accuracy after every epoch. Yields a
+    :class:`SearchProgress` after every iteration and each :class:`Trial` as it ends.
     """
     if int(epochs) != epochs or not 1 <= epochs <= 10_000:
         raise SearchError(f"epochs must be in [1, 10000], not {epochs!r}")
@@ -197,6 +198,10 @@ def search(
             if record.epoch is not None:
                 val.append(record.epoch.test_accuracy)
                 tr.append(record.epoch.train_accuracy)
+            # one record per iteration: a worker stops between two records (prompt Cancel)
+            done = (k + record.iteration / iterations) / len(pairs)
+            elapsed = time.perf_counter() - start
+            yield SearchProgress(k, len(pairs), done, elapsed / done * (1 - done) if done else None)
         elapsed = time.perf_counter() - start
         left = elapsed / (k + 1) * (len(pairs) - k - 1)
         yield Trial(

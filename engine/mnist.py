@@ -219,7 +219,7 @@ def find_mnist(directory: Path | None = None) -> Dataset | None:
     files = find_mnist_files(directory)
     if files is None:
         return None
-    data = load_mnist_idx(**files, name="mnist")
+    data = load_mnist_idx(**files, name="mnist-full")
     return Dataset(
         data.name,
         data.x_train,

@@ -28,6 +28,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
+from engine import functions as F
 from engine.datasets import Dataset
 from engine.fastgrad import estimated_seconds
 from engine.livestats import LayerHistograms, layer_histograms
@@ -50,6 +51,8 @@ __all__ = [
     "n_parameters",
     "chunked_accuracy",
     "chunked_accuracy_steps",
+    "chunked_predictions",
+    "chunked_predictions_steps",
     "seconds_per_iteration",
     "GRADIENT_METHODS",
     "LayerHistograms",
@@ -116,7 +119,8 @@ class EpochRecord:
     ``epoch`` counts samples seen / training-set size (fractional after the last
     iteration); ``region`` (2-D data) is a ``(res, res)`` uint8 grid of predicted classes
     over :func:`region_bounds`, row 0 at the bottom; ``predictions`` (image data) the
-    predicted classes of the first ``preview_count`` test images.
+    predicted classes of the first ``preview_count`` test images; ``test_predictions``
+    (image data) those of every test image, for a confusion matrix (§3.6.2).
     """
 
     epoch: float
@@ -125,6 +129,7 @@ class EpochRecord:
     test_accuracy: float
     region: NDArray[np.uint8] | None = None
     predictions: NDArray[np.int64] | None = None
+    test_predictions: NDArray[np.uint8] | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ class GradientCheckRecord:
 
     rows: tuple[tuple[str, tuple[int, ...], float, float], ...]
     batch_size: int
+    #: |numerical − backprop| of every parameter entry, by key (the heat map locates them)
+    differences: dict[str, NDArray] = field(default_factory=dict)
 
 
 def build_network(config: TrainConfig, n_in: int, n_out: int) -> Network | RegularizedNet:
@@ -235,30 +242,54 @@ def _weights(net: Network) -> int:
     return sum(int(p.size) for p in net.params.values())
 
 
-def chunked_accuracy_steps(
-    net: Network, x: NDArray, t: NDArray, seconds: float | None = None
-) -> Generator[None, None, float]:
-    """Accuracy (book §4.5.2) over slices of about ``seconds`` each, yielding ``None``
-    after each slice and returning the fraction correct: 70,000 MNIST images through a
-    784-1000×5 net take ~15 s, and a worker running it can stop within one slice."""
-    n = len(t)
+def _predict_classes(net: Network, x: NDArray) -> NDArray[np.int64]:
+    """argmax of ``net.predict(x)``; for a ``Network`` the same arithmetic as its forward
+    pass without the trace (no copy of the input, no intermediate values kept)."""
+    if not isinstance(net, Network):  # any model with predict (e.g. the ch. 7 ConvNet)
+        return net.predict(x).argmax(axis=1)
+    z = np.asarray(x, dtype=net.dtype)
+    for w, b, name in zip(net.weights, net.biases, net.activations, strict=True):
+        z = np.asarray(F.ACTIVATIONS[name](z @ w + b), dtype=net.dtype)
+    return z.argmax(axis=1)
+
+
+def chunked_predictions_steps(
+    net: Network, x: NDArray, seconds: float | None = None
+) -> Generator[None, None, NDArray[np.int64]]:
+    """The predicted class of every row of ``x`` (book §3.6.3's batch prediction), over
+    slices of about ``seconds`` each, yielding ``None`` after each slice and returning the
+    classes: 70,000 MNIST images through a 784-1000×5 net take ~15 s, and a worker running
+    this can stop within one slice."""
+    n = len(x)
+    out = np.empty(n, dtype=np.int64)
     if n == 0 or n * _weights(net) <= SMALL_WORK:
-        return net.accuracy(x, t)
+        out[:] = _predict_classes(net, x)
+        return out
     seconds = CHUNK_SECONDS if seconds is None else seconds
-    correct = 0
     start = 0
     chunk = FIRST_CHUNK
     while start < n:
         began = time.perf_counter()
-        y = net.predict(x[start : start + chunk])
-        correct += int(np.sum(y.argmax(axis=1) == t[start : start + chunk]))
+        out[start : start + chunk] = _predict_classes(net, x[start : start + chunk])
         start += chunk
         took = time.perf_counter() - began
         rate = chunk / took if took > 0 else float("inf")
         chunk = int(min(MAX_CHUNK, max(16, rate * seconds, chunk // 4)))
         if start < n:
             yield None
-    return correct / n
+    return out
+
+
+def chunked_accuracy_steps(
+    net: Network, x: NDArray, t: NDArray, seconds: float | None = None
+) -> Generator[None, None, float]:
+    """Accuracy (book §4.5.2) by :func:`chunked_predictions_steps`: yields ``None`` after
+    each slice of about ``seconds`` and returns the fraction correct."""
+    n = len(t)
+    if n == 0:
+        return net.accuracy(x, t)
+    predicted = yield from chunked_predictions_steps(net, x, seconds)
+    return int(np.sum(predicted == t)) / n
 
 
 def chunked_accuracy(net: Network, x: NDArray, t: NDArray, chunk: int = MAX_CHUNK) -> float:
@@ -267,6 +298,11 @@ def chunked_accuracy(net: Network, x: NDArray, t: NDArray, chunk: int = MAX_CHUN
     if n <= chunk:
         return net.accuracy(x, t)
     return _finish(chunked_accuracy_steps(net, x, t))
+
+
+def chunked_predictions(net: Network, x: NDArray) -> NDArray[np.int64]:
+    """The predicted class (argmax of ``net.predict``) of every row of ``x``, in slices."""
+    return _finish(chunked_predictions_steps(net, x))
 
 
 def _evaluate(
@@ -282,7 +318,13 @@ def _evaluate(
         train_x, train_t = data.x_train[:n_eval], data.t_train[:n_eval]
         train_acc = yield from chunked_accuracy_steps(net, train_x, train_t)
         yield None
-        test_acc = yield from chunked_accuracy_steps(net, data.x_test, data.t_test)
+        test_predictions = None
+        if data.image_shape is not None:  # every test answer, for a confusion matrix
+            predicted = yield from chunked_predictions_steps(net, data.x_test)
+            test_acc = float(np.mean(predicted == data.t_test)) if len(predicted) else 0.0
+            test_predictions = predicted.astype(np.uint8)
+        else:
+            test_acc = yield from chunked_accuracy_steps(net, data.x_test, data.t_test)
         yield None
         region = None
         if bounds is not None:
@@ -291,7 +333,7 @@ def _evaluate(
         if data.image_shape is not None and config.preview_count > 0:
             preview = data.x_test[: config.preview_count]
             predictions = net.predict(preview).argmax(axis=1).astype(np.int64)
-    return EpochRecord(epoch, iteration, train_acc, test_acc, region, predictions)
+    return EpochRecord(epoch, iteration, train_acc, test_acc, region, predictions, test_predictions)
 
 
 def _finite(loss: float, grads: dict[str, NDArray]) -> bool:
@@ -389,10 +431,12 @@ def gradient_check(net: Network, x: NDArray, t: NDArray) -> GradientCheckRecord:
             numerical = probe.numerical_gradient(x, t)
             backprop = probe.gradient(x, t)
     rows = []
+    differences = {}
     for key in probe.params:
         diff = np.abs(numerical[key] - backprop[key])
+        differences[key] = diff
         rows.append((key, tuple(diff.shape), float(diff.mean()), float(diff.max())))
-    return GradientCheckRecord(tuple(rows), int(len(np.atleast_2d(x))))
+    return GradientCheckRecord(tuple(rows), int(len(np.atleast_2d(x))), differences)
 
 
 def gradient_check_run(net: Network, x: NDArray, t: NDArray) -> Iterator[GradientCheckRecord]:

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         if self.project is None:
             self._create_project()
             self.project.populate_file_menu(self.file_menu, self.quit_action)
+            self._add_download_action()
             self.retranslate_ui()
         ready, self._ready = self._ready, []
         for callback in ready:
@@ -177,6 +178,9 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.quit_action = QAction(self)
+        self.download_action = QAction(self)  # File ▸ Download MNIST… (the Training tab's)
+        self.download_action.setObjectName("downloadMnistAction")
+        self.download_action.triggered.connect(self._on_download_mnist)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.lesson_action = QAction(self)
@@ -213,6 +217,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         if self.project is not None:  # else once the hidden tabs are built
             self.project.populate_file_menu(self.file_menu, self.quit_action)
+            self._add_download_action()
         self.view_menu = bar.addMenu("")
         for action in self.tab_actions:
             self.view_menu.addAction(action)
@@ -237,6 +242,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.lesson_action.setText(self.tr("Show &lesson panels"))
         self.about_action.setText(self.tr("&About Zerokara Lab"))
+        self.download_action.setText(self.tr("Download &MNIST…"))
+        self.download_action.setStatusTip(
+            self.tr("Fetch the full MNIST of §3.6 (about 12 MB) into your data folder, once")
+        )
         self.about_qt_action.setText(self.tr("About &Qt"))
         for i, spec in enumerate(registry.TABS):
             title = tab_title(spec)
@@ -250,6 +259,16 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _add_download_action(self) -> None:
+        before = self.project.restore_action
+        self.file_menu.insertAction(before, self.download_action)
+        self.file_menu.insertSeparator(before)
+
+    @Slot()
+    def _on_download_mnist(self) -> None:
+        self.show_tab("training")
+        self.tab("training").mnist_extra.open_download_dialog()
 
     # -- slots -------------------------------------------------------------------------
     @Slot()

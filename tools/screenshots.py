@@ -100,8 +100,23 @@ def shoot(window, lang: str, out: Path) -> None:
     cnn.train_page.run_button.click()
     wait_idle(cnn, 240)
     window.grab().save(str(out / "cnn_training.png"))
+    shoot_backprop(window, out)
     for key in ("gates", "network", "descent", "training", "cnn"):
         window.tab(key).shutdown()
+
+
+def shoot_backprop(window, out: Path) -> None:
+    """Apples and oranges (Fig. 5-17) half-way back: 715 computed, the derivatives
+    arriving node by node."""
+    backprop = window.show_tab("backprop")
+    backprop.model.set("preset", "apples_oranges")
+    backprop.model.reset_steps()
+    for _ in range(4):
+        backprop.step_forward_button.click()
+    for _ in range(3):
+        backprop.step_backward_button.click()
+    spin(300)
+    window.grab().save(str(out / "backprop.png"))
 
 
 def main() -> int:

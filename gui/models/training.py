@@ -21,6 +21,7 @@ from engine import datasets as D
 from engine import training as T
 from engine.network import WEIGHT_INITS
 from engine.optimizers import OPTIMIZERS
+from gui.image_sources import load_real_dataset
 from gui.models.base import TabModel
 from gui.models.settings import (
     QT_TRANSLATE_NOOP,
@@ -31,7 +32,14 @@ from gui.models.settings import (
     IntSetting,
 )
 
-__all__ = ["TrainingModel", "RunLog", "DATASET_KEYS", "ACTIVATION_KEYS", "DEFAULT_LR"]
+__all__ = [
+    "TrainingModel",
+    "RunLog",
+    "DATASET_KEYS",
+    "REAL_DATASETS",
+    "ACTIVATION_KEYS",
+    "DEFAULT_LR",
+]
 
 C = "TrainingTab"  # the translation context of every text below
 
@@ -43,9 +51,14 @@ DATASETS = (
     ("spirals", QT_TRANSLATE_NOOP("TrainingTab", "Spirals (2-D)")),
     ("blobs", QT_TRANSLATE_NOOP("TrainingTab", "Gaussian blobs (2-D)")),
     ("digits", QT_TRANSLATE_NOOP("TrainingTab", "8×8 handwritten digits (bundled)")),
+    ("mnist-5k", QT_TRANSLATE_NOOP("TrainingTab", "MNIST 5,000 (bundled)")),
+    ("fashion-mnist", QT_TRANSLATE_NOOP("TrainingTab", "Fashion-MNIST (installed)")),
+    ("mnist-full", QT_TRANSLATE_NOOP("TrainingTab", "MNIST, 70,000 digits (downloaded)")),
     ("mnist", QT_TRANSLATE_NOOP("TrainingTab", "MNIST from your files…")),
 )
 DATASET_KEYS = tuple(key for key, _ in DATASETS)
+#: Real image sets found by name (bundled, installed, downloaded: gui.image_sources).
+REAL_DATASETS = ("mnist-5k", "fashion-mnist", "mnist-full")
 ACTIVATIONS = (
     ("relu", QT_TRANSLATE_NOOP("TrainingTab", "ReLU")),
     ("sigmoid", QT_TRANSLATE_NOOP("TrainingTab", "Sigmoid")),
@@ -83,7 +96,7 @@ def _has_classes(values: Mapping[str, Any], run_state: str) -> bool:
 
 
 def _generated(values: Mapping[str, Any], run_state: str) -> bool:
-    return values["dataset"] != "mnist"
+    return values["dataset"] in D.TOY_KINDS or values["dataset"] == "digits"
 
 
 def _own_network(values: Mapping[str, Any], run_state: str) -> bool:
@@ -338,6 +351,8 @@ class TrainingModel(TabModel):
         super().__init__()
         #: The MNIST files the project uses (loaded by the tab; empty: none).
         self.mnist_files: list[str] = []
+        #: Why the real image set chosen could not be had ("" if it could).
+        self.data_error = ""
 
     # -- extra state: the MNIST files -----------------------------------------------------------
     def extra_state(self) -> dict[str, Any]:
@@ -379,11 +394,22 @@ class TrainingModel(TabModel):
             )
         if v["dataset"] == "digits":
             return ("digits", v["data_seed"], v["test_fraction"])
+        if v["dataset"] in REAL_DATASETS:
+            return (v["dataset"],)
         return ("mnist", mnist_id)
 
     def make_data(self) -> D.Dataset | None:
-        """The generated data set the settings describe (None for MNIST: the tab loads it)."""
+        """The generated data set the settings describe, or the real image set it names
+        (None for MNIST from files: the tab loads it; None and ``data_error`` if a real
+        set is absent or damaged)."""
         key = self.data_key()
+        self.data_error = ""
+        if key[0] in REAL_DATASETS:
+            try:
+                return load_real_dataset(key[0])
+            except (D.DatasetError, OSError) as exc:
+                self.data_error = str(exc)
+                return None
         if key[0] in D.TOY_KINDS:
             return D.toy_dataset(*key)
         if key[0] == "digits":
@@ -431,6 +457,8 @@ class RunLog:
         self.epoch_array = np.zeros((256, 3))
         self.region: np.ndarray | None = None
         self.predictions: np.ndarray | None = None
+        #: every test image's predicted class after the latest epoch (image data)
+        self.test_predictions: np.ndarray | None = None
         self.diverged: T.Diverged | None = None
 
     def add(self, records: list) -> None:
@@ -454,6 +482,8 @@ class RunLog:
                         self.region = e.region
                     if e.predictions is not None:
                         self.predictions = e.predictions
+                    if e.test_predictions is not None:
+                        self.test_predictions = e.test_predictions
             elif isinstance(record, T.Diverged):
                 self.diverged = record
 

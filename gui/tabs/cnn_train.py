@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -136,6 +137,8 @@ class TrainPage(QWidget):
         self.stop_button.setObjectName("stopButton")
         self.status = QLabel(self.run_bar)
         self.status.setObjectName("cnnStatus")
+        # a long status line must never widen the window (readable at 1280×800)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout(self.run_bar)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.bar_label)

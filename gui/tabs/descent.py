@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gui.models.descent import CUSTOM, PRESETS, SPEEDS, DescentModel, RacePlan
+from gui.models.descent import PRESETS, SPEEDS, DescentModel, RacePlan
 from gui.models.settings import SettingError
 from gui.tabs.base import LabTab
 from gui.tabs.descent_race import Pace, RaceView, pack_race, race_records
@@ -421,6 +421,3 @@ class DescentTab(LabTab):
         finally:
             self.controller.stop()
             self.set_state(previous)
-
-
-assert CUSTOM == "custom"

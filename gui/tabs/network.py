@@ -34,11 +34,13 @@ from engine.weights import (
 )
 from gui.models.network import NetworkModel
 from gui.tabs.base import LabTab
+from gui.tabs.network_backward import BackwardPage
 from gui.tabs.network_canvas import (
     TopologyView,
 )
 from gui.tabs.network_doc import DocumentError, NetworkDocument
 from gui.tabs.network_edits import NetworkEditsMixin
+from gui.tabs.network_images import NetworkImagePages
 from gui.tabs.network_models import (
     InputModel,
 )
@@ -62,6 +64,7 @@ class NetworkTab(NetworkEditsMixin, LabTab):
         self.doc = NetworkDocument(model, self)
         self._build_actions()
         self._build_widgets()
+        self.image_pages = NetworkImagePages(self)  # the Image and Accuracy pages (§3.6)
         self.doc.structure_changed.connect(self._on_structure_changed)
         self.doc.values_changed.connect(self._update_forward)
         self.doc.input_changed.connect(self._update_forward)
@@ -84,6 +87,7 @@ class NetworkTab(NetworkEditsMixin, LabTab):
         self.book_action = self._action(self.load_book_preset)
         self.notes_action = self._action(self.load_study_notes_preset)
         self.xor_action = self._action(self.load_xor_preset)
+        self.mnist_action = self._action(self.load_mnist_preset)
         self.load_action = self._action(self._on_load_file)
         self.add_layer_action = self._action(self._on_add_layer, "Ctrl+Shift+L")
         self.remove_layer_action = self._action(self._on_remove_layer)
@@ -111,6 +115,7 @@ class NetworkTab(NetworkEditsMixin, LabTab):
         self.preset_menu.addAction(self.book_action)
         self.preset_menu.addAction(self.notes_action)
         self.preset_menu.addAction(self.xor_action)
+        self.preset_menu.addAction(self.mnist_action)
         self.preset_button = QToolButton(self)
         self.preset_button.setObjectName("presetButton")
         self.preset_button.setMenu(self.preset_menu)
@@ -209,6 +214,10 @@ class NetworkTab(NetworkEditsMixin, LabTab):
         self.left_tabs.addTab(self.forward_page, "")
         self.left_tabs.addTab(self.batch_page, "")
         self.left_tabs.addTab(self.random_page, "")
+        self.backward_page = BackwardPage(
+            self.doc, self.view, lambda: self.pages, self._on_rejected
+        )
+        self.left_tabs.addTab(self.backward_page, "")
         self.weight_tabs = QTabWidget()
         self.weight_tabs.setObjectName("weightTabs")
         self.weight_box = QWidget()
@@ -253,6 +262,9 @@ class NetworkTab(NetworkEditsMixin, LabTab):
         self.book_action.setText(self.tr("Book §3.4.3: 3-layer network (x = [1.0, 0.5])"))
         self.notes_action.setText(self.tr("Study notes: 2-3-2-2 network (x = [1.0, 2.0])"))
         self.xor_action.setText(self.tr("XOR perceptron: NAND and OR, then AND (§2.5)"))
+        self.mnist_action.setText(
+            self.tr("Book §3.6.2: sample_weight.pkl, 784-50-100-10, on real MNIST digits")
+        )
         self.load_action.setText(self.tr("Load weights…"))
         self.load_action.setToolTip(
             self.tr("Open W1, b1, W2, b2, … from an .npz file or the book's sample_weight.pkl")
@@ -289,8 +301,11 @@ class NetworkTab(NetworkEditsMixin, LabTab):
         self.left_tabs.setTabText(0, self.tr("Forward pass"))
         self.left_tabs.setTabText(1, self.tr("Batch"))
         self.left_tabs.setTabText(2, self.tr("Random init"))
+        self.image_pages.retranslate()
         self.batch_page.retranslate()
         self.random_page.retranslate()
+        self.left_tabs.setTabText(3, self.tr("Backward (ch. 5)"))
+        self.backward_page.retranslate()
         self.weights_title.setText(self.tr("Weights and biases (edit a cell; the canvas follows)"))
         for page in self.pages:
             page.update_labels()
@@ -418,6 +433,10 @@ class NetworkTab(NetworkEditsMixin, LabTab):
                 "activations. See the Batch page for the truth table."
             ),
             "file": self.tr("Weights loaded from %1."),
+            "mnist": self.tr(
+                "The book's §3.6.2 network, trained on MNIST (sample_weight.pkl: sigmoid "
+                "hidden layers, softmax output). Draw a digit or pick one on the Image page."
+            ),
             "random": self.tr("Random weights (%1)."),
         }
         text = tr_fmt(texts.get(key, "%1"), detail)

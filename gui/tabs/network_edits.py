@@ -25,6 +25,7 @@ from engine.weights import (
     study_notes_network,
     xor_network,
 )
+from gui.image_sources import SAMPLE_WEIGHT_PATH
 from gui.tabs.network_canvas import BundleItem, EdgeItem, HeaderItem, NeuronItem
 from gui.tabs.network_items import activation_label
 from gui.text import tr_fmt
@@ -166,6 +167,17 @@ class NetworkEditsMixin:
             QCoreApplication.translate("NetworkTab", "Load preset"),
         )
         self.left_tabs.setCurrentWidget(self.batch_page)
+
+    def load_mnist_preset(self) -> None:
+        """The book's trained MNIST network (§3.6.2, bundled ``sample_weight.pkl``); the
+        Image page then feeds it a bundled real test digit."""
+        net = load_weights(SAMPLE_WEIGHT_PATH)
+        self.doc.load(
+            net,
+            "@mnist",
+            np.zeros(net.sizes[0]),
+            QCoreApplication.translate("NetworkTab", "Load preset"),
+        )
 
     def load_weights_file(self, path: str | Path) -> bool:
         """Load W1, b1, … from ``path`` (.npz or a NumPy-only pickle); False and a message

@@ -173,13 +173,10 @@ class EdgeItem(QGraphicsLineItem):
             pen.setStyle(Qt.PenStyle.DashLine)
         self.setPen(pen)
         self.value = value
-        self.setToolTip(
-            tr_fmt(
-                QCoreApplication.translate("TopologyView", "%1 = %2 (click to edit)"),
-                self.name(),
-                repr(value),
-            )
-        )
+        template = getattr(self, "tooltip_template", None) or QCoreApplication.translate(
+            "TopologyView", "%1 = %2 (click to edit)"
+        )  # the Backward page shows gradients with its own template
+        self.setToolTip(tr_fmt(template, self.name(), repr(value)))
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

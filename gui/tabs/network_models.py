@@ -135,6 +135,9 @@ class WeightModel(ArrayModel):
 
     def __init__(self, doc: NetworkDocument, kind: str, layer: int, parent=None) -> None:
         self.kind, self.layer = kind, layer
+        #: f(kind, layer) -> array shown instead of the values, read-only (the Backward
+        #: page's gradients), or None
+        self.overlay = None
         super().__init__(doc, parent)
 
     def valid(self) -> bool:
@@ -143,11 +146,12 @@ class WeightModel(ArrayModel):
     def matrix(self) -> np.ndarray:
         if not self.valid():
             return np.zeros((0, 0))
-        a = self.doc.array(self.kind, self.layer)
+        source = self.doc.array if self.overlay is None else self.overlay
+        a = source(self.kind, self.layer)
         return a if a.ndim == 2 else a.reshape(1, -1)
 
     def editable(self) -> bool:
-        return True
+        return self.overlay is None
 
     def store(self, row: int, column: int, value: float) -> None:
         if self.kind == "W":

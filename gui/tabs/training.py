@@ -38,6 +38,7 @@ from gui.tabs.training_data import TrainingData
 from gui.tabs.training_draw import TrainingPainter
 from gui.tabs.training_estimate import EstimateService
 from gui.tabs.training_export import export_script
+from gui.tabs.training_mnist import TrainingMnist
 from gui.tabs.training_ui import TrainingUi
 from gui.text import tr_fmt
 from gui.widgets import notify
@@ -87,6 +88,7 @@ class TrainingTab(LabTab):
         self.data = TrainingData(self)
         self.check = GradientCheck(self)
         self.check_controller = self.check.controller
+        self.mnist_extra = TrainingMnist(self)  # real MNIST: sets, download, preset
         self._connect_signals()
         self.estimator.ready.connect(self.painter.update_eta)
         self._build_shortcuts()
@@ -126,6 +128,7 @@ class TrainingTab(LabTab):
     def retranslate_ui(self) -> None:
         self.binder.retranslate()
         self.ui.retranslate()
+        self.mnist_extra.retranslate()
         self._update_network_source_tooltip()
         self.painter.update_buttons()
         self.data.update_info()
@@ -435,7 +438,8 @@ class TrainingTab(LabTab):
             self.load_mnist(files, select=False)  # a refusal (files moved) is reported
 
     def export_code(self) -> str:
-        return export_script(self.make_config(), self.model.data_key(), self.model.mnist_files)
+        paths = self.mnist_extra.export_paths() or self.model.mnist_files
+        return export_script(self.make_config(), self.model.data_key(), paths)
 
     def plot_widgets(self) -> dict[str, QWidget]:
         ui = self.ui
@@ -482,6 +486,7 @@ class TrainingTab(LabTab):
 
     def shutdown(self, timeout_ms: int = 1000) -> bool:
         self.estimator.cancel()
+        self.mnist_extra.shutdown()
         stopped = super().shutdown(timeout_ms)
         self.painter.flush()
         return stopped

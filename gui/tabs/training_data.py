@@ -52,6 +52,7 @@ class TrainingData(QObject):
             ui.test_scatter.clear()
             ui.region_image.clear()
             ui.digit_grid.set_images(np.zeros((0, 1)), np.zeros(0), (1, 1))
+            ui.confusion.set_data(None)
         elif data.is_2d:
             ui.view_stack.setCurrentWidget(ui.region_plot)
             brushes = [pg.mkBrush(*CLASS_COLORS[c % 10]) for c in range(10)]
@@ -62,7 +63,8 @@ class TrainingData(QObject):
             x0, x1, y0, y1 = T.region_bounds(data)
             ui.region_plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         else:
-            ui.view_stack.setCurrentWidget(ui.digit_grid)
+            ui.view_stack.setCurrentWidget(ui.digit_page)
+            ui.confusion.set_data(data)
             shape = data.image_shape or (1, data.n_features)
             count = self.tab.painter.preview_count
             ui.digit_grid.set_images(data.x_test[:count], data.t_test[:count], shape)
@@ -80,7 +82,13 @@ class TrainingData(QObject):
             return
         data = self.current()
         if data is None:
-            self.ui.data_info.clear()
+            error = self.model.data_error
+            if error:
+                error = tr_fmt(
+                    QCoreApplication.translate("TrainingTab", "This data set cannot be used: %1"),
+                    error,
+                )
+            self.ui.data_info.setText(error)
             return
         text = tr_fmt(
             QCoreApplication.translate(

@@ -75,6 +75,7 @@ class TrainingPainter:
         self._reset_marks()
         ui.region_image.clear()
         ui.digit_grid.set_predictions(None)
+        ui.confusion.set_predictions(None)
         ui.loss_curve.setData([], [])
         ui.train_curve.setData([], [])
         ui.test_curve.setData([], [])
@@ -152,6 +153,9 @@ class TrainingPainter:
         if log.predictions is not None:
             ui.digit_grid.set_predictions(log.predictions)
             log.predictions = None
+        if log.test_predictions is not None:  # the test set's confusion matrix
+            ui.confusion.set_predictions(log.test_predictions)
+            log.test_predictions = None
         self.update_status()
 
     def fix_ranges(self) -> None:

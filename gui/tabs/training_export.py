@@ -244,7 +244,8 @@ elif FILES[0].endswith(".npz"):
     with np.load(FILES[0], allow_pickle=False) as data:
         keys = ("train_img", "train_label", "test_img", "test_label")
         if not all(k in data for k in keys):
-            keys = ("x_train", "y_train", "x_test", "y_test")
+            y = "y" if "y_train" in data else "t"  # Keras' names, or the bundled subset's
+            keys = ("x_train", f"{{y}}_train", "x_test", f"{{y}}_test")
         arrays = [data[k] for k in keys]
 else:
     with open(FILES[0], "rb") as handle:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.binder import SettingsBinder
+from gui.confusion_view import ConfusionPanel
 from gui.plotting import cache_axes, pg
+from gui.tabs.gradcheck_heatmap import GradientHeatmap
 from gui.tabs.training_views import CLASS_COLORS, DigitGrid, GradientCheckModel
 
 __all__ = ["TrainingUi", "DATA_KEYS", "NETWORK_KEYS"]
@@ -69,7 +72,10 @@ class TrainingUi:
         self.data_info = QLabel()
         self.data_info.setObjectName("dataInfo")
         self.data_info.setWordWrap(True)
+        self.download_button = QPushButton()  # the full MNIST (gui/tabs/training_mnist.py)
+        self.download_button.setObjectName("downloadMnistButton")
         form.addRow(self.open_button)
+        form.addRow(self.download_button)
         form.addRow(self.data_info)
         col.addWidget(self.data_box)
 
@@ -90,6 +96,9 @@ class TrainingUi:
         length.addWidget(b.widget("unit"))
         form.addRow(b.label("length"), length)
         b.add_rows(form, ("seed",))
+        self.preset_button = QPushButton()  # the book's train_neuralnet.py
+        self.preset_button.setObjectName("bookPresetButton")
+        form.addRow(self.preset_button)
         col.addWidget(self.learn_box)
 
         # run controls (placed above the plots by _build_plots)
@@ -191,8 +200,15 @@ class TrainingUi:
         self.region_plot.addItem(self.train_scatter)
         self.region_plot.addItem(self.test_scatter)
         self.digit_grid = DigitGrid()
+        # images: the test digits and, beside them, the test set's confusion matrix
+        self.confusion = ConfusionPanel()
+        self.digit_page = QSplitter(Qt.Orientation.Horizontal)
+        self.digit_page.setObjectName("digitPage")
+        self.digit_page.addWidget(self.digit_grid)
+        self.digit_page.addWidget(self.confusion)
+        self.digit_page.setSizes([300, 300])
         self.view_stack.addWidget(self.region_plot)
-        self.view_stack.addWidget(self.digit_grid)
+        self.view_stack.addWidget(self.digit_page)
         grid.addWidget(self.view_stack, 1, 0)
         # gradient check
         check_box = QVBoxLayout()
@@ -208,6 +224,8 @@ class TrainingUi:
         self.check_table.verticalHeader().setVisible(False)
         check_box.addWidget(self.check_title)
         check_box.addWidget(self.check_table, 1)
+        self.check_heatmap = GradientHeatmap()  # where the differences are (§5.7.3)
+        check_box.addWidget(self.check_heatmap, 1)
         grid.addLayout(check_box, 1, 1)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)

@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
   <context>
+    <name>AccuracyPanel</name>
+    <message>
+      <source>MNIST, bundled test part (1,000)</source>
+      <extracomment>pass the tab's (``LabTab.make_controller``) so closing the window stops the run the declared settings (``accuracy_batch``), fields made by the binder</extracomment>
+      <translation>MNIST 同梱のテスト部分 (1,000 枚)</translation>
+    </message>
+    <message>
+      <source>MNIST test set (10,000, downloaded)</source>
+      <translation>MNIST テストデータ (10,000 枚、ダウンロード済み)</translation>
+    </message>
+    <message>
+      <source>Fashion-MNIST test set (10,000)</source>
+      <translation>Fashion-MNIST テストデータ (10,000 枚)</translation>
+    </message>
+    <message>
+      <source>8×8 digits, bundled test part</source>
+      <translation>8×8 手書き数字 同梱のテスト部分</translation>
+    </message>
+    <message>
+      <source>Test set</source>
+      <translation>テストデータ</translation>
+    </message>
+    <message>
+      <source>true class</source>
+      <translation>正解のクラス</translation>
+    </message>
+    <message>
+      <source>network's answer</source>
+      <translation>ネットワークの答え</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Accuracy over the test set</source>
+      <translation>認識精度を求める</translation>
+    </message>
+    <message>
+      <source>Run the network on every test image in batches and count the right answers</source>
+      <translation>すべてのテスト画像をバッチ単位でネットワークに通し、正解の数を数えます</translation>
+    </message>
+    <message>
+      <source>No test set with %1 pixels.</source>
+      <translation>%1 ピクセルのテストデータがありません。</translation>
+    </message>
+    <message>
+      <source>This image set cannot be read: %1</source>
+      <translation>この画像データは読み込めません: %1</translation>
+    </message>
+    <message>
+      <source>The network takes %1 inputs; these images have %2 pixels.</source>
+      <translation>ネットワークの入力は %1 個ですが、この画像は %2 ピクセルです。</translation>
+    </message>
+    <message>
+      <source>Running…</source>
+      <translation>実行中…</translation>
+    </message>
+    <message>
+      <source>Stopped.</source>
+      <translation>停止しました。</translation>
+    </message>
+    <message>
+      <source>The run failed: %1</source>
+      <translation>実行に失敗しました: %1</translation>
+    </message>
+    <message>
+      <source>§3.6.3: the whole test set, batch by batch. The book's sample_weight.pkl scores 0.9352 on MNIST's 10,000 test images.</source>
+      <translation>3.6.3 節: テストデータ全体をバッチごとに処理します。本書の sample_weight.pkl は MNIST の 10,000 枚のテスト画像で 0.9352 になります。</translation>
+    </message>
+    <message>
+      <source>Accuracy: %1 (%2 of %3 right) · %4 batches of %5 · %6 ms</source>
+      <translation>認識精度: %1 (%3 枚中 %2 枚正解) · %5 枚のバッチ %4 個 · %6 ms</translation>
+    </message>
+    <message>
+      <source>Misclassified: %1 images (click one to make it the input)</source>
+      <translation>誤認識: %1 枚 (クリックするとその画像が入力になります)</translation>
+    </message>
+    <message>
+      <source>True %1, answered %2: %3 images (click one to make it the input)</source>
+      <translation>正解 %1、答え %2: %3 枚 (クリックするとその画像が入力になります)</translation>
+    </message>
+    <message>
+      <source>Batch size</source>
+      <extracomment>§3.6.3's ``batch_size``: images per call of ``predict`` when measuring accuracy.</extracomment>
+      <translation>バッチサイズ</translation>
+    </message>
+    <message>
+      <source>Images per call of predict (§3.6.3); the accuracy does not depend on it.</source>
+      <translation>predict 1 回あたりの画像数 (3.6.3 節)。認識精度はこれによらず同じです。</translation>
+    </message>
+  </context>
+  <context>
     <name>Activation</name>
     <message>
       <source>step</source>
@@ -30,6 +123,326 @@
     </message>
   </context>
   <context>
+    <name>BackpropTab</name>
+    <message>
+      <source>Buying apples (Fig. 5-16)</source>
+      <extracomment>The name under which the seed ∂L/∂(output) of a graph is edited (Affine's dY).</extracomment>
+      <translation>りんごの買い物(図 5-16)</translation>
+    </message>
+    <message>
+      <source>Apples and oranges (Fig. 5-17)</source>
+      <translation>りんごとみかん(図 5-17)</translation>
+    </message>
+    <message>
+      <source>Sigmoid, node by node (Fig. 5-19)</source>
+      <translation>シグモイド(ノードに展開、図 5-19)</translation>
+    </message>
+    <message>
+      <source>Sigmoid as one node (Fig. 5-20)</source>
+      <translation>シグモイド(1 ノード、図 5-20)</translation>
+    </message>
+    <message>
+      <source>ReLU (§5.5.1)</source>
+      <translation>ReLU(5.5.1 節)</translation>
+    </message>
+    <message>
+      <source>Affine with matrices (Fig. 5-25, 5-27)</source>
+      <translation>行列の Affine(図 5-25、5-27)</translation>
+    </message>
+    <message>
+      <source>Softmax-with-Loss (Fig. 5-29)</source>
+      <translation>Softmax-with-Loss(図 5-29)</translation>
+    </message>
+    <message>
+      <source>Your own expression f(x, y, …)</source>
+      <translation>自分の式 f(x, y, …)</translation>
+    </message>
+    <message>
+      <source>Graph</source>
+      <translation>グラフ</translation>
+    </message>
+    <message>
+      <source>One of the book's graphs, or your own</source>
+      <translation>本書の計算グラフ、または自分の式</translation>
+    </message>
+    <message>
+      <source>f =</source>
+      <translation>f =</translation>
+    </message>
+    <message>
+      <source>An expression in any variables: + − * / **, exp, log, sin, cos, tan, sqrt, abs, tanh, sigmoid, relu (then choose “Your own expression”)</source>
+      <translation>任意の変数の式: + − * / **、exp、log、sin、cos、tan、sqrt、abs、tanh、sigmoid、relu(入力すると「自分の式」に切り替わります)</translation>
+    </message>
+    <message>
+      <source>Backprop</source>
+      <translation>誤差逆伝播</translation>
+    </message>
+    <message>
+      <source>Step forward ▶</source>
+      <translation>1 ステップ順伝播 ▶</translation>
+    </message>
+    <message>
+      <source>Compute the next node's value (Alt+Right)</source>
+      <translation>次のノードの値を計算します(Alt+→)</translation>
+    </message>
+    <message>
+      <source>◀ Step backward</source>
+      <translation>◀ 1 ステップ逆伝播</translation>
+    </message>
+    <message>
+      <source>Send the derivatives back through the next node (Alt+Left)</source>
+      <translation>次のノードを通して微分を逆向きに伝えます(Alt+←)</translation>
+    </message>
+    <message>
+      <source>Run all</source>
+      <translation>すべて実行</translation>
+    </message>
+    <message>
+      <source>Show every value and every derivative</source>
+      <translation>すべての値と微分を表示します</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>リセット</translation>
+    </message>
+    <message>
+      <source>Hide the values and derivatives again</source>
+      <translation>値と微分を再び隠します</translation>
+    </message>
+    <message>
+      <source>Inputs (edit one: the whole graph follows)</source>
+      <translation>入力(編集するとグラフ全体が追従します)</translation>
+    </message>
+    <message>
+      <source>Backprop against numerical derivatives</source>
+      <translation>誤差逆伝播法と数値微分の比較</translation>
+    </message>
+    <message>
+      <source>input</source>
+      <translation>入力</translation>
+    </message>
+    <message>
+      <source>backprop</source>
+      <translation>誤差逆伝播法</translation>
+    </message>
+    <message>
+      <source>numerical</source>
+      <translation>数値微分</translation>
+    </message>
+    <message>
+      <source>agrees</source>
+      <translation>一致</translation>
+    </message>
+    <message>
+      <source>Numerical: the central difference (f(x + h) − f(x − h)) / 2h with h = 1e-5 (§4.3), of the output times dout.</source>
+      <translation>数値微分: 出力と dout の積の中心差分 (f(x + h) − f(x − h)) / 2h、h = 1e-5(4.3 節)。</translation>
+    </message>
+    <message>
+      <source>Above each edge its value, below it (red) the derivative flowing back. Click a node for its rule; hover an edge for all digits.</source>
+      <translation>エッジの上にその値、下(赤)に逆向きに流れる微分。ノードをクリックすると規則を、エッジにマウスを重ねると全桁を表示します。</translation>
+    </message>
+    <message>
+      <source>Computational graph</source>
+      <translation>計算グラフ</translation>
+    </message>
+    <message>
+      <source>Forward: %1 of %2 nodes</source>
+      <translation>順伝播: %2 ノード中 %1</translation>
+    </message>
+    <message>
+      <source>Backward: %1 of %2 nodes</source>
+      <translation>逆伝播: %2 ノード中 %1</translation>
+    </message>
+    <message>
+      <source>Every value and derivative is shown.</source>
+      <translation>すべての値と微分を表示しています。</translation>
+    </message>
+    <message>
+      <source>Press Step forward to compute the first node, or click a node.</source>
+      <translation>「1 ステップ順伝播」で最初のノードを計算するか、ノードをクリックしてください。</translation>
+    </message>
+    <message>
+      <source>f: %1</source>
+      <translation>f: %1</translation>
+    </message>
+    <message>
+      <source>× node: each input gets dout times the other input</source>
+      <translation>乗算ノード(×): 各入力に、dout ともう一方の入力の積を送る</translation>
+    </message>
+    <message>
+      <source>+ node: dout passes on unchanged to every input</source>
+      <translation>加算ノード(+): dout をそのまま各入力へ流す</translation>
+    </message>
+    <message>
+      <source>− node (a − b): a gets dout, b gets −dout</source>
+      <translation>減算ノード(a − b): a に dout、b に −dout を送る</translation>
+    </message>
+    <message>
+      <source>÷ node (a / b): a gets dout / b, b gets −dout · a / b²</source>
+      <translation>除算ノード(a / b): a に dout / b、b に −dout · a / b² を送る</translation>
+    </message>
+    <message>
+      <source>** node (aᵇ): a gets dout · b · aᵇ⁻¹, b gets dout · aᵇ · log a</source>
+      <translation>累乗ノード(aᵇ): a に dout · b · aᵇ⁻¹、b に dout · aᵇ · log a を送る</translation>
+    </message>
+    <message>
+      <source>−x node: the input gets −dout</source>
+      <translation>符号反転ノード(−x): 入力に −dout を送る</translation>
+    </message>
+    <message>
+      <source>1/x node (y = 1/x): the input gets −dout · y²</source>
+      <translation>逆数ノード(y = 1/x): 入力に −dout · y² を送る</translation>
+    </message>
+    <message>
+      <source>exp node (y = exp x): the input gets dout · y</source>
+      <translation>exp ノード(y = exp x): 入力に dout · y を送る</translation>
+    </message>
+    <message>
+      <source>log node (y = log x): the input gets dout / x</source>
+      <translation>log ノード(y = log x): 入力に dout / x を送る</translation>
+    </message>
+    <message>
+      <source>sin node: the input gets dout · cos x</source>
+      <translation>sin ノード: 入力に dout · cos x を送る</translation>
+    </message>
+    <message>
+      <source>cos node: the input gets −dout · sin x</source>
+      <translation>cos ノード: 入力に −dout · sin x を送る</translation>
+    </message>
+    <message>
+      <source>tan node (y = tan x): the input gets dout · (1 + y²)</source>
+      <translation>tan ノード(y = tan x): 入力に dout · (1 + y²) を送る</translation>
+    </message>
+    <message>
+      <source>√ node (y = √x): the input gets dout / (2y)</source>
+      <translation>√ ノード(y = √x): 入力に dout / (2y) を送る</translation>
+    </message>
+    <message>
+      <source>|x| node: the input gets dout · sign(x)</source>
+      <translation>|x| ノード: 入力に dout · sign(x) を送る</translation>
+    </message>
+    <message>
+      <source>tanh node (y = tanh x): the input gets dout · (1 − y²)</source>
+      <translation>tanh ノード(y = tanh x): 入力に dout · (1 − y²) を送る</translation>
+    </message>
+    <message>
+      <source>sigmoid node: the input gets dout · y(1 − y), from the output y alone</source>
+      <translation>sigmoid ノード: 入力に dout · y(1 − y) を送る(出力 y だけから計算できる)</translation>
+    </message>
+    <message>
+      <source>ReLU node: dout passes where x &gt; 0 and stops (0) where x ≤ 0</source>
+      <translation>ReLU ノード: x &gt; 0 の場所では dout をそのまま流し、x ≤ 0 では止める(0)</translation>
+    </message>
+    <message>
+      <source>dot node (X·W): X gets dout·Wᵀ, W gets Xᵀ·dout</source>
+      <translation>dot ノード(X·W): X に dout·Wᵀ、W に Xᵀ·dout を送る</translation>
+    </message>
+    <message>
+      <source>Affine node (X·W + B): X gets dout·Wᵀ, W gets Xᵀ·dout, B gets dout summed over the batch</source>
+      <translation>Affine ノード(X·W + B): X に dout·Wᵀ、W に Xᵀ·dout、B にバッチ方向に合計した dout を送る</translation>
+    </message>
+    <message>
+      <source>Softmax node: the input gets y ⊙ (dout − Σ dout·y)</source>
+      <translation>Softmax ノード: 入力に y ⊙ (dout − Σ dout·y) を送る</translation>
+    </message>
+    <message>
+      <source>Cross Entropy Error node (L = −Σ t log y): y gets −dout · t / y; the label t gets nothing</source>
+      <translation>Cross Entropy Error ノード(L = −Σ t log y): y に −dout · t / y を送る。教師ラベル t には何も送らない</translation>
+    </message>
+    <message>
+      <source>Softmax-with-Loss node: the input gets dout · (y − t)</source>
+      <translation>Softmax-with-Loss ノード: 入力に dout · (y − t) を送る</translation>
+    </message>
+    <message>
+      <source>apple</source>
+      <translation>りんご</translation>
+    </message>
+    <message>
+      <source>apple count</source>
+      <translation>りんごの個数</translation>
+    </message>
+    <message>
+      <source>orange</source>
+      <translation>みかん</translation>
+    </message>
+    <message>
+      <source>orange count</source>
+      <translation>みかんの個数</translation>
+    </message>
+    <message>
+      <source>tax</source>
+      <translation>消費税</translation>
+    </message>
+    <message>
+      <source>∂L/∂Y (dout)</source>
+      <translation>∂L/∂Y(dout)</translation>
+    </message>
+    <message>
+      <source>price</source>
+      <translation>支払金額</translation>
+    </message>
+    <message>
+      <source>forward: %1(%2) = %3</source>
+      <translation>順伝播: %1(%2) = %3</translation>
+    </message>
+    <message>
+      <source>%1 gets %2 × %3 = %4</source>
+      <translation>%1 へ %2 × %3 = %4</translation>
+    </message>
+    <message>
+      <source>%1 gets %2</source>
+      <translation>%1 へ %2</translation>
+    </message>
+    <message>
+      <source>backward: %1</source>
+      <translation>逆伝播: %1</translation>
+    </message>
+    <message>
+      <source>%1: the value must be finite (not NaN or infinity).</source>
+      <translation>%1: 有限の値を入力してください(NaN や無限大は不可)。</translation>
+    </message>
+    <message>
+      <source>%1: enter a value of shape %2, e.g. [[1, 2], [3, 4]].</source>
+      <translation>%1: 形状 %2 の値を入力してください(例 [[1, 2], [3, 4]])。</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a number or a list of numbers like [[1, 2], [3, 4]].</source>
+      <translation>%1: 「%2」は数値でも、[[1, 2], [3, 4]] のような数値のリストでもありません。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a variable: use one letter, optionally with digits (x, y, z, x1).</source>
+      <translation>「%1」は変数にできません。1 文字(数字を付けてもよい)にしてください(x、y、z、x1)。</translation>
+    </message>
+    <message>
+      <source>At most %1 variables.</source>
+      <translation>変数は %1 個までです。</translation>
+    </message>
+    <message>
+      <source>Type an expression, e.g. x*y + exp(-x).</source>
+      <translation>式を入力してください(例 x*y + exp(-x))。</translation>
+    </message>
+    <message>
+      <source>The expression is too long.</source>
+      <translation>式が長すぎます。</translation>
+    </message>
+    <message>
+      <source>Syntax error at column %1: check the brackets and operators.</source>
+      <translation>%1 文字目で構文エラー: かっこと演算子を確認してください。</translation>
+    </message>
+    <message>
+      <source>“%1” cannot be used here: the functions are exp, log, sin, cos, tan, sqrt, abs, tanh, sigmoid and relu, each with one argument.</source>
+      <translation>「%1」はここでは使えません。使える関数は exp、log、sin、cos、tan、sqrt、abs、tanh、sigmoid、relu で、引数は 1 つです。</translation>
+    </message>
+    <message>
+      <source>A constant part is undefined or too large (column %1).</source>
+      <translation>定数の部分が定義されないか大きすぎます(%1 文字目)。</translation>
+    </message>
+    <message>
+      <source>“%1” is not allowed in an expression (column %2).</source>
+      <translation>「%1」は式に使えません(%2 文字目)。</translation>
+    </message>
+  </context>
+  <context>
     <name>BatchPage</name>
     <message>
       <source>Rows:</source>
@@ -42,6 +455,73 @@
     <message>
       <source>Outputs Y = forward(X)</source>
       <translation>出力 Y = forward(X)</translation>
+    </message>
+  </context>
+  <context>
+    <name>BnPage</name>
+    <message>
+      <source>%1 diverged at iteration %2</source>
+      <translation>%1：%2 回目で発散</translation>
+    </message>
+    <message>
+      <source>with BN</source>
+      <translation>BN あり</translation>
+    </message>
+    <message>
+      <source>without BN</source>
+      <translation>BN なし</translation>
+    </message>
+    <message>
+      <source>Solid blue: with Batch Normalization; dashed grey: without. Each plot starts from weights of the scale in its title (§6.3.2, Fig. 6-18).</source>
+      <translation>青の実線：Batch Normalization あり、灰色の破線：なし。各グラフはタイトルのスケールの重みから学習を始めます（6.3.2節、図6-18）。</translation>
+    </message>
+    <message>
+      <source>Mean final training accuracy: %1 with BN, %2 without.</source>
+      <translation>最終的な訓練データの認識精度の平均：BN あり %1、なし %2。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClassNames</name>
+    <message>
+      <source>T-shirt/top</source>
+      <extracomment>Input sizes shown as images, and their (height, width).</extracomment>
+      <translation>Tシャツ/トップス</translation>
+    </message>
+    <message>
+      <source>Trouser</source>
+      <translation>ズボン</translation>
+    </message>
+    <message>
+      <source>Pullover</source>
+      <translation>プルオーバー</translation>
+    </message>
+    <message>
+      <source>Dress</source>
+      <translation>ドレス</translation>
+    </message>
+    <message>
+      <source>Coat</source>
+      <translation>コート</translation>
+    </message>
+    <message>
+      <source>Sandal</source>
+      <translation>サンダル</translation>
+    </message>
+    <message>
+      <source>Shirt</source>
+      <translation>シャツ</translation>
+    </message>
+    <message>
+      <source>Sneaker</source>
+      <translation>スニーカー</translation>
+    </message>
+    <message>
+      <source>Bag</source>
+      <translation>バッグ</translation>
+    </message>
+    <message>
+      <source>Ankle boot</source>
+      <translation>アンクルブーツ</translation>
     </message>
   </context>
   <context>
@@ -290,6 +770,49 @@
     <message>
       <source>Saved</source>
       <translation>保存しました</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComparePage</name>
+    <message>
+      <source>A 784-100-100-100-100-10 ReLU net on the bundled MNIST, batch 128. Four optimizers (§6.1.8, Fig. 6-9) or three initial weights (§6.2.4, Fig. 6-15).</source>
+      <translation>同梱の MNIST で 784-100-100-100-100-10 の ReLU ネットワーク、バッチサイズ 128。4 つの最適化手法（6.1.8節、図6-9）または 3 つの重みの初期値（6.2.4節、図6-15）。</translation>
+    </message>
+    <message>
+      <source>%1: final loss %2, test accuracy %3</source>
+      <translation>%1：最終的な損失 %2、テストデータの認識精度 %3</translation>
+    </message>
+    <message>
+      <source>iterations</source>
+      <translation>繰り返し回数</translation>
+    </message>
+    <message>
+      <source>loss</source>
+      <translation>損失関数の値</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfusionPanel</name>
+    <message>
+      <source>true class</source>
+      <extracomment>axis titles (set by the owner, translated)</extracomment>
+      <translation>正解のクラス</translation>
+    </message>
+    <message>
+      <source>answer</source>
+      <translation>答え</translation>
+    </message>
+    <message>
+      <source>Test set after the last epoch: row = true class, column = the answer. Click a cell to list its images.</source>
+      <translation>最後のエポック後のテストデータ: 行 = 正解のクラス、列 = 答え。セルをクリックするとその画像を一覧します。</translation>
+    </message>
+    <message>
+      <source>Click a cell to see its images.</source>
+      <translation>セルをクリックするとその画像を表示します。</translation>
+    </message>
+    <message>
+      <source>True %1, answered %2: %3 test images</source>
+      <translation>正解 %1、答え %2: テスト画像 %3 枚</translation>
     </message>
   </context>
   <context>
@@ -694,6 +1217,118 @@
     <message>
       <source>Pause or resume the race (Space)</source>
       <translation>競走を一時停止/再開(Space)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DownloadDialog</name>
+    <message>
+      <source>Download MNIST</source>
+      <extracomment>the files' paths by role, once all four are in place and verified</extracomment>
+      <translation>MNIST のダウンロード</translation>
+    </message>
+    <message>
+      <source>The full MNIST of book §3.6 (60,000 training and 10,000 test digits, four files, %1) goes to %2. Each file is checked against its published SHA-256 digest; an interrupted download resumes where it stopped.</source>
+      <translation>本書 3.6 節の MNIST 全体 (訓練 60,000 枚、テスト 10,000 枚、4 ファイル、%1) を %2 に保存します。各ファイルは公開されている SHA-256 ダイジェストで検査し、中断したダウンロードは続きから再開します。</translation>
+    </message>
+    <message>
+      <source>Mirrors, tried in turn (one address per line):</source>
+      <translation>ミラー (上から順に試します。1 行に 1 つのアドレス):</translation>
+    </message>
+    <message>
+      <source>Defaults</source>
+      <translation>既定に戻す</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>ダウンロード</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>No mirror could deliver %1:</source>
+      <translation>どのミラーからも %1 を取得できませんでした:</translation>
+    </message>
+    <message>
+      <source>%1 refused access (HTTP 403 Forbidden), as it often does for the book's own loader. Try another mirror, or again later.</source>
+      <translation>%1 がアクセスを拒否しました (HTTP 403 Forbidden)。本書のローダーでもよく起きる現象です。別のミラーを試すか、時間をおいて再試行してください。</translation>
+    </message>
+    <message>
+      <source>%1 has no such file (HTTP 404 Not Found): the mirror may have moved. Check its address in the list.</source>
+      <translation>%1 にそのファイルがありません (HTTP 404 Not Found)。ミラーが移転したのかもしれません。一覧のアドレスを確認してください。</translation>
+    </message>
+    <message>
+      <source>%1 answered HTTP %2. Try another mirror, or again later.</source>
+      <translation>%1 が HTTP %2 を返しました。別のミラーを試すか、時間をおいて再試行してください。</translation>
+    </message>
+    <message>
+      <source>Could not connect to %1 (%2). Check the internet connection or proxy, or try another mirror.</source>
+      <translation>%1 に接続できませんでした (%2)。インターネット接続やプロキシを確認するか、別のミラーを試してください。</translation>
+    </message>
+    <message>
+      <source>%1 stopped sending. Try again: the download resumes where it stopped.</source>
+      <translation>%1 からの送信が止まりました。再試行してください。止まったところから再開します。</translation>
+    </message>
+    <message>
+      <source>The connection closed after %1 of %2 of %3. Try again: the download resumes from there.</source>
+      <translation>%3 の %2 のうち %1 を受け取ったところで接続が切れました。再試行すると、そこから再開します。</translation>
+    </message>
+    <message>
+      <source>%1 from %2 is not the published MNIST file (its SHA-256 differs); it was deleted. Try another mirror.</source>
+      <translation>%2 から受け取った %1 は公開されている MNIST のファイルではありません (SHA-256 が異なります)。削除しました。別のミラーを試してください。</translation>
+    </message>
+    <message>
+      <source>%1 sent something other than the file (perhaps a web page from a proxy or a login portal); nothing was kept. Try another mirror or network.</source>
+      <translation>%1 はファイル以外のもの (プロキシやログインページの Web ページなど) を送ってきました。何も保存していません。別のミラーかネットワークを試してください。</translation>
+    </message>
+    <message>
+      <source>The disk is full: %1 could not be written in %2. Free about 12 MB and try again; what was downloaded is kept.</source>
+      <translation>ディスクがいっぱいです: %2 に %1 を書き込めませんでした。12 MB ほど空けてから再試行してください。ダウンロード済みの部分は残してあります。</translation>
+    </message>
+    <message>
+      <source>Could not write in %1 (%2). Check that the folder can be written.</source>
+      <translation>%1 に書き込めませんでした (%2)。フォルダーに書き込めるか確認してください。</translation>
+    </message>
+    <message>
+      <source>Cancelled. What was downloaded is kept: Download again to resume.</source>
+      <translation>キャンセルしました。ダウンロード済みの部分は残してあります。もう一度ダウンロードすると再開します。</translation>
+    </message>
+    <message>
+      <source>The download failed: %1</source>
+      <translation>ダウンロードに失敗しました: %1</translation>
+    </message>
+    <message>
+      <source>MNIST is ready in %1. It is found at every start: choose it on the Training tab, or as input images on the Network tab.</source>
+      <translation>MNIST を %1 に用意しました。起動のたびに見つけます。「学習」タブで選ぶか、「ネットワーク」タブで入力画像として使えます。</translation>
+    </message>
+    <message>
+      <source>On the way:</source>
+      <translation>途中で起きたこと:</translation>
+    </message>
+    <message>
+      <source>Mirrors: each line must be an http:// or https:// address (%1).</source>
+      <translation>ミラー: 各行は http:// か https:// で始まるアドレスにしてください (%1)。</translation>
+    </message>
+    <message>
+      <source>the list is empty</source>
+      <translation>一覧が空です</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>接続中…</translation>
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>再試行</translation>
+    </message>
+    <message>
+      <source>%1 from %2: %3 of %4 · %5/s</source>
+      <translation>%1 (%2 から): %4 中 %3 · %5/秒</translation>
+    </message>
+    <message>
+      <source>%1 s left</source>
+      <translation>残り %1 秒</translation>
     </message>
   </context>
   <context>
@@ -1137,6 +1772,157 @@
     </message>
   </context>
   <context>
+    <name>ImageInputPanel</name>
+    <message>
+      <source>MNIST, bundled (1,000 test digits)</source>
+      <extracomment>the input vector (float64, ``n_pixels`` values in 0–1) to give the network</extracomment>
+      <translation>MNIST 同梱 (テスト画像 1,000 枚)</translation>
+    </message>
+    <message>
+      <source>MNIST, downloaded (10,000 test digits)</source>
+      <translation>MNIST ダウンロード済み (テスト画像 10,000 枚)</translation>
+    </message>
+    <message>
+      <source>Fashion-MNIST (10,000 test images)</source>
+      <translation>Fashion-MNIST (テスト画像 10,000 枚)</translation>
+    </message>
+    <message>
+      <source>8×8 digits, bundled</source>
+      <translation>8×8 手書き数字 (同梱)</translation>
+    </message>
+    <message>
+      <source>Image from</source>
+      <translation>画像の出どころ</translation>
+    </message>
+    <message>
+      <source>◀ Previous</source>
+      <translation>◀ 前へ</translation>
+    </message>
+    <message>
+      <source>Next ▶</source>
+      <translation>次へ ▶</translation>
+    </message>
+    <message>
+      <source>Random</source>
+      <translation>ランダム</translation>
+    </message>
+    <message>
+      <source>Number of the test image</source>
+      <translation>テスト画像の番号</translation>
+    </message>
+    <message>
+      <source>Pen</source>
+      <translation>ペン</translation>
+    </message>
+    <message>
+      <source>Eraser</source>
+      <translation>消しゴム</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Draw a digit with the left mouse button (right button: clear). It is then prepared as MNIST's digits were: cropped to the ink, scaled to fit 20×20, its centre of mass moved to the centre of 28×28.</source>
+      <translation>左ボタンで数字を描いてください (右ボタンで消去)。描いた数字は MNIST と同じ前処理を受けます: インクの部分を切り出し、20×20 に収まるよう縮小し、重心を 28×28 の中央に移します。</translation>
+    </message>
+    <message>
+      <source>Draw here, or pick an image</source>
+      <translation>ここに描くか、画像を選んでください</translation>
+    </message>
+    <message>
+      <source>This image set cannot be read: %1</source>
+      <translation>この画像データは読み込めません: %1</translation>
+    </message>
+    <message>
+      <source>Label: %1</source>
+      <translation>正解ラベル: %1</translation>
+    </message>
+    <message>
+      <source>Network input</source>
+      <translation>ネットワークへの入力</translation>
+    </message>
+    <message>
+      <source>test image %1</source>
+      <translation>テスト画像 %1</translation>
+    </message>
+    <message>
+      <source>The test image exactly as the network gets it</source>
+      <translation>ネットワークが受け取るそのままのテスト画像</translation>
+    </message>
+    <message>
+      <source>Label: (your drawing)</source>
+      <translation>正解ラベル: (手書き)</translation>
+    </message>
+    <message>
+      <source>preprocessed</source>
+      <translation>前処理後</translation>
+    </message>
+    <message>
+      <source>Your drawing cropped to the ink, fitted in 20×20, centre of mass centred</source>
+      <translation>手書きをインクの部分で切り出し、20×20 に収め、重心を中央に置いたもの</translation>
+    </message>
+    <message>
+      <source>Your drawing cropped to the ink and fitted in 8×8</source>
+      <translation>手書きをインクの部分で切り出し、8×8 に収めたもの</translation>
+    </message>
+    <message>
+      <source>Answer: %1 (%2 %)</source>
+      <translation>答え: %1 (%2 %)</translation>
+    </message>
+    <message>
+      <source>✓ right</source>
+      <translation>✓ 正解</translation>
+    </message>
+    <message>
+      <source>✗ wrong</source>
+      <translation>✗ 不正解</translation>
+    </message>
+  </context>
+  <context>
+    <name>InitLabPage</name>
+    <message>
+      <source>Layer %1</source>
+      <translation>%1 層目</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>層</translation>
+    </message>
+    <message>
+      <source>Mean</source>
+      <translation>平均</translation>
+    </message>
+    <message>
+      <source>Std</source>
+      <translation>標準偏差</translation>
+    </message>
+    <message>
+      <source>Near 0 (|z| &lt; %1)</source>
+      <translation>0 付近（|z| &lt; %1）</translation>
+    </message>
+    <message>
+      <source>Near ±1 (|z| &gt; %1)</source>
+      <translation>±1 付近（|z| &gt; %1）</translation>
+    </message>
+    <message>
+      <source>Most outputs sit at the ends of the range, where the activation's slope is almost 0: gradients vanish (Fig. 6-10).</source>
+      <translation>出力の多くが範囲の両端に偏っています。そこでは活性化関数の傾きがほぼ 0 なので、勾配が消失します（図6-10）。</translation>
+    </message>
+    <message>
+      <source>The outputs crowd together: every neuron says nearly the same, so many neurons are no better than one (Fig. 6-11).</source>
+      <translation>出力が一か所に集まっています。どのニューロンもほぼ同じ値を出すので、たくさんあっても 1 個と変わりません（図6-11）。</translation>
+    </message>
+    <message>
+      <source>The outputs stay spread out in every layer: learning can proceed (Figs. 6-13, 6-14).</source>
+      <translation>どの層でも出力が適度に広がっています。学習がうまく進みます（図6-13、6-14）。</translation>
+    </message>
+    <message>
+      <source>1,000 samples of 100 Gaussian inputs through 5 layers of 100 units; weight std in layer 1: %1. %2</source>
+      <translation>100 個のガウス分布の入力を持つ 1,000 個のデータを 100 ユニットの 5 層に通します。1 層目の重みの標準偏差：%1。%2</translation>
+    </message>
+  </context>
+  <context>
     <name>LayerPage</name>
     <message>
       <source>W%1: %2 × %3 (rows: inputs, columns: neurons)</source>
@@ -1182,6 +1968,14 @@
     <message>
       <source>&amp;About Zerokara Lab</source>
       <translation>Zerokara Lab について(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Download &amp;MNIST…</source>
+      <translation>MNIST をダウンロード(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Fetch the full MNIST of §3.6 (about 12 MB) into your data folder, once</source>
+      <translation>3.6 節の MNIST 全体 (約 12 MB) をデータフォルダーに一度だけ取得します</translation>
     </message>
     <message>
       <source>About &amp;Qt</source>
@@ -1268,6 +2062,17 @@
     </message>
   </context>
   <context>
+    <name>NetworkImagePages</name>
+    <message>
+      <source>Image</source>
+      <translation>画像</translation>
+    </message>
+    <message>
+      <source>Accuracy (§3.6.3)</source>
+      <translation>認識精度 (3.6.3 節)</translation>
+    </message>
+  </context>
+  <context>
     <name>NetworkTab</name>
     <message>
       <source>Network</source>
@@ -1292,6 +2097,10 @@
     <message>
       <source>XOR perceptron: NAND and OR, then AND (§2.5)</source>
       <translation>XOR パーセプトロン: NAND と OR、続いて AND (2.5 節)</translation>
+    </message>
+    <message>
+      <source>Book §3.6.2: sample_weight.pkl, 784-50-100-10, on real MNIST digits</source>
+      <translation>本書 3.6.2 節: sample_weight.pkl (784-50-100-10) で本物の MNIST を推論</translation>
     </message>
     <message>
       <source>Load weights…</source>
@@ -1394,6 +2203,10 @@
       <translation>ランダム初期化</translation>
     </message>
     <message>
+      <source>Backward (ch. 5)</source>
+      <translation>逆伝播(5 章)</translation>
+    </message>
+    <message>
       <source>Weights and biases (edit a cell; the canvas follows)</source>
       <translation>重みとバイアス (セルを編集するとキャンバスが追従します)</translation>
     </message>
@@ -1454,6 +2267,10 @@
       <translation>%1 から読み込んだ重み。</translation>
     </message>
     <message>
+      <source>The book's §3.6.2 network, trained on MNIST (sample_weight.pkl: sigmoid hidden layers, softmax output). Draw a digit or pick one on the Image page.</source>
+      <translation>本書 3.6.2 節の MNIST で学習済みのネットワーク (sample_weight.pkl: 隠れ層はシグモイド、出力はソフトマックス)。「画像」ページで数字を描くか選んでください。</translation>
+    </message>
+    <message>
       <source>Random weights (%1).</source>
       <translation>ランダムな重み (%1)。</translation>
     </message>
@@ -1500,6 +2317,130 @@
     <message>
       <source>Weights (*.npz *.pkl *.pickle);;All files (*)</source>
       <translation>重み (*.npz *.pkl *.pickle);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>Target t:</source>
+      <extracomment>the last accepted text of each field (a refused edit puts it back)</extracomment>
+      <translation>教師データ t:</translation>
+    </message>
+    <message>
+      <source>A class label (0, 1, …) or one number per output, e.g. 0, 1</source>
+      <translation>正解ラベル(0、1、…)、または出力 1 つにつき 1 つの数値(例 0, 1)</translation>
+    </message>
+    <message>
+      <source>Sum of squares ½Σ(y − t)²</source>
+      <translation>2 乗和誤差 ½Σ(y − t)²</translation>
+    </message>
+    <message>
+      <source>Cross-entropy after softmax</source>
+      <translation>ソフトマックスの後の交差エントロピー誤差</translation>
+    </message>
+    <message>
+      <source>Backward</source>
+      <translation>逆伝播</translation>
+    </message>
+    <message>
+      <source>Backpropagate the loss: ∂L/∂W, ∂L/∂b and δ = ∂L/∂a everywhere</source>
+      <translation>損失を逆伝播します: すべての ∂L/∂W、∂L/∂b と δ = ∂L/∂a</translation>
+    </message>
+    <message>
+      <source>Show gradients on the canvas and in the tables</source>
+      <translation>勾配を図と表に表示</translation>
+    </message>
+    <message>
+      <source>Learning rate:</source>
+      <translation>学習率:</translation>
+    </message>
+    <message>
+      <source>One SGD step</source>
+      <translation>SGD で 1 ステップ更新</translation>
+    </message>
+    <message>
+      <source>W ← W − lr·∂L/∂W for every weight (Ctrl+Z undoes)</source>
+      <translation>すべての重みを W ← W − lr·∂L/∂W で更新します(Ctrl+Z で元に戻せます)</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>確認</translation>
+    </message>
+    <message>
+      <source>at</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Numerical vs backprop</source>
+      <translation>数値微分と誤差逆伝播法を比較</translation>
+    </message>
+    <message>
+      <source>Target t: enter a class label from 0 to %1, or %2 numbers separated by commas.</source>
+      <translation>教師データ t: 0〜%1 の正解ラベル、またはカンマで区切った %2 個の数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>Backward needs activations with a derivative: the step function's is 0 wherever it exists (%1).</source>
+      <translation>逆伝播には微分できる活性化関数が必要です。ステップ関数の微分は、存在する場所ではどこでも 0 です(%1)。</translation>
+    </message>
+    <message>
+      <source>Learning rate: enter a number above 0, at most 100.</source>
+      <translation>学習率: 0 より大きく 100 以下の数値を入力してください。</translation>
+    </message>
+    <message>
+      <source>L: %1 → %2</source>
+      <translation>L: %1 → %2</translation>
+    </message>
+    <message>
+      <source>Index: %1 has shape %2; enter a position inside it, e.g. 0, 0.</source>
+      <translation>位置: %1 の形状は %2 です。その中の位置を入力してください(例 0, 0)。</translation>
+    </message>
+    <message>
+      <source>∂L/∂%1[%2]: backprop %3, numerical %4, difference %5</source>
+      <translation>∂L/∂%1[%2]: 誤差逆伝播法 %3、数値微分 %4、差 %5</translation>
+    </message>
+    <message>
+      <source>L = %1</source>
+      <translation>L = %1</translation>
+    </message>
+    <message>
+      <source>∂L/∂%1 = %2</source>
+      <translation>∂L/∂%1 = %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverfitPage</name>
+    <message>
+      <source>%1 train</source>
+      <translation>%1 訓練</translation>
+    </message>
+    <message>
+      <source>%1 test</source>
+      <translation>%1 テスト</translation>
+    </message>
+    <message>
+      <source>λ = %1</source>
+      <translation>λ = %1</translation>
+    </message>
+    <message>
+      <source>dropout %1</source>
+      <translation>Dropout %1</translation>
+    </message>
+    <message>
+      <source>plain</source>
+      <translation>通常</translation>
+    </message>
+    <message>
+      <source>300 MNIST training images, 6 hidden layers of 100, SGD lr 0.01, batch 100: the plain net learns its training set by heart; the gap to the test accuracy is overfitting (§6.4.1). Weight decay and dropout narrow it.</source>
+      <translation>MNIST の訓練画像 300 枚、100 ユニットの隠れ層 6 つ、SGD（学習率 0.01）、バッチサイズ 100：通常のネットワークは訓練データを丸暗記します。テストデータの認識精度との差が過学習です（6.4.1節）。Weight decay と Dropout はこの差を縮めます。</translation>
+    </message>
+    <message>
+      <source>%1: train %2, test %3, gap %4</source>
+      <translation>%1：訓練 %2、テスト %3、差 %4</translation>
+    </message>
+    <message>
+      <source>epochs</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>accuracy</source>
+      <translation>認識精度</translation>
     </message>
   </context>
   <context>
@@ -1942,6 +2883,144 @@
     </message>
   </context>
   <context>
+    <name>RunBar</name>
+    <message>
+      <source>Run</source>
+      <extracomment>Colours of the kept runs, in order (colour-blind-safe Okabe–Ito, then greys).</extracomment>
+      <translation>実行</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Stop the runs; finished ones stay on the plot</source>
+      <translation>学習を止めます。終わった結果はグラフに残ります</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+      <source>%1 % done, about %2 left</source>
+      <translation>%1 % 完了、残り約 %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBoard</name>
+    <message>
+      <source>Next search: lr in 10^[%1, %2], λ in 10^[%3, %4]</source>
+      <translation>次の探索：lr は 10^[%1, %2]、λ は 10^[%3, %4]</translation>
+    </message>
+    <message>
+      <source>Running %1 trials…</source>
+      <translation>%1 回の試行を実行中…</translation>
+    </message>
+    <message>
+      <source>Best-%1 (val %2)</source>
+      <translation>Best-%1（検証 %2）</translation>
+    </message>
+    <message>
+      <source>Each trial trains a 784-100×6-10 net with SGD for the given epochs on 80 % of the training images and is scored on the other 20 % (validation data, §6.5.1; the test set is never used). Drag the orange rectangle over the best region, press “Narrow to selection” and run again (§6.5.3).</source>
+      <translation>各試行は 784-100×6-10 のネットワークを訓練画像の 80 % で指定のエポック数だけ SGD で学習し、残りの 20 %（検証データ、6.5.1節。テストデータは使いません）で評価します。オレンジの長方形を良い範囲に重ね、「選択範囲に絞り込む」を押してもう一度実行します（6.5.3節）。</translation>
+    </message>
+    <message>
+      <source>%1 trials. Best: validation accuracy %2 with lr = %3, λ = %4.</source>
+      <translation>%1 回の試行。最良：検証データの認識精度 %2（lr = %3、λ = %4）。</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完了しました。</translation>
+    </message>
+    <message>
+      <source>The search failed: %1</source>
+      <translation>探索に失敗しました：%1</translation>
+    </message>
+    <message>
+      <source>No trials to export yet.</source>
+      <translation>書き出す試行がまだありません。</translation>
+    </message>
+    <message>
+      <source>Export trials as CSV</source>
+      <translation>試行を CSV に書き出す</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+      <source>Could not save %1: %2</source>
+      <translation>%1 を保存できませんでした：%2</translation>
+    </message>
+    <message>
+      <source>Saved %1 trials to %2</source>
+      <translation>%1 回の試行を %2 に保存しました</translation>
+    </message>
+    <message>
+      <source>Narrow to selection</source>
+      <translation>選択範囲に絞り込む</translation>
+    </message>
+    <message>
+      <source>Set the ranges to the orange rectangle on the scatter</source>
+      <translation>探索範囲を散布図のオレンジの長方形にします</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>CSV に書き出す…</translation>
+    </message>
+    <message>
+      <source>log10 learning rate</source>
+      <translation>log10 学習率</translation>
+    </message>
+    <message>
+      <source>log10 weight decay λ</source>
+      <translation>log10 Weight decay λ</translation>
+    </message>
+    <message>
+      <source>Validation accuracy: purple %1 … yellow %2</source>
+      <translation>検証データの認識精度：紫 %1 … 黄 %2</translation>
+    </message>
+    <message>
+      <source>epochs</source>
+      <translation>エポック</translation>
+    </message>
+    <message>
+      <source>accuracy</source>
+      <translation>認識精度</translation>
+    </message>
+    <message>
+      <source>Best trials: validation (solid), training (dashed)</source>
+      <translation>上位の試行：検証（実線）、訓練（破線）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesPage</name>
+    <message>
+      <source>Training %1 networks…</source>
+      <translation>%1 個のネットワークを学習中…</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完了しました。</translation>
+    </message>
+    <message>
+      <source>The run failed: %1</source>
+      <translation>学習に失敗しました：%1</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>消去</translation>
+    </message>
+    <message>
+      <source>Remove the kept runs from the plot</source>
+      <translation>残しておいた結果をグラフから消します</translation>
+    </message>
+  </context>
+  <context>
     <name>Settings</name>
     <message>
       <source>%1: %2</source>
@@ -2095,6 +3174,234 @@
     <message>
       <source>This expression cannot be used (column %1).</source>
       <translation>この式は使えません(%1 文字目)。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TechniquesTab</name>
+    <message>
+      <source>Sigmoid</source>
+      <extracomment>The pages, in order (keys used in ``page`` and by tests).</extracomment>
+      <translation>シグモイド</translation>
+    </message>
+    <message>
+      <source>tanh</source>
+      <translation>tanh</translation>
+    </message>
+    <message>
+      <source>ReLU</source>
+      <translation>ReLU</translation>
+    </message>
+    <message>
+      <source>Activation</source>
+      <translation>活性化関数</translation>
+    </message>
+    <message>
+      <source>The activation of the 5 layers (§6.2.2 sigmoid, §6.2.3 ReLU)</source>
+      <translation>5 つの層の活性化関数（6.2.2節 シグモイド、6.2.3節 ReLU）</translation>
+    </message>
+    <message>
+      <source>std 1 (Fig. 6-10)</source>
+      <translation>標準偏差 1（図6-10）</translation>
+    </message>
+    <message>
+      <source>std 0.01 (Fig. 6-11)</source>
+      <translation>標準偏差 0.01（図6-11）</translation>
+    </message>
+    <message>
+      <source>Xavier 1/√n (Fig. 6-13)</source>
+      <translation>Xavier 1/√n（図6-13）</translation>
+    </message>
+    <message>
+      <source>He √(2/n) (Fig. 6-14)</source>
+      <translation>He √(2/n)（図6-14）</translation>
+    </message>
+    <message>
+      <source>Any std…</source>
+      <translation>任意の標準偏差…</translation>
+    </message>
+    <message>
+      <source>Initial weights</source>
+      <translation>重みの初期値</translation>
+    </message>
+    <message>
+      <source>The standard deviation of the Gaussian initial weights</source>
+      <translation>ガウス分布で生成する初期値の標準偏差</translation>
+    </message>
+    <message>
+      <source>std</source>
+      <translation>標準偏差</translation>
+    </message>
+    <message>
+      <source>Any standard deviation (with “Any std…”)</source>
+      <translation>任意の標準偏差（「任意の標準偏差…」のとき）</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>シード</translation>
+    </message>
+    <message>
+      <source>np.random.seed(seed) before the book's script: the same draws in the same order</source>
+      <translation>本書のスクリプトの前に np.random.seed(seed)：同じ乱数を同じ順に引きます</translation>
+    </message>
+    <message>
+      <source>Weight scales</source>
+      <translation>重みのスケールの数</translation>
+    </message>
+    <message>
+      <source>How many weight scales from 1 to 10⁻⁴ (the book: 16)</source>
+      <translation>1〜10⁻⁴ の重みのスケールをいくつ試すか（本書：16）</translation>
+    </message>
+    <message>
+      <source>Epochs</source>
+      <translation>エポック数</translation>
+    </message>
+    <message>
+      <source>Training images</source>
+      <translation>訓練画像の枚数</translation>
+    </message>
+    <message>
+      <source>The first N MNIST training images (the book: 300)</source>
+      <translation>MNIST の訓練画像の先頭 N 枚（本書：300）</translation>
+    </message>
+    <message>
+      <source>Epochs of the plain and λ runs (the book: 201)</source>
+      <translation>通常と λ の学習のエポック数（本書：201）</translation>
+    </message>
+    <message>
+      <source>Dropout epochs</source>
+      <translation>Dropout のエポック数</translation>
+    </message>
+    <message>
+      <source>Epochs of the dropout run (the book: 301)</source>
+      <translation>Dropout の学習のエポック数（本書：301）</translation>
+    </message>
+    <message>
+      <source>Weight decay λ</source>
+      <translation>Weight decay λ</translation>
+    </message>
+    <message>
+      <source>λ of the weight-decay run: loss + ½λΣW² (§6.4.2)</source>
+      <translation>Weight decay の学習の λ：損失 + ½λΣW²（6.4.2節）</translation>
+    </message>
+    <message>
+      <source>Dropout ratio</source>
+      <translation>Dropout の割合</translation>
+    </message>
+    <message>
+      <source>The share of hidden units erased in each training pass (§6.4.3)</source>
+      <translation>訓練のたびに消去する隠れ層のニューロンの割合（6.4.3節）</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>SGD's learning rate (the book: 0.01)</source>
+      <translation>SGD の学習率（本書：0.01）</translation>
+    </message>
+    <message>
+      <source>Trials</source>
+      <translation>試行回数</translation>
+    </message>
+    <message>
+      <source>Random trials per search (the book runs 100)</source>
+      <translation>1 回の探索でのランダムな試行の数（本書は 100）</translation>
+    </message>
+    <message>
+      <source>Epochs per trial</source>
+      <translation>1 試行のエポック数</translation>
+    </message>
+    <message>
+      <source>The first N training images; 20 % of them are held out for validation</source>
+      <translation>訓練画像の先頭 N 枚。その 20 % を検証データとして取り分けます</translation>
+    </message>
+    <message>
+      <source>lr from 10^</source>
+      <translation>lr の下限 10^</translation>
+    </message>
+    <message>
+      <source>lr to 10^</source>
+      <translation>lr の上限 10^</translation>
+    </message>
+    <message>
+      <source>λ from 10^</source>
+      <translation>λ の下限 10^</translation>
+    </message>
+    <message>
+      <source>λ to 10^</source>
+      <translation>λ の上限 10^</translation>
+    </message>
+    <message>
+      <source>Four optimizers (Fig. 6-9)</source>
+      <translation>4 つの最適化手法（図6-9）</translation>
+    </message>
+    <message>
+      <source>Three initial weights (Fig. 6-15)</source>
+      <translation>3 つの重みの初期値（図6-15）</translation>
+    </message>
+    <message>
+      <source>Comparison</source>
+      <translation>比較</translation>
+    </message>
+    <message>
+      <source>Iterations</source>
+      <translation>繰り返し回数</translation>
+    </message>
+    <message>
+      <source>Mini-batches of 128 per run (the book: 2000)</source>
+      <translation>1 回の学習のミニバッチ（128 枚）の数（本書：2000）</translation>
+    </message>
+    <message>
+      <source>Techniques</source>
+      <translation>学習のテクニック</translation>
+    </message>
+    <message>
+      <source>Initial weights §6.2</source>
+      <translation>重みの初期値 6.2節</translation>
+    </message>
+    <message>
+      <source>Batch Norm §6.3</source>
+      <translation>Batch Norm 6.3節</translation>
+    </message>
+    <message>
+      <source>Overfitting §6.4</source>
+      <translation>過学習 6.4節</translation>
+    </message>
+    <message>
+      <source>Hyperparameters §6.5</source>
+      <translation>ハイパーパラメータ 6.5節</translation>
+    </message>
+    <message>
+      <source>Comparisons §6.1–6.2</source>
+      <translation>比較 6.1〜6.2節</translation>
+    </message>
+    <message>
+      <source>Activation histograms</source>
+      <translation>アクティベーションのヒストグラム</translation>
+    </message>
+    <message>
+      <source>Batch Normalization</source>
+      <translation>Batch Normalization</translation>
+    </message>
+    <message>
+      <source>Overfitting</source>
+      <translation>過学習</translation>
+    </message>
+    <message>
+      <source>Search scatter</source>
+      <translation>探索の散布図</translation>
+    </message>
+    <message>
+      <source>Best trials</source>
+      <translation>上位の試行</translation>
+    </message>
+    <message>
+      <source>Comparison losses</source>
+      <translation>比較の損失</translation>
+    </message>
+    <message>
+      <source>Layer statistics</source>
+      <translation>層ごとの統計</translation>
     </message>
   </context>
   <context>
@@ -2398,6 +3705,7 @@
     </message>
     <message>
       <source>ReLU</source>
+      <extracomment>Real image sets found by name (bundled, installed, downloaded: gui.image_sources).</extracomment>
       <translation>ReLU</translation>
     </message>
     <message>
@@ -2455,6 +3763,18 @@
     <message>
       <source>Backpropagation (ch. 5)</source>
       <translation>誤差逆伝播法(5 章)</translation>
+    </message>
+    <message>
+      <source>MNIST 5,000 (bundled)</source>
+      <translation>MNIST 5,000 枚 (同梱)</translation>
+    </message>
+    <message>
+      <source>Fashion-MNIST (installed)</source>
+      <translation>Fashion-MNIST (インストール済み)</translation>
+    </message>
+    <message>
+      <source>MNIST, 70,000 digits (downloaded)</source>
+      <translation>MNIST 70,000 枚 (ダウンロード済み)</translation>
     </message>
     <message>
       <source>Numerical gradient (ch. 4)</source>
@@ -2639,6 +3959,10 @@
       <translation>このデータセットを使うには MNIST のファイルを開いてください。</translation>
     </message>
     <message>
+      <source>This data set cannot be used: %1</source>
+      <translation>このデータセットは使えません: %1</translation>
+    </message>
+    <message>
       <source>%1 training and %2 test samples, %3 features, %4 classes</source>
       <translation>訓練データ %1 個、テストデータ %2 個、特徴量 %3 個、%4 クラス</translation>
     </message>
@@ -2803,6 +4127,56 @@
     <message>
       <source>Test images</source>
       <translation>テスト画像</translation>
+    </message>
+    <message>
+      <source>Download MNIST…</source>
+      <extracomment>The book's ch05/train_neuralnet.py (§5.7.4; ch04's of §4.5 is the same with sigmoid): TwoLayerNet 784-50-10 (ReLU, weights N(0, 0.01²)), batch 100, lr 0.1, 10,000 iterations, SGD, accuracy on the whole training and test sets every epoch.</extracomment>
+      <translation>MNIST をダウンロード…</translation>
+    </message>
+    <message>
+      <source>Fetch the full MNIST (about 12 MB) into your data folder, once</source>
+      <translation>MNIST 全体 (約 12 MB) をデータフォルダーに一度だけ取得します</translation>
+    </message>
+    <message>
+      <source>Book's train_neuralnet.py</source>
+      <translation>本書の train_neuralnet.py</translation>
+    </message>
+    <message>
+      <source>784-50-10 with ReLU (ch05; ch04's version uses sigmoid), batch 100, learning rate 0.1, 10,000 iterations, SGD by backpropagation; accuracy on the whole sets every epoch</source>
+      <translation>784-50-10、ReLU (ch05。ch04 の版はシグモイド)、バッチ 100、学習率 0.1、10,000 回、誤差逆伝播法による SGD。エポックごとに訓練データとテストデータ全体で認識精度を求めます</translation>
+    </message>
+    <message>
+      <source>Run the gradient check to see each weight</source>
+      <extracomment>Differences at or below this are white; at or above ``RED_AT`` full red. Largest number of cells drawn along one side of a parameter (blocks beyond).</extracomment>
+      <translation>勾配確認を実行すると、重みごとの差が表示されます</translation>
+    </message>
+    <message>
+      <source>white ≤ 1e-12 · yellow 1e-9 · red ≥ 1e-6 (|numerical − backprop|)</source>
+      <translation>白 ≤ 1e-12 · 黄 1e-9 · 赤 ≥ 1e-6(|数値微分 − 誤差逆伝播法|)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrialTableModel</name>
+    <message>
+      <source>Trial</source>
+      <extracomment>How many of the best trials' curves are drawn (the book shows 20 in a grid).</extracomment>
+      <translation>試行</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学習率</translation>
+    </message>
+    <message>
+      <source>Weight decay λ</source>
+      <translation>Weight decay λ</translation>
+    </message>
+    <message>
+      <source>Validation accuracy</source>
+      <translation>検証データの認識精度</translation>
+    </message>
+    <message>
+      <source>Training accuracy</source>
+      <translation>訓練データの認識精度</translation>
     </message>
   </context>
 </TS>

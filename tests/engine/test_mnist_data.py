@@ -167,7 +167,7 @@ def test_find_mnist(monkeypatch, tmp_path):
     assert D.find_mnist() is None and D.find_mnist_files() is None  # a .part never counts
     part.rename(folder / D.MNIST_FILES["test_label"])
     d = D.find_mnist()
-    assert d is not None and d.name == "mnist" and (len(d.t_train), len(d.t_test)) == (6, 3)
+    assert d is not None and d.name == "mnist-full" and (len(d.t_train), len(d.t_test)) == (6, 3)
     assert d.class_names == tuple("0123456789")
     (folder / D.MNIST_FILES["train_img"]).write_bytes(b"\x1f\x8bbroken")
     with pytest.raises(D.DatasetError, match="train-images"):

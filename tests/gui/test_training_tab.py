@@ -207,7 +207,7 @@ def test_small_idx_set_loads_and_trains(qtbot, tab, tmp_path):
     assert tab.load_mnist(paths)
     assert tab.setting_widget("dataset").currentData() == "mnist"
     assert "60 training and 20 test samples, 784 features" in tab.ui.data_info.text()
-    assert tab.ui.view_stack.currentWidget() is tab.ui.digit_grid
+    assert tab.ui.view_stack.currentWidget() is tab.ui.digit_page  # digits + confusion matrix
     set_field(qtbot, tab.setting_widget("length"), "10")
     qtbot.mouseClick(tab.ui.run_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tab)

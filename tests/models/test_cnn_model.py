@@ -76,3 +76,16 @@ def test_run_config():
     assert c.eval_samples == 1000
     assert m.run_config(60_000).iterations == 1800
     assert m.run_config(50).batch_size == 50
+
+
+def test_refusal_messages_fill_their_placeholders_once():
+    m = CnnModel()
+    m.update({"ex_pad": 0, "ex_h": 5, "ex_fh": 5})
+    with pytest.raises(SettingError) as info:
+        m.set("ex_h", 4)
+    assert str(info.value) == (
+        "FH (filter height): A 5×3 filter does not fit in the padded 4×7 input."
+    )
+    with pytest.raises(SettingError) as info:
+        m.set("ex_n", 9)
+    assert info.value.message == "Enter a number from 1 to 2."

@@ -67,6 +67,25 @@ TABS: dict[str, TabWidgets] = {
         run="runButton",
         controls=("pauseButton", "stepButton", "stopButton"),
     ),
+    "backprop": TabWidgets(
+        named={
+            "graphView": QWidget,
+            "graphPresetCombo": QComboBox,
+            "stepForwardButton": QAbstractButton,
+            "stepBackwardButton": QAbstractButton,
+            "expressionEdit": QWidget,
+        },
+    ),
+    "techniques": TabWidgets(
+        named={
+            "initLab": QWidget,
+            "initStatsTable": QAbstractItemView,
+            "searchBoard": QWidget,
+            "trialsTable": QAbstractItemView,
+        },
+        # five pages, each with its own Run and Cancel (``<page>RunButton``): hammered by
+        # tests/gui/test_techniques_tab.py::test_hammering_every_pages_run_and_cancel
+    ),
     "cnn": TabWidgets(
         named={
             "im2colView": QWidget,
