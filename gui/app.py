@@ -157,8 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     languages.set_language(args.lang or languages.saved_language(), save=args.lang is None)
     # The shown tab is built before the first paint, the others right after it (start-up).
     window = MainWindow(defer_hidden_tabs=True)
-    errors.install(window)  # unexpected exceptions: a dialog, the status bar, a log
     checking = args.screenshot is not None or args.smoke_test
+    # unexpected exceptions: a dialog, the status bar, a log (checks write no files)
+    errors.install(window, log=not checking)
 
     def open_session() -> None:
         if checking:

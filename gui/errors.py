@@ -42,6 +42,9 @@ __all__ = ["ErrorReporter", "install", "log_path"]
 
 #: The log keeps at most this many bytes; older entries are dropped on the next start.
 MAX_LOG_BYTES = 1_000_000
+#: Qt messages that are not problems of the app (the offscreen and some Wayland platform
+#: plugins print this for every top-level window): not logged.
+_QT_NOISE = ("does not support propagateSizeHints",)
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: "debug",
     QtMsgType.QtInfoMsg: "info",
@@ -57,8 +60,14 @@ def log_path() -> Path:
     return Path(folder) / "errors.log"
 
 
+#: False for ``--smoke-test`` and ``--screenshot`` runs, which write no files.
+_LOGGING = {"on": True}
+
+
 def _append(text: str) -> None:
     """Append ``text`` to the log, never raising (a full disk must not hide the error)."""
+    if not _LOGGING["on"]:
+        return
     path = log_path()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,7 +111,8 @@ class ErrorReporter(QObject):
         )
 
     def qt_message(self, kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        serious = kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        if serious and not any(noise in message for noise in _QT_NOISE):
             _append(f"Qt {_QT_LEVELS.get(kind, 'message')}: {message}")
         with contextlib.suppress(Exception):
             sys.__stderr__.write(message + "\n")
@@ -152,8 +162,10 @@ class ErrorReporter(QObject):
         QTimer.singleShot(0, box.open)
 
 
-def install(window: QMainWindow) -> ErrorReporter:
-    """Report unexpected exceptions and Qt warnings for ``window`` (``gui.app.main``)."""
+def install(window: QMainWindow, log: bool = True) -> ErrorReporter:
+    """Report unexpected exceptions and Qt warnings for ``window`` (``gui.app.main``);
+    ``log=False``: shown and printed but not written to ``errors.log``."""
+    _LOGGING["on"] = log
     reporter = ErrorReporter(window)
     sys.excepthook = reporter.excepthook
     threading.excepthook = reporter.thread_excepthook
