@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -28,6 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 import resources
+from engine.reading import READ_CHUNK, ReadProgress, finish
 from engine.safeio import UnsafeFileError, load_npz, load_pickle
 
 #: Names of ``engine.mnist`` (bundled real MNIST, Fashion-MNIST, the user's full MNIST)
@@ -65,6 +67,9 @@ __all__ = [
     "load_digits",
     "DIGITS_PATH",
     "read_idx",
+    "read_idx_steps",
+    "ReadProgress",
+    "load_mnist_steps",
     "load_mnist_idx",
     "load_mnist_arrays",
     "load_mnist",
@@ -241,12 +246,19 @@ def load_digits(test_fraction: float = 0.2, seed: int = 0, path: Path | None = N
 
 
 # -- MNIST: IDX files ----------------------------------------------------------------------
-def _open_maybe_gzip(source: str | Path | bytes) -> BinaryIO:
-    raw = source if isinstance(source, bytes) else Path(source).read_bytes()
-    stream: BinaryIO = io.BytesIO(raw)
-    if raw[:2] == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
-    return stream
+def _open_source(source: str | Path | bytes) -> tuple[BinaryIO, BinaryIO, int]:
+    """(the stream to read, the raw stream whose position is the progress, its size)."""
+    if isinstance(source, bytes):
+        raw: BinaryIO = io.BytesIO(source)
+        total = len(source)
+    else:
+        raw = open(source, "rb")  # noqa: SIM115 - closed by read_idx_steps
+        total = os.fstat(raw.fileno()).st_size
+    magic = raw.read(2)
+    raw.seek(0)
+    if magic == b"\x1f\x8b":
+        return gzip.GzipFile(fileobj=raw), raw, total  # type: ignore[return-value]
+    return raw, raw, total
 
 
 def _read_exact(stream: BinaryIO, n: int) -> bytes:
@@ -254,47 +266,77 @@ def _read_exact(stream: BinaryIO, n: int) -> bytes:
     return data if data is not None else b""
 
 
+def _idx_header(stream: BinaryIO) -> tuple[np.dtype, tuple[int, ...], int]:
+    header = _read_exact(stream, 4)
+    if len(header) < 4:
+        raise DatasetError("the file is too short to be an IDX file")
+    if header[0] != 0 or header[1] != 0 or header[2] not in _IDX_DTYPES:
+        raise DatasetError(
+            f"wrong magic number 0x{header.hex()} (not an IDX file: "
+            "expected 0x0000 then a type code such as 08)"
+        )
+    dtype, ndim = _IDX_DTYPES[header[2]], header[3]
+    if not 1 <= ndim <= 4:
+        raise DatasetError(f"the IDX header claims {ndim} dimensions (1 to 4 allowed)")
+    dims_raw = _read_exact(stream, 4 * ndim)
+    if len(dims_raw) < 4 * ndim:
+        raise DatasetError("the IDX header is truncated")
+    dims = tuple(int(d) for d in np.frombuffer(dims_raw, dtype=">u4"))
+    count = 1
+    for d in dims:
+        count *= d
+    if min(dims) == 0 or count > MAX_IDX_ELEMENTS:
+        raise DatasetError(f"the IDX header claims absurd dimensions {dims}")
+    return dtype, dims, count * dtype.itemsize
+
+
+def read_idx_steps(
+    source: str | Path | bytes, chunk: int = READ_CHUNK
+) -> Generator[ReadProgress, None, NDArray]:
+    """:func:`read_idx` in steps: yields a :class:`ReadProgress` after every ``chunk``
+    bytes and returns the array, so a worker thread can report progress and stop. Only
+    as many bytes as the header announces (plus one, to see a longer file) are read: a
+    huge or corrupt file costs no more memory than its header claims."""
+    try:
+        stream, raw, total = _open_source(source)
+    except OSError as exc:
+        raise DatasetError(f"the file cannot be read ({exc.strerror or exc})") from None
+    try:
+        dtype, dims, expected = _idx_header(stream)
+        data = bytearray(expected)
+        view = memoryview(data)
+        got = 0
+        while got < expected:
+            n = stream.readinto(view[got : got + chunk])  # type: ignore[attr-defined]
+            if not n:
+                break
+            got += n
+            yield ReadProgress(raw.tell(), total)
+        longer = got == expected and len(_read_exact(stream, 1)) > 0
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DatasetError(f"the file cannot be read ({exc.__class__.__name__}: {exc})") from None
+    finally:
+        stream.close()
+        raw.close()
+    if got < expected:
+        raise DatasetError(
+            f"the data is truncated: {got} bytes where the header {dims} needs {expected}"
+        )
+    if longer:
+        raise DatasetError(f"the file is longer than its header {dims} says")
+    return np.frombuffer(data, dtype=dtype).reshape(dims).astype(dtype.newbyteorder("="))
+
+
 def read_idx(source: str | Path | bytes) -> NDArray:
-    """The array in an IDX file (the format of LeCun's MNIST files), gzipped or not.
+    """The array in an IDX file (the format of LeCun's MNIST files, book §3.6.1), gzipped
+    or not.
 
     Header: two zero bytes, a type code (0x08 unsigned byte … 0x0E double), the number
     of dimensions, then each dimension as a big-endian 32-bit integer. The data must be
     exactly as long as the dimensions say. Raises :class:`DatasetError` otherwise,
     before allocating anything for absurd dimensions.
     """
-    try:
-        stream = _open_maybe_gzip(source)
-        header = _read_exact(stream, 4)
-        if len(header) < 4:
-            raise DatasetError("the file is too short to be an IDX file")
-        if header[0] != 0 or header[1] != 0 or header[2] not in _IDX_DTYPES:
-            raise DatasetError(
-                f"wrong magic number 0x{header.hex()} (not an IDX file: "
-                "expected 0x0000 then a type code such as 08)"
-            )
-        dtype, ndim = _IDX_DTYPES[header[2]], header[3]
-        if not 1 <= ndim <= 4:
-            raise DatasetError(f"the IDX header claims {ndim} dimensions (1 to 4 allowed)")
-        dims_raw = _read_exact(stream, 4 * ndim)
-        if len(dims_raw) < 4 * ndim:
-            raise DatasetError("the IDX header is truncated")
-        dims = tuple(int(d) for d in np.frombuffer(dims_raw, dtype=">u4"))
-        count = 1
-        for d in dims:
-            count *= d
-        if min(dims) == 0 or count > MAX_IDX_ELEMENTS:
-            raise DatasetError(f"the IDX header claims absurd dimensions {dims}")
-        expected = count * dtype.itemsize
-        data = _read_exact(stream, expected + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise DatasetError(f"the file cannot be read ({exc.__class__.__name__}: {exc})") from None
-    if len(data) < expected:
-        raise DatasetError(
-            f"the data is truncated: {len(data)} bytes where the header {dims} needs {expected}"
-        )
-    if len(data) > expected:
-        raise DatasetError(f"the file is longer than its header {dims} says")
-    return np.frombuffer(data, dtype=dtype).reshape(dims).astype(dtype.newbyteorder("="))
+    return finish(read_idx_steps(source))
 
 
 def _images(array: NDArray, what: str) -> tuple[NDArray[np.float32], tuple[int, int] | None]:
@@ -386,6 +428,41 @@ def assign_idx_roles(paths: Sequence[str | Path]) -> dict[str, Path]:
     return roles
 
 
+def _size(src: str | Path | bytes) -> int:
+    if isinstance(src, bytes):
+        return len(src)
+    try:
+        return Path(src).stat().st_size
+    except OSError:
+        return 0  # read_idx_steps says why
+
+
+def _load_mnist_idx_steps(
+    sources: Sequence[str | Path | bytes], name: str
+) -> Generator[ReadProgress, None, Dataset]:
+    total = sum(_size(src) for src in sources)
+    before = 0
+    arrays = {}
+    for role, src in zip(_ROLES, sources, strict=True):
+        steps = read_idx_steps(src)
+        try:
+            while True:
+                try:
+                    progress = next(steps)
+                except StopIteration as done:
+                    arrays[role] = done.value
+                    break
+                yield ReadProgress(before + progress.done, total)
+        except DatasetError as exc:
+            label = role if isinstance(src, bytes) else Path(src).name
+            raise DatasetError(f"{label}: {exc}") from None
+        before += _size(src)
+    for role in ("train_img", "test_img"):
+        if arrays[role].ndim != 3:
+            raise DatasetError(f"the {role} file holds shape {arrays[role].shape}, not images")
+    return load_mnist_arrays(**arrays, name=name)
+
+
 def load_mnist_idx(
     train_img: str | Path | bytes,
     train_label: str | Path | bytes,
@@ -394,17 +471,7 @@ def load_mnist_idx(
     name: str = "mnist",
 ) -> Dataset:
     """MNIST from its four IDX files (book §3.6.1's ``load_mnist`` reads the same)."""
-    arrays = {}
-    for role, src in zip(_ROLES, (train_img, train_label, test_img, test_label), strict=True):
-        try:
-            arrays[role] = read_idx(src)
-        except DatasetError as exc:
-            label = role if isinstance(src, bytes) else Path(src).name
-            raise DatasetError(f"{label}: {exc}") from None
-    for role in ("train_img", "test_img"):
-        if arrays[role].ndim != 3:
-            raise DatasetError(f"the {role} file holds shape {arrays[role].shape}, not images")
-    return load_mnist_arrays(**arrays, name=name)
+    return finish(_load_mnist_idx_steps((train_img, train_label, test_img, test_label), name))
 
 
 def load_mnist(paths: str | Path | Sequence[str | Path]) -> Dataset:
@@ -414,15 +481,25 @@ def load_mnist(paths: str | Path | Sequence[str | Path]) -> Dataset:
     or ``x_train, y_train, x_test, y_test``; ``mnist.pkl`` is the dict the book's
     ``mnist.py`` writes, read with an unpickler that admits only NumPy arrays.
     """
+    return finish(load_mnist_steps(paths))
+
+
+def load_mnist_steps(
+    paths: str | Path | Sequence[str | Path],
+) -> Generator[ReadProgress, None, Dataset]:
+    """:func:`load_mnist` in steps for a worker thread: yields :class:`ReadProgress`
+    (bytes of the files read so far, of their total) and returns the Dataset. IDX files
+    are read in chunks; an ``.npz`` or ``.pkl`` is read in one step after a first report."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     paths = [Path(p) for p in paths]
     if len(paths) == 4:
         roles = assign_idx_roles(paths)
-        return load_mnist_idx(**roles, name="mnist")
+        return (yield from _load_mnist_idx_steps([roles[r] for r in _ROLES], "mnist"))
     if len(paths) != 1:
         raise DatasetError("choose four IDX files, one .npz or one .pkl file")
     path = paths[0]
+    yield ReadProgress(0, _size(path))
     suffix = path.suffix.lower()
     try:
         if suffix == ".npz":

@@ -31,14 +31,17 @@ import re
 import secrets
 import tempfile
 import time
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from engine import packed
+from engine.reading import ReadProgress, finish, read_chunks
 
 __all__ = [
+    "load_steps",
     "APP_ID",
     "FILE_SUFFIX",
     "MAX_BYTES",
@@ -355,13 +358,20 @@ def loads(text: str | bytes) -> dict:
 # -- files -----------------------------------------------------------------------------------
 def load(path: str | os.PathLike) -> dict:
     """Read and validate a project file; refuses files over ``MAX_BYTES`` before reading."""
+    return finish(load_steps(path))
+
+
+def load_steps(path: str | os.PathLike) -> Generator[ReadProgress, None, dict]:
+    """:func:`load` in steps for a worker thread: yields :class:`ReadProgress` while the
+    file is read (in chunks) and returns the validated document."""
     path = Path(path)
     try:
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_BYTES:
                 raise ProjectError("too_large", f"{size} bytes")
-            data = file.read(MAX_BYTES + 1)
+            yield ReadProgress(0, size)
+            data = yield from read_chunks(file, MAX_BYTES + 1, size)
     except FileNotFoundError as exc:
         raise ProjectError("not_found", str(path)) from exc
     except IsADirectoryError as exc:

@@ -30,6 +30,7 @@ from engine import project
 from engine.project import ProjectError
 from gui import registry
 from gui.code_dialog import CodeDialog
+from gui.file_reading import ReadCancelledError, read_with_progress
 from gui.i18n import error_text
 from gui.project_menus import FileMenusMixin
 from gui.project_session import (
@@ -442,8 +443,20 @@ class ProjectController(FileMenusMixin, SessionMixin, QObject):
         if ask and not self.maybe_save():
             return False
         path = Path(name).expanduser().absolute()
+        title = tr_fmt(self.tr("Opening %1…"), path.name)
         try:
-            doc = project.load(path)
+            doc = read_with_progress(self.window, title, lambda: project.load_steps(path))
+        except ReadCancelledError:
+            self._status(self.tr("Opening cancelled; your current work is unchanged."))
+            return False
+        except MemoryError:
+            self._warn(
+                self.tr("Could not open the project"),
+                tr_fmt(self.tr("Not enough memory to open %1."), path.name)
+                + "\n"
+                + self.tr("Your current work is unchanged."),
+            )
+            return False
         except ProjectError as exc:
             if exc.reason == "not_found":
                 self._forget_recent(path)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QFileDialog
 
 from engine import datasets as D
 from engine import training as T
+from gui.file_reading import ReadCancelledError, read_with_progress
 from gui.plotting import pg
 from gui.tabs.training_views import CLASS_COLORS
 from gui.text import tr_fmt
@@ -120,18 +121,28 @@ class TrainingData(QObject):
     def load_mnist(self, paths: list[str], select: bool = True) -> bool:
         """Load MNIST from ``paths`` (and choose it as the data set if ``select``); on a
         bad file say why and keep the current data."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        title = QCoreApplication.translate("TrainingTab", "Reading the MNIST files…")
         try:
-            data = D.load_mnist(paths)
-        except D.DatasetError as exc:
+            data = read_with_progress(self.tab, title, lambda: D.load_mnist_steps(paths))
+        except ReadCancelledError:
             self.tab.set_error(
-                tr_fmt(
-                    QCoreApplication.translate("TrainingTab", "The file was refused: %1"), str(exc)
+                QCoreApplication.translate(
+                    "TrainingTab", "Reading cancelled; the current data set is kept."
                 )
             )
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
+        except (D.DatasetError, MemoryError) as exc:
+            reason = (
+                QCoreApplication.translate("TrainingTab", "not enough memory to hold it")
+                if isinstance(exc, MemoryError)
+                else str(exc)
+            )
+            self.tab.set_error(
+                tr_fmt(
+                    QCoreApplication.translate("TrainingTab", "The file was refused: %1"), reason
+                )
+            )
+            return False
         self.mnist = data
         name = ", ".join(sorted({p.split("/")[-1] for p in map(str, paths)}))
         self.mnist_name = name if len(name) <= 60 else name[:57] + "…"

@@ -1335,7 +1335,7 @@
     <name>ErrorReporter</name>
     <message>
       <source>Not enough memory for that. Your work is kept; try something smaller.</source>
-      <extracomment>The log keeps at most this many bytes; older entries are dropped on the next start.</extracomment>
+      <extracomment>The log keeps at most this many bytes; older entries are dropped on the next start. Qt messages that are not problems of the app (the offscreen and some Wayland platform plugins print this for every top-level window): not logged. False for ``--smoke-test`` and ``--screenshot`` runs, which write no files.</extracomment>
       <translation>メモリが足りませんでした。作業内容はそのままです。もっと小さいもので試してください。</translation>
     </message>
     <message>
@@ -1349,6 +1349,20 @@
     <message>
       <source>The details were written to %1. The app keeps running.</source>
       <translation>詳細は %1 に記録しました。アプリはこのまま使えます。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileReading</name>
+    <message>
+      <source>%1
+%2 of %3 MB</source>
+      <extracomment>The progress dialog appears only for a read longer than this.</extracomment>
+      <translation>%1
+%3 MB 中 %2 MB</translation>
+    </message>
+    <message>
+      <source>About %1 s left</source>
+      <translation>残り約 %1 秒</translation>
     </message>
   </context>
   <context>
@@ -2631,8 +2645,20 @@
       <translation>新しいプロジェクト</translation>
     </message>
     <message>
+      <source>Opening %1…</source>
+      <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+      <source>Opening cancelled; your current work is unchanged.</source>
+      <translation>開くのを取り消しました。今の作業はそのままです。</translation>
+    </message>
+    <message>
       <source>Could not open the project</source>
       <translation>プロジェクトを開けませんでした</translation>
+    </message>
+    <message>
+      <source>Not enough memory to open %1.</source>
+      <translation>%1 を開くにはメモリが足りません。</translation>
     </message>
     <message>
       <source>Could not open %1.</source>
@@ -3973,6 +3999,18 @@
     <message>
       <source>MNIST files (*ubyte* *.gz *.idx *.npz *.pkl);;All files (*)</source>
       <translation>MNIST のファイル (*ubyte* *.gz *.idx *.npz *.pkl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>Reading the MNIST files…</source>
+      <translation>MNIST のファイルを読み込んでいます…</translation>
+    </message>
+    <message>
+      <source>Reading cancelled; the current data set is kept.</source>
+      <translation>読み込みを取り消しました。今のデータセットはそのままです。</translation>
+    </message>
+    <message>
+      <source>not enough memory to hold it</source>
+      <translation>読み込むにはメモリが足りません</translation>
     </message>
     <message>
       <source>The file was refused: %1</source>
