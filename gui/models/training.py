@@ -84,6 +84,8 @@ DEFAULT_LR = {"SGD": 0.1, "Momentum": 0.05, "Nesterov": 0.05, "AdaGrad": 0.05}
 MAX_NUMERICAL_SECONDS = 1.0
 #: How many test images a run predicts for the preview grid.
 PREVIEW_COUNT = 32
+#: With live layer histograms on, the engine bins a mini-batch every this many iterations.
+HISTOGRAM_EVERY = 10
 MAX_SEED = 2**31 - 1
 
 
@@ -252,6 +254,67 @@ class TrainingModel(TabModel):
             ),
             context=C,
             object_name="useNetworkCheck",
+        ),
+        # -- ch. 6 techniques (the layered net of engine.regnet when any is on)
+        IntListSetting(
+            key="batchnorm_layers",
+            default=(),
+            minimum=1,
+            maximum=5,
+            min_length=0,
+            max_length=5,
+            label=QT_TRANSLATE_NOOP("TrainingTab", "Batch Norm after layers"),
+            help=QT_TRANSLATE_NOOP(
+                "TrainingTab",
+                "Numbers of the hidden layers followed by Batch Normalization (§6.3), e.g. "
+                "“1, 2”; empty: none. Numbers beyond the hidden layers are ignored.",
+            ),
+            context=C,
+            enabled=_own_network,
+            object_name="batchNormEdit",
+        ),
+        IntListSetting(
+            key="dropout_percent",
+            default=(),
+            minimum=0,
+            maximum=95,
+            min_length=0,
+            max_length=5,
+            label=QT_TRANSLATE_NOOP("TrainingTab", "Dropout % per layer"),
+            help=QT_TRANSLATE_NOOP(
+                "TrainingTab",
+                "The share of each hidden layer's units erased in every training pass "
+                "(§6.4.3), in per cent, e.g. “20, 20”; missing layers: none",
+            ),
+            context=C,
+            enabled=_own_network,
+            object_name="dropoutEdit",
+        ),
+        FloatSetting(
+            key="weight_decay",
+            default=0.0,
+            minimum=0.0,
+            maximum=10.0,
+            step=0.01,
+            label=QT_TRANSLATE_NOOP("TrainingTab", "Weight decay λ"),
+            help=QT_TRANSLATE_NOOP(
+                "TrainingTab", "Adds ½λΣW² to the loss and λW to each weight's gradient (§6.4.2)"
+            ),
+            context=C,
+            enabled=_own_network,
+            object_name="weightDecayField",
+        ),
+        BoolSetting(
+            key="layer_histograms",
+            default=False,
+            label=QT_TRANSLATE_NOOP("TrainingTab", "Live layer histograms"),
+            help=QT_TRANSLATE_NOOP(
+                "TrainingTab",
+                "Every layer's activations and weight gradients while training (§6.2), "
+                "redrawn at most 5 times a second",
+            ),
+            context=C,
+            object_name="layerHistogramsCheck",
         ),
         # -- learning
         ChoiceSetting(
@@ -438,6 +501,12 @@ class TrainingModel(TabModel):
             iterations=self.iterations(n_train),
             seed=v["seed"],
             preview_count=PREVIEW_COUNT,
+            batchnorm=[i + 1 in v["batchnorm_layers"] for i in range(len(v["hidden"]))]
+            if v["batchnorm_layers"]
+            else [],
+            dropout=[p / 100 for p in v["dropout_percent"]][: len(v["hidden"])],
+            weight_decay=v["weight_decay"],
+            histogram_every=HISTOGRAM_EVERY if v["layer_histograms"] else 0,
         )
 
 
@@ -460,6 +529,8 @@ class RunLog:
         #: every test image's predicted class after the latest epoch (image data)
         self.test_predictions: np.ndarray | None = None
         self.diverged: T.Diverged | None = None
+        #: The latest per-layer histograms (``TrainConfig.histogram_every``), not yet drawn.
+        self.histograms = None
 
     def add(self, records: list) -> None:
         """Append a batch of the engine's records (iteration records and Diverged)."""
@@ -471,6 +542,8 @@ class RunLog:
                     self.x = np.arange(1, 2 * len(self.x) + 1, dtype=np.float64)
                 self.losses[self.n] = record.loss
                 self.n += 1
+                if record.histograms is not None:
+                    self.histograms = record.histograms
                 if record.epoch is not None:
                     e = record.epoch
                     row = (e.epoch, e.train_accuracy, e.test_accuracy)

@@ -32,13 +32,24 @@ from PySide6.QtWidgets import (
 from gui.binder import SettingsBinder
 from gui.confusion_view import ConfusionPanel
 from gui.plotting import cache_axes, pg
+from gui.tabs.training_hist import LayerHistogramView
 from gui.tabs.training_views import CLASS_COLORS, DigitGrid, GradientCheckModel
 
 __all__ = ["TrainingUi", "DATA_KEYS", "NETWORK_KEYS"]
 
 #: The settings of the Data and Network boxes, in order.
 DATA_KEYS = ("dataset", "classes", "samples", "noise", "data_seed", "test_fraction")
-NETWORK_KEYS = ("hidden", "activation", "init", "init_std", "use_network")
+NETWORK_KEYS = (
+    "hidden",
+    "activation",
+    "init",
+    "init_std",
+    "use_network",
+    "batchnorm_layers",
+    "dropout_percent",
+    "weight_decay",
+    "layer_histograms",
+)
 
 
 class TrainingUi:
@@ -226,6 +237,9 @@ class TrainingUi:
         grid.addLayout(check_box, 1, 1)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
+        self.histogram_view = LayerHistogramView()
+        self.histogram_view.setVisible(False)
+        grid.addWidget(self.histogram_view, 2, 0, 1, 2)
         layout.addLayout(grid, 1)
 
     def retranslate(self) -> None:
