@@ -151,6 +151,8 @@ class GradientCheckRecord:
 
     rows: tuple[tuple[str, tuple[int, ...], float, float], ...]
     batch_size: int
+    #: |numerical − backprop| of every parameter entry, by key (the heat map locates them)
+    differences: dict[str, NDArray] = field(default_factory=dict)
 
 
 def build_network(config: TrainConfig, n_in: int, n_out: int) -> Network | RegularizedNet:
@@ -340,10 +342,12 @@ def gradient_check(net: Network, x: NDArray, t: NDArray) -> GradientCheckRecord:
             numerical = probe.numerical_gradient(x, t)
             backprop = probe.gradient(x, t)
     rows = []
+    differences = {}
     for key in probe.params:
         diff = np.abs(numerical[key] - backprop[key])
+        differences[key] = diff
         rows.append((key, tuple(diff.shape), float(diff.mean()), float(diff.max())))
-    return GradientCheckRecord(tuple(rows), int(len(np.atleast_2d(x))))
+    return GradientCheckRecord(tuple(rows), int(len(np.atleast_2d(x))), differences)
 
 
 def gradient_check_run(net: Network, x: NDArray, t: NDArray) -> Iterator[GradientCheckRecord]:

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from gui.models.cnn import CnnModel
 from gui.tabs.base import LabTab
@@ -45,9 +45,19 @@ class CnnTab(LabTab):
         model = model if model is not None else CnnModel()
         super().__init__(parent, model)
         self.model: CnnModel = model
-        self.pages = QTabWidget(self.content)
+        # everything in a scroll area: the tab never forces a minimum window width (at
+        # 1280×800 it fits without scroll bars)
+        scroll = QScrollArea(self.content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self.content)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.pages = QTabWidget(inner)
         self.pages.setObjectName("cnnPages")
-        layout = QVBoxLayout(self.content)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         # page 1: the im2col explorer

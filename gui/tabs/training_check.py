@@ -75,12 +75,14 @@ class GradientCheck(QObject):
     def clear(self) -> None:
         self.controller.stop()
         self.ui.check_model.set_rows([])
+        self.ui.check_heatmap.set_differences({})
 
     @Slot(object)
     def _on_records(self, batch: list) -> None:
         for record in batch:
             if isinstance(record, T.GradientCheckRecord):
                 self.ui.check_model.set_rows(record.rows)
+                self.ui.check_heatmap.set_differences(record.differences)
                 self.ui.check_title.setText(
                     tr_fmt(
                         QCoreApplication.translate(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from gui.binder import SettingsBinder
 from gui.confusion_view import ConfusionPanel
 from gui.plotting import cache_axes, pg
+from gui.tabs.gradcheck_heatmap import GradientHeatmap
 from gui.tabs.training_hist import LayerHistogramView
 from gui.tabs.training_views import CLASS_COLORS, DigitGrid, GradientCheckModel
 
@@ -234,6 +235,8 @@ class TrainingUi:
         self.check_table.verticalHeader().setVisible(False)
         check_box.addWidget(self.check_title)
         check_box.addWidget(self.check_table, 1)
+        self.check_heatmap = GradientHeatmap()  # where the differences are (§5.7.3)
+        check_box.addWidget(self.check_heatmap, 1)
         grid.addLayout(check_box, 1, 1)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)

@@ -4173,6 +4173,15 @@
       <source>784-50-10 with ReLU (ch05; ch04's version uses sigmoid), batch 100, learning rate 0.1, 10,000 iterations, SGD by backpropagation; accuracy on the whole sets every epoch</source>
       <translation>784-50-10、ReLU (ch05。ch04 の版はシグモイド)、バッチ 100、学習率 0.1、10,000 回、誤差逆伝播法による SGD。エポックごとに訓練データとテストデータ全体で認識精度を求めます</translation>
     </message>
+    <message>
+      <source>Run the gradient check to see each weight</source>
+      <extracomment>Differences at or below this are white; at or above ``RED_AT`` full red. Largest number of cells drawn along one side of a parameter (blocks beyond).</extracomment>
+      <translation>勾配確認を実行すると、重みごとの差が表示されます</translation>
+    </message>
+    <message>
+      <source>white ≤ 1e-12 · yellow 1e-9 · red ≥ 1e-6 (|numerical − backprop|)</source>
+      <translation>白 ≤ 1e-12 · 黄 1e-9 · 赤 ≥ 1e-6(|数値微分 − 誤差逆伝播法|)</translation>
+    </message>
   </context>
   <context>
     <name>TrialTableModel</name>
