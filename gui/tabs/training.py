@@ -126,6 +126,7 @@ class TrainingTab(LabTab):
         self.data.update_info()
         self.painter.update_eta()
         self.painter.update_status()
+        self.ui.fit_controls()  # the new texts' widths
 
     # ================================================================ model reactions
     @Slot(str)

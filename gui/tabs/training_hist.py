@@ -1,7 +1,8 @@
 """Live per-layer histograms for the Training tab (§6.2's view of the net being trained).
 
-One row of histograms of each hidden layer's activations on the current mini-batch and
-one of each weight layer's gradient ∂L/∂W, from the engine's
+One row of histograms of each hidden layer's activations on the current mini-batch, one
+of the output γ·x̂ + β of each Batch Normalization layer (§6.3, under its hidden layer;
+only when BN is on) and one of each weight layer's gradient ∂L/∂W, from the engine's
 :class:`engine.livestats.LayerHistograms` records; redrawn at most 5 times a second, so
 vanishing (everything at 0) or exploding layers are seen as training goes.
 """
@@ -32,37 +33,48 @@ class LayerHistogramView(pg.GraphicsLayoutWidget):
         self._pending: LayerHistograms | None = None
         self.last: LayerHistograms | None = None
         self.redraws = 0
-        self._plots: list[tuple[pg.PlotItem, pg.BarGraphItem]] = []
-        self._shape: tuple[int, int] = (-1, -1)
+        #: (kind, layer number, plot, bars), kind "z", "bn" or "grad", in drawing order
+        self._plots: list[tuple[str, int, pg.PlotItem, pg.BarGraphItem]] = []
+        self._shape: tuple = ()
         self.throttle = RedrawThrottle(self._draw, fps=HISTOGRAM_FPS, parent=self)
 
     def clear_view(self) -> None:
         self._pending = self.last = None
         self.clear()
         self._plots = []
-        self._shape = (-1, -1)
+        self._shape = ()
+
+    def titles(self) -> list[str]:
+        """The plots' titles in drawing order (activations, BN outputs, gradients)."""
+        return [plot.titleLabel.text for _, _, plot, _ in self._plots]
 
     def show_record(self, record: LayerHistograms) -> None:
         self._pending = record
         self.throttle.request()
 
-    def _layout(self, n_act: int, n_grad: int) -> None:
-        if self._shape == (n_act, n_grad):
+    def _layout(self, record: LayerHistograms) -> None:
+        bn_layers = tuple(layer for layer, _ in record.batchnorm)
+        shape = (len(record.activations), bn_layers, len(record.gradients))
+        if self._shape == shape:
             return
         self.clear()
         self._plots = []
-        for row, count in enumerate((n_act, n_grad)):
-            for col in range(count):
-                plot = self.addPlot(row=row, col=col)
+        rows = [("z", list(range(1, shape[0] + 1)))]
+        if bn_layers:
+            rows.append(("bn", list(bn_layers)))
+        rows.append(("grad", list(range(1, shape[2] + 1))))
+        for row, (kind, layers) in enumerate(rows):
+            for layer in layers:
+                plot = self.addPlot(row=row, col=layer - 1)  # BN under its hidden layer
                 plot.setMouseEnabled(False, False)
                 plot.hideButtons()
                 plot.setMenuEnabled(False)
                 plot.getAxis("left").setStyle(showValues=False)
-                color = "#0072B2" if row == 0 else "#D55E00"
+                color = {"z": "#0072B2", "bn": "#009E73", "grad": "#D55E00"}[kind]
                 bars = pg.BarGraphItem(x=[0], height=[0], width=1, brush=color, pen=None)
                 plot.addItem(bars)
-                self._plots.append((plot, bars))
-        self._shape = (n_act, n_grad)
+                self._plots.append((kind, layer, plot, bars))
+        self._shape = shape
         self.retranslate()
 
     def _draw(self) -> None:
@@ -70,10 +82,9 @@ class LayerHistogramView(pg.GraphicsLayoutWidget):
         if record is None:
             return
         self._pending = None
-        self._layout(len(record.activations), len(record.gradients))
-        for (plot, bars), (counts, edges) in zip(
-            self._plots, (*record.activations, *record.gradients), strict=True
-        ):
+        self._layout(record)
+        hists = (*record.activations, *(h for _, h in record.batchnorm), *record.gradients)
+        for (_, _, plot, bars), (counts, edges) in zip(self._plots, hists, strict=True):
             centres = 0.5 * (edges[:-1] + edges[1:])
             bars.setOpts(x=centres, height=counts, width=float(edges[1] - edges[0]))
             plot.setXRange(float(edges[0]), float(edges[-1]), padding=0.02)
@@ -82,9 +93,10 @@ class LayerHistogramView(pg.GraphicsLayoutWidget):
         self.redraws += 1
 
     def retranslate(self) -> None:
-        n_act, n_grad = self._shape
-        for i, (plot, _) in enumerate(self._plots):
-            if i < n_act:
-                plot.setTitle(tr_fmt(self.tr("z%1 (activations)"), i + 1), size="8pt")
-            else:
-                plot.setTitle(tr_fmt(self.tr("∂L/∂W%1"), i - n_act + 1), size="8pt")
+        titles = {
+            "z": self.tr("z%1 (activations)"),
+            "bn": self.tr("BN%1 output γx̂+β"),
+            "grad": self.tr("∂L/∂W%1"),
+        }
+        for kind, layer, plot, _ in self._plots:
+            plot.setTitle(tr_fmt(titles[kind], layer), size="8pt")

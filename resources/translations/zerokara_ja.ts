@@ -1926,8 +1926,12 @@
     <name>LayerHistogramView</name>
     <message>
       <source>z%1 (activations)</source>
-      <extracomment>The most redraws a second (the issue's limit).</extracomment>
+      <extracomment>The most redraws a second (the issue's limit). (kind, layer number, plot, bars), kind "z", "bn" or "grad", in drawing order</extracomment>
       <translation>z%1（アクティベーション）</translation>
+    </message>
+    <message>
+      <source>BN%1 output γx̂+β</source>
+      <translation>BN%1 の出力 γx̂+β</translation>
     </message>
     <message>
       <source>∂L/∂W%1</source>
@@ -3606,7 +3610,7 @@
     </message>
     <message>
       <source>Data</source>
-      <extracomment>The settings of the Data and Network boxes, in order.</extracomment>
+      <extracomment>The widest the controls column grows to fit its texts (the plots keep the rest). The settings of the Data and Network boxes, in order.</extracomment>
       <translation>データ</translation>
     </message>
     <message>
@@ -3652,7 +3656,7 @@
     </message>
     <message>
       <source>Data set</source>
-      <extracomment>Default learning rate per optimizer, set when the learner picks one (the book's §6.1.7 comparison uses similar ones); others: 0.01. A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. How many test images a run predicts for the preview grid. With live layer histograms on, the engine bins a mini-batch every this many iterations.</extracomment>
+      <extracomment>Default learning rate per optimizer, set when the learner picks one (the book's §6.1.7 comparison uses similar ones); others: 0.01. A numerical-gradient iteration estimated slower than this is refused: the worker can only stop between records, and the estimate is good to a factor of ~2, so an iteration (plus its epoch evaluation) stays within ~2 s. The digits net (64-50-10) takes ~10 ms, a 784-50-10 net on a batch of 100 ~0.1 s. How many test images a run predicts for the preview grid.</extracomment>
       <translation>データセット</translation>
     </message>
     <message>
@@ -3790,6 +3794,7 @@
     </message>
     <message>
       <source>Batch Norm after layers</source>
+      <extracomment>With live layer histograms on, the engine bins a mini-batch every this many iterations.</extracomment>
       <translation>Batch Norm を入れる層</translation>
     </message>
     <message>
