@@ -3123,6 +3123,11 @@
       <translation>%1×%2 のフィルターは、パディング込みで %3×%4 の入力に収まりません。</translation>
     </message>
     <message>
+      <source>The padded input (%1 + 2·%2 = %3) is smaller than the filter (%4): %5 = (%3 − %4) / %6 + 1 would be less than 1.</source>
+      <extracomment>The refusal of an input side or a padding too small for the filter ("Settings"): %1 the side, %2 the padding, %3 the padded side, %4 the filter side, %5 OH or OW, %6 the stride.</extracomment>
+      <translation>パディング込みの入力 (%1 + 2·%2 = %3) がフィルター (%4) より小さくなります: %5 = (%3 − %4) / %6 + 1 が 1 未満になります。</translation>
+    </message>
+    <message>
       <source>A typed function has no analytic gradient.</source>
       <translation>入力した関数には解析的な勾配がありません。</translation>
     </message>
@@ -3479,6 +3484,7 @@
     <name>TrainPage</name>
     <message>
       <source>Train SimpleConvNet:</source>
+      <extracomment>Redraws of the curves and the status line per second, at most. Redraws of the 30 filter images per second, at most (they change slowly; each redraw makes 30 images and repaints the grid while the worker wants the GIL).</extracomment>
       <translation>SimpleConvNet を学習:</translation>
     </message>
     <message>
@@ -3598,8 +3604,8 @@
       <translation>イテレーション %1 / %2、損失 %3、%4 回/秒</translation>
     </message>
     <message>
-      <source>Epoch %1: train accuracy %2, test accuracy %3</source>
-      <translation>エポック %1: 訓練精度 %2、テスト精度 %3</translation>
+      <source>Epoch %1: accuracy train %2, test %3</source>
+      <translation>エポック %1: 認識精度 訓練 %2、テスト %3</translation>
     </message>
   </context>
   <context>

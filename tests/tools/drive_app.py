@@ -11,8 +11,9 @@ and then runs ``gui.app.main`` unchanged, so start-up, session restore, autosave
 closing follow exactly the code path a user gets. The hook prints lines the test reads:
 
 * ``close-mid-run``: shows tab TAB, clicks its run/learn button (if it has one), waits
-  DELAY_MS and closes the window; prints ``STARTED <key> <objectName|->`` then ``CLOSING``
-  right before ``window.close()``.
+  DELAY_MS and closes the window; prints ``STARTED <key> <objectName|->``, ``CLOSING``
+  right before ``window.close()`` and ``CLOSED <keys|->`` right after it: the tabs with a
+  worker still running (its stop timed out), ``-`` for none.
 * ``edit-and-wait``: changes the state the way a user would (a gate preset, the first
   number field of every tab, the current tab), prints ``STATE <json of every tab>`` and
   keeps running (the test kills it); ``DEFAULTS <json>`` is printed before the edits.
@@ -79,8 +80,16 @@ def close_mid_run(key: str, delay_ms: int) -> None:
     say("STARTED", key, start_run(tab))
 
     def close() -> None:
+        from gui.registry import tab_keys
+
         say("CLOSING")
-        window.close()
+        window.close()  # closeEvent stops and joins every worker before it returns
+        left = [
+            key
+            for key in tab_keys()
+            if window.is_built(key) and any(c.is_active() for c in window.tab(key)._controllers)
+        ]
+        say("CLOSED", " ".join(left) or "-")
 
     QTimer.singleShot(delay_ms, close)
 
