@@ -98,6 +98,8 @@ class RegularizedNet(LayerNet):
         super().__init__(layers, SoftmaxWithLoss(), weight_decay)
         #: The outputs of the hidden activations in the last forward pass (§6.2's view).
         self.hidden_outputs: list[Array] = []
+        #: (hidden layer index from 0, γ·x̂ + β) of each BN layer in the last forward pass.
+        self.normalized_outputs: list[tuple[int, Array]] = []
 
     @property
     def weight_decay(self) -> float:
@@ -128,19 +130,23 @@ class RegularizedNet(LayerNet):
 
     def predict(self, x: ArrayLike, train: bool = False) -> Array:
         """The output scores before softmax, in test mode unless ``train`` (§6.3, §6.4.3);
-        records ``hidden_outputs``."""
+        records ``hidden_outputs`` and ``normalized_outputs``."""
         z = np.asarray(x, dtype=np.float64)
         if z.ndim == 1:
             z = z[None, :]
         if z.shape[1] != self.sizes[0]:
             raise ValueError(f"input has {z.shape[1]} values, the network takes {self.sizes[0]}")
         self.set_train(train)
-        outputs = []
+        outputs: list[Array] = []
+        normalized: list[tuple[int, Array]] = []
         for layer in self.layers.values():
             z = layer.forward(z)
             if isinstance(layer, (Relu, Sigmoid, Tanh)):
                 outputs.append(z)
+            elif isinstance(layer, BatchNormalization):
+                normalized.append((len(outputs), z))
         self.hidden_outputs = outputs
+        self.normalized_outputs = normalized
         return z
 
     def loss(self, x: ArrayLike, t: ArrayLike, train: bool = True) -> float:

@@ -126,6 +126,7 @@ class TrainingTab(LabTab):
         self.data.update_info()
         self.painter.update_eta()
         self.painter.update_status()
+        self.ui.fit_controls()  # the new texts' widths
 
     # ================================================================ model reactions
     @Slot(str)
@@ -145,6 +146,8 @@ class TrainingTab(LabTab):
             self._on_hyperparameter_changed()
         if "log_loss" in keys or "*" in keys:
             self.painter.set_log_loss(self.model["log_loss"])
+        if "layer_histograms" in keys or "*" in keys:
+            self.ui.histogram_view.setVisible(self.model["layer_histograms"])
         self.painter.update_eta()
 
     # ================================================================ network source
@@ -241,6 +244,7 @@ class TrainingTab(LabTab):
         self.run_data = None
         self.finished_message = ""
         self.painter.clear()
+        self.ui.histogram_view.clear_view()
 
     def start(self, paused: bool = False) -> bool:
         """Start a run from fresh weights; False (with the reason shown) if it cannot."""
@@ -336,6 +340,9 @@ class TrainingTab(LabTab):
     def _on_records(self, batch: list) -> None:
         self.log.add(batch)
         self.painter.records_arrived(self.log.n)
+        if self.log.histograms is not None:
+            self.ui.histogram_view.show_record(self.log.histograms)
+            self.log.histograms = None
 
     @Slot(bool)
     def _on_finished(self, completed: bool) -> None:
