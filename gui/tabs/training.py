@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from engine import datasets as D
 from engine import training as T
 from engine.network import Network
+from engine.regnet import RegularizedNet
 from gui.models.training import (
     DATASET_KEYS,
     DEFAULT_LR,
@@ -401,6 +402,13 @@ class TrainingTab(LabTab):
             description += tr_fmt(
                 self.tr(", test accuracy %1 %"), f"{100 * self.log.epochs[-1][2]:.1f}"
             )
+        if isinstance(net, RegularizedNet):  # the Network tab draws plain layers
+            if any(net.batchnorm) or any(net.dropout):
+                description += self.tr(
+                    " (Batch Normalization and Dropout folded into the weights: the same "
+                    "test-time predictions)"
+                )
+            net = net.to_network()
         self.send_network.emit(net, description)
 
     # ================================================================ hooks

@@ -4152,6 +4152,10 @@
       <translation>、テストの認識精度 %1 %</translation>
     </message>
     <message>
+      <source> (Batch Normalization and Dropout folded into the weights: the same test-time predictions)</source>
+      <translation>（Batch Normalization と Dropout は重みに組み込み済み。テスト時の予測は同じです）</translation>
+    </message>
+    <message>
       <source>Loss curve</source>
       <translation>損失のグラフ</translation>
     </message>

@@ -96,3 +96,27 @@ def test_the_numerical_estimate_of_the_layered_net_counts_every_parameter():
     backprop = T.seconds_per_iteration(net, x, "backprop")
     # two losses per parameter against about three forward passes
     assert per / backprop > T.n_parameters(net) / 3
+
+
+def test_a_trained_bn_dropout_net_folds_into_a_fused_network():
+    """BN (running statistics) and dropout's × (1 − ratio) are fixed maps at test time:
+    the folded Network predicts what the layered net predicts."""
+    data = D.toy_dataset("spirals", 300, 0.1, 1, 3, 0.25)
+    config = T.TrainConfig(
+        hidden=[12, 10, 8],
+        batchnorm=[True, False, True],
+        dropout=[0.3, 0.0, 0.2],
+        weight_decay=0.01,
+        iterations=150,
+        batch_size=30,
+    )
+    net = T.build_network(config, 2, 3)
+    list(T.train(config, data, net))
+    folded = net.to_network()
+    x = data.x_test.astype(np.float64)
+    scores = net.predict(x)
+    expected = np.exp(scores - scores.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(folded.predict(x), expected, rtol=1e-9, atol=1e-12)
+    assert folded.sizes == [2, 12, 10, 8, 3] and folded.activations[-1] == "softmax"
+    assert T.chunked_accuracy(folded, x, data.t_test) == net.accuracy(x, data.t_test)

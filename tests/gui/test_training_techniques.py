@@ -217,3 +217,23 @@ def test_no_control_is_clipped_at_1280x800(window, qtbot, lang):
     for w in fields:
         right = w.mapTo(viewport, w.rect().topRight()).x()
         assert right < viewport.width(), (w.objectName(), right, viewport.width())
+
+
+def test_a_bn_dropout_net_sent_to_the_network_tab_predicts_the_same(window, qtbot):
+    net_tab = window.tab("network")
+    tab = window.show_tab("training")
+    _type(qtbot, tab.setting_widget("hidden"), "8, 6")
+    _type(qtbot, tab.setting_widget("batchnorm_layers"), "1")
+    _type(qtbot, tab.setting_widget("dropout_percent"), "20, 20")
+    _type(qtbot, tab.setting_widget("length"), "150")
+    _run(qtbot, tab)
+    trained = tab.net
+    qtbot.mouseClick(tab.ui.send_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is net_tab
+    shown = net_tab.current_network()
+    assert shown.sizes == [2, 8, 6, 3]
+    x = tab.run_data.x_test.astype(np.float64)
+    scores = trained.predict(x)  # test mode: BN's running statistics, × (1 − ratio)
+    probabilities = np.exp(scores - scores.max(axis=1, keepdims=True))
+    probabilities /= probabilities.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(shown.predict(x), probabilities, rtol=1e-9, atol=1e-12)
