@@ -66,7 +66,7 @@ class TrainPage(QWidget):
         super().__init__()
         self.tab = tab
         self.model = tab.model
-        self.controller = tab.make_controller(emit_hz=30.0)
+        self.controller = tab.make_controller(emit_hz=float(REDRAW_FPS))  # one batch a frame
         self.binder = tab.bind(TRAIN_KEYS)
         self.net: SimpleConvNet | None = None
         self.config: TrainConfig | None = None
