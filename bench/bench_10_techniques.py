@@ -7,7 +7,8 @@ dropout 0.2 and with BN on every hidden layer. The plain layered net gives the f
 net's gradients (checked to 1e-10 first). Targets: plain layered ≤ 1.5× the fused path
 (weight decay 1.6×, dropout 2×),
 BN (the most work) ≤ 2.5×, so a learner's overfitting preset (603 iterations) stays a
-matter of seconds.
+matter of seconds. And the Training tab's live layer histograms (``layer_histograms``
+every 10 iterations, ``HISTOGRAM_EVERY``) cost ≤ 1.1× the BN net's iteration they ride on.
 
 Run: ``python bench/bench_10_techniques.py [--repeats N]``
 """
@@ -20,6 +21,7 @@ import sys
 import numpy as np
 from _common import Result, banner, interleaved_medians, report
 
+from engine.livestats import layer_histograms
 from engine.network import Network, init_weights
 from engine.optimizers import SGD
 from engine.regnet import RegularizedNet
@@ -60,7 +62,22 @@ def main(argv: list[str] | None = None) -> list[Result]:
 
         return run
 
-    med = interleaved_medians({k: iteration(n) for k, n in nets.items()}, args.repeats, args.number)
+    def with_histograms(net, every=10):
+        sgd = SGD(1e-9)
+        count = [0]
+
+        def run():
+            _, grads = net.loss_and_gradient(x, t)
+            count[0] += 1
+            if count[0] % every == 0:
+                layer_histograms(net, x, grads, count[0])
+            sgd.update(net.params, grads)
+
+        return run
+
+    runs = {k: iteration(n) for k, n in nets.items()}
+    runs["bn+hist"] = with_histograms(RegularizedNet(SIZES, weights=w, biases=b, batchnorm=True))
+    med = interleaved_medians(runs, args.repeats, args.number)
     results = []
     for key, label, target in (
         ("layered", "plain layered net", 1.5),
@@ -86,6 +103,24 @@ def main(argv: list[str] | None = None) -> list[Result]:
                 )
             )
         )
+    ratio = med["bn+hist"] / med["bn"]
+    results.append(
+        report(
+            Result(
+                "T10",
+                "float64 iteration",
+                "RegularizedNet, BN on every hidden layer",
+                med["bn"],
+                "the same + live layer histograms every 10 iterations",
+                med["bn+hist"],
+                "s",
+                ratio,
+                "≤ 1.1×",
+                ratio <= 1.1,
+                note="19 histograms of 30 bins (6 activations, 6 BN outputs, 7 ∂L/∂W)",
+            )
+        )
+    )
     return results
 
 

@@ -1925,17 +1925,17 @@
   <context>
     <name>LayerHistogramView</name>
     <message>
-      <source>z%1 (activations)</source>
-      <extracomment>The most redraws a second (the issue's limit). (kind, layer number, plot, bars), kind "z", "bn" or "grad", in drawing order</extracomment>
-      <translation>z%1（アクティベーション）</translation>
+      <source>activations</source>
+      <extracomment>The most redraws a second (the issue's limit). (kind, layer number, plot, bars), kind "z", "bn" or "grad", in drawing order (kind, the row's name at its left)</extracomment>
+      <translation>アクティベーション</translation>
     </message>
     <message>
-      <source>BN%1 output γx̂+β</source>
-      <translation>BN%1 の出力 γx̂+β</translation>
+      <source>BN output γx̂+β</source>
+      <translation>BN の出力 γx̂+β</translation>
     </message>
     <message>
-      <source>∂L/∂W%1</source>
-      <translation>∂L/∂W%1</translation>
+      <source>weight gradients</source>
+      <translation>重みの勾配</translation>
     </message>
   </context>
   <context>
