@@ -23,8 +23,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from engine.layers import Affine, Layer, LayerNet, Relu, Sigmoid, SoftmaxWithLoss, Tanh
-from engine.network import init_weights
-from engine.regularization import BatchNormalization, Dropout
+from engine.network import Network, init_weights
+from engine.regularization import BN_EPS, BatchNormalization, Dropout
 
 __all__ = ["RegularizedNet", "REGNET_ACTIVATIONS"]
 
@@ -98,6 +98,8 @@ class RegularizedNet(LayerNet):
         super().__init__(layers, SoftmaxWithLoss(), weight_decay)
         #: The outputs of the hidden activations in the last forward pass (§6.2's view).
         self.hidden_outputs: list[Array] = []
+        #: (hidden layer index from 0, γ·x̂ + β) of each BN layer in the last forward pass.
+        self.normalized_outputs: list[tuple[int, Array]] = []
 
     @property
     def weight_decay(self) -> float:
@@ -126,26 +128,82 @@ class RegularizedNet(LayerNet):
         """A deep copy (parameters, running statistics and the dropout stream)."""
         return _copy.deepcopy(self)
 
+    def to_network(self) -> Network:
+        """The fused :class:`~engine.network.Network` that predicts exactly what this net
+        predicts at test time (§6.3, §6.4.3), for the Network tab.
+
+        At test time Batch Normalization is a fixed affine map per feature, y = s·(a − μ) + β
+        with s = γ/√(σ² + ε) from the running statistics, so it folds into the Affine
+        before it: W·s and (b − μ)·s + β. Dropout multiplies its layer's outputs by
+        (1 − ratio), which folds into the next weight matrix's rows. The output is
+        softmax (this net's scores before the loss).
+        """
+        weights = [np.array(w, dtype=np.float64) for w in self.weights]
+        biases = [np.array(b, dtype=np.float64) for b in self.biases]
+        hidden = -1  # the hidden layer the next BN or Dropout belongs to
+        for layer in self.layers.values():
+            if isinstance(layer, Affine):
+                hidden += 1
+            elif isinstance(layer, BatchNormalization):
+                n = layer.gamma.size
+                mean = np.zeros(n) if layer.running_mean is None else layer.running_mean
+                var = np.zeros(n) if layer.running_var is None else layer.running_var
+                scale = layer.gamma / np.sqrt(var + BN_EPS)
+                weights[hidden] = weights[hidden] * scale
+                biases[hidden] = (biases[hidden] - mean) * scale + layer.beta
+            elif isinstance(layer, Dropout):
+                weights[hidden + 1] = weights[hidden + 1] * (1.0 - layer.ratio)
+        return Network(self.sizes, self.activations, weights, biases)
+
     def predict(self, x: ArrayLike, train: bool = False) -> Array:
         """The output scores before softmax, in test mode unless ``train`` (§6.3, §6.4.3);
-        records ``hidden_outputs``."""
+        records ``hidden_outputs`` and ``normalized_outputs``."""
         z = np.asarray(x, dtype=np.float64)
         if z.ndim == 1:
             z = z[None, :]
         if z.shape[1] != self.sizes[0]:
             raise ValueError(f"input has {z.shape[1]} values, the network takes {self.sizes[0]}")
         self.set_train(train)
-        outputs = []
+        outputs: list[Array] = []
+        normalized: list[tuple[int, Array]] = []
         for layer in self.layers.values():
             z = layer.forward(z)
             if isinstance(layer, (Relu, Sigmoid, Tanh)):
                 outputs.append(z)
+            elif isinstance(layer, BatchNormalization):
+                normalized.append((len(outputs), z))
         self.hidden_outputs = outputs
+        self.normalized_outputs = normalized
         return z
 
     def loss(self, x: ArrayLike, t: ArrayLike, train: bool = True) -> float:
         """Cross-entropy after softmax + ½λΣW² (§6.4.2), in training mode by default."""
         return super().loss(x, t, train)
+
+    def loss_and_gradient(self, x: ArrayLike, t: ArrayLike) -> tuple[float, dict[str, Array]]:
+        """The loss (training mode) and ∂L/∂θ by backpropagation (§5.7, §6.3–6.4).
+
+        ``LayerNet``'s walk, less one product: the first Affine's ∂L/∂x (the gradient of
+        the *input*, which no one uses) is not computed — for MNIST that is the largest
+        matrix product of the backward pass (bench 10).
+        """
+        value = self.loss(x, t, train=True)
+        d = self.last_layer.backward(1.0)
+        self.douts = {}
+        names = list(self.layers)
+        for name in reversed(names[1:]):
+            self.douts[name] = d
+            d = self.layers[name].backward(d)
+        first = self.layers[names[0]]
+        self.douts[names[0]] = d
+        assert isinstance(first, Affine)
+        first.grads = {"W": first.x.T @ d, "b": d.sum(axis=0)}
+        lam = self.weight_decay_lambda
+        grads = {}
+        for key, layer, local in self._keys:
+            g = layer.grads[local]
+            grads[key] = g + lam * layer.params[local] if lam and local == "W" else g
+        return value, grads
 
     def _dropouts(self) -> list[Dropout]:
         return [layer for layer in self.layers.values() if isinstance(layer, Dropout)]

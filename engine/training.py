@@ -100,8 +100,13 @@ class TrainConfig:
     dropout: list[float] = field(default_factory=list)
     weight_decay: float = 0.0
     #: Every this many iterations (0: never) a :class:`LayerHistograms` of the batch's
-    #: activations and weight gradients rides on the iteration record.
+    #: activations and weight gradients rides on the iteration record — and, when
+    #: ``histogram_interval`` > 0, only once that many seconds have passed since the last
+    #: one (the Training tab draws at most 5 a second: binning more would be wasted). The
+    #: first iteration always has one. Histograms only observe: the run's numbers are the
+    #: same with or without them.
     histogram_every: int = 0
+    histogram_interval: float = 0.0
 
     @property
     def regularized(self) -> bool:
@@ -385,6 +390,7 @@ def _train(
     seen = 0
     epochs_done = 0
     iteration = 0
+    last_histogram = 0.0
     while iteration < config.iterations:
         iteration += 1
         batch = rng.choice(n_train, min(int(config.batch_size), n_train))
@@ -405,7 +411,10 @@ def _train(
         hists = None
         every = int(config.histogram_every)
         if every > 0 and (iteration % every == 0 or iteration == 1):
-            hists = layer_histograms(net, x_batch, grads, iteration)
+            now = time.perf_counter()
+            if iteration == 1 or now - last_histogram >= config.histogram_interval:
+                hists = layer_histograms(net, x_batch, grads, iteration)
+                last_histogram = now
         optimizer.lr = config.lr
         with np.errstate(all="ignore"):
             optimizer.update(net.params, grads)
@@ -461,6 +470,8 @@ def seconds_per_iteration(net: Network, x_batch: NDArray, gradient: str) -> floa
             probe.predict(x_batch)
     forward = (time.perf_counter() - start) / repeats
     if gradient == "numerical":
+        if isinstance(net, RegularizedNet):  # the book's loop: two losses per parameter
+            return forward * (2 * n_parameters(net) + 4)
         batch = len(np.atleast_2d(x_batch))
         return estimated_seconds(net.sizes, net.activations, batch) + forward
     return forward * 3

@@ -28,12 +28,20 @@ from gui.models.settings import (
     SettingError,
 )
 
-__all__ = ["CnnModel", "PRESET_LABELS", "DATASET_LABELS", "R_FIT", "KERNEL_LIMIT"]
+__all__ = ["CnnModel", "PRESET_LABELS", "DATASET_LABELS", "R_FIT", "R_SMALL", "KERNEL_LIMIT"]
 
 C = "CnnTab"
 
 #: The refusal of a filter that does not fit (translated in context "Settings").
 R_FIT = QT_TRANSLATE_NOOP("Settings", "A %1×%2 filter does not fit in the padded %3×%4 input.")
+#: The refusal of an input side or a padding too small for the filter ("Settings"):
+#: %1 the side, %2 the padding, %3 the padded side, %4 the filter side, %5 OH or OW,
+#: %6 the stride.
+R_SMALL = QT_TRANSLATE_NOOP(
+    "Settings",
+    "The padded input (%1 + 2·%2 = %3) is smaller than the filter (%4): "
+    "%5 = (%3 − %4) / %6 + 1 would be less than 1.",
+)
 
 #: The largest |value| a filter entry may hold.
 KERNEL_LIMIT = 100.0
@@ -194,16 +202,36 @@ class CnnModel(TabModel):
 
     # -- rules ---------------------------------------------------------------------------
     def check(self, values: Mapping[str, Any]) -> None:
-        for f, size in (("ex_fh", "ex_h"), ("ex_fw", "ex_w")):
-            if values[f] > values[size] + 2 * values["ex_pad"]:
+        """Refuse sizes that give no output cell: FH > H + 2P (or FW > W + 2P).
+
+        The refusal names the field whose new value breaks the rule (the filter side, the
+        input side or the padding; the stride never does: the size is rounded down), so
+        its message says what to change back."""
+        pad = values["ex_pad"]
+        for f, size, out in (("ex_fh", "ex_h", "OH"), ("ex_fw", "ex_w", "OW")):
+            if values[f] <= values[size] + 2 * pad:
+                continue
+            changed = [k for k in (f, size, "ex_pad") if values[k] != self._values.get(k)]
+            culprit = changed[0] if changed else f
+            if culprit == f:
                 raise SettingError(
                     self.setting(f),
                     R_FIT,
                     values["ex_fh"],
                     values["ex_fw"],
-                    values["ex_h"] + 2 * values["ex_pad"],
-                    values["ex_w"] + 2 * values["ex_pad"],
+                    values["ex_h"] + 2 * pad,
+                    values["ex_w"] + 2 * pad,
                 )
+            raise SettingError(
+                self.setting(culprit),
+                R_SMALL,
+                values[size],
+                pad,
+                values[size] + 2 * pad,
+                values[f],
+                out,
+                values["ex_stride"],
+            )
 
     def exploration(self):  # -> engine.conv_lab.Exploration
         """The explorer's convolution for the current sizes."""

@@ -2,11 +2,13 @@
 
 ``TrainingModel`` holds what a project saves: the data set and its parameters, the network,
 the learning settings and the MNIST files in use. ``run_config(n_train)`` turns them into
-the engine's ``TrainConfig``; ``data_key()`` names the data they describe.
+the engine's ``TrainConfig``; ``data_key()`` names the data they describe. The ch. 6
+settings (Batch Normalization, Dropout, weight decay, live histograms) are declared in
+gui/models/training_techniques.py and take part like every other.
 
-``RunLog`` holds what a run produced so far (losses per iteration, accuracies per epoch,
-the latest decision regions and predictions, a divergence): the tab appends the worker's
-records to it and draws from it; tests read it.
+``RunLog`` (gui/models/training_log.py) holds what a run produced so far (losses per
+iteration, accuracies per epoch, the latest decision regions and predictions, a
+divergence): the tab appends the worker's records to it and draws from it.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from typing import Any
-
-import numpy as np
 
 from engine import datasets as D
 from engine import training as T
@@ -30,6 +30,12 @@ from gui.models.settings import (
     FloatSetting,
     IntListSetting,
     IntSetting,
+)
+from gui.models.training_log import RunLog
+from gui.models.training_techniques import (
+    TECHNIQUE_SETTINGS,
+    own_network,
+    technique_config,
 )
 
 __all__ = [
@@ -97,10 +103,6 @@ def _has_classes(values: Mapping[str, Any], run_state: str) -> bool:
 
 def _generated(values: Mapping[str, Any], run_state: str) -> bool:
     return values["dataset"] in D.TOY_KINDS or values["dataset"] == "digits"
-
-
-def _own_network(values: Mapping[str, Any], run_state: str) -> bool:
-    return not values["use_network"]
 
 
 def _std_init(values: Mapping[str, Any], run_state: str) -> bool:
@@ -203,7 +205,7 @@ class TrainingModel(TabModel):
                 "Neurons per hidden layer, separated by commas, e.g. “50” or “50, 20”",
             ),
             context=C,
-            enabled=_own_network,
+            enabled=own_network,
             object_name="hiddenEdit",
         ),
         ChoiceSetting(
@@ -213,7 +215,7 @@ class TrainingModel(TabModel):
             label=QT_TRANSLATE_NOOP("TrainingTab", "Activation"),
             help=QT_TRANSLATE_NOOP("TrainingTab", "Activation function of the hidden layers"),
             context=C,
-            enabled=_own_network,
+            enabled=own_network,
             object_name="activationCombo",
         ),
         ChoiceSetting(
@@ -226,7 +228,7 @@ class TrainingModel(TabModel):
                 "Xavier suits sigmoid and tanh, He suits ReLU (book §6.2); biases start at 0",
             ),
             context=C,
-            enabled=_own_network,
+            enabled=own_network,
             object_name="initCombo",
         ),
         FloatSetting(
@@ -253,6 +255,8 @@ class TrainingModel(TabModel):
             context=C,
             object_name="useNetworkCheck",
         ),
+        # -- ch. 6 techniques (the layered net of engine.regnet when any is on)
+        *TECHNIQUE_SETTINGS,
         # -- learning
         ChoiceSetting(
             key="gradient",
@@ -438,55 +442,9 @@ class TrainingModel(TabModel):
             iterations=self.iterations(n_train),
             seed=v["seed"],
             preview_count=PREVIEW_COUNT,
+            **self.technique_config(),
         )
 
-
-class RunLog:
-    """What the current run produced, appended from the worker's records (no Qt).
-
-    ``n`` iterations so far with ``losses[:n]``; ``epochs`` rows of (epoch, train accuracy,
-    test accuracy), also as ``epoch_array[:len(epochs)]``; ``region`` / ``predictions``: the
-    latest not yet drawn (the tab takes them); ``diverged``: the engine's Diverged record.
-    """
-
-    def __init__(self) -> None:
-        self.losses = np.zeros(1024)
-        self.x = np.arange(1, 1025, dtype=np.float64)
-        self.n = 0
-        self.epochs: list[tuple[float, float, float]] = []
-        self.epoch_array = np.zeros((256, 3))
-        self.region: np.ndarray | None = None
-        self.predictions: np.ndarray | None = None
-        #: every test image's predicted class after the latest epoch (image data)
-        self.test_predictions: np.ndarray | None = None
-        self.diverged: T.Diverged | None = None
-
-    def add(self, records: list) -> None:
-        """Append a batch of the engine's records (iteration records and Diverged)."""
-        for record in records:
-            if isinstance(record, T.IterationRecord):
-                if self.n >= len(self.losses):
-                    self.losses = np.concatenate([self.losses, np.zeros(len(self.losses))])
-                if self.n >= len(self.x):
-                    self.x = np.arange(1, 2 * len(self.x) + 1, dtype=np.float64)
-                self.losses[self.n] = record.loss
-                self.n += 1
-                if record.epoch is not None:
-                    e = record.epoch
-                    row = (e.epoch, e.train_accuracy, e.test_accuracy)
-                    if len(self.epochs) >= len(self.epoch_array):
-                        self.epoch_array = np.concatenate([self.epoch_array, self.epoch_array])
-                    self.epoch_array[len(self.epochs)] = row
-                    self.epochs.append(row)
-                    if e.region is not None:
-                        self.region = e.region
-                    if e.predictions is not None:
-                        self.predictions = e.predictions
-                    if e.test_predictions is not None:
-                        self.test_predictions = e.test_predictions
-            elif isinstance(record, T.Diverged):
-                self.diverged = record
-
-    @property
-    def last_loss(self) -> float | None:
-        return float(self.losses[self.n - 1]) if self.n else None
+    def technique_config(self) -> dict[str, Any]:
+        """The ch. 6 part of the run config (see :func:`technique_config`)."""
+        return technique_config(self._values)

@@ -146,6 +146,9 @@ class HandPage(QWidget):
         ):
             view.setObjectName(name)
         self.titles = [QLabel(self) for _ in range(3)]
+        for title in self.titles:  # a long title wraps: the three images stay one size
+            title.setWordWrap(True)
+            title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.kernel_label = QLabel(self)
         self.canvas_label = QLabel(self)
         self.info = QLabel(self)

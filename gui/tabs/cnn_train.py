@@ -2,18 +2,16 @@
 30 first-layer filters before and after learning (Fig. 7-24), and the feature maps of a
 test image at each layer with the prediction.
 
-The data set is read in the worker thread (Fashion-MNIST's 60,000 images take a moment);
-the generator first yields a :class:`_Loaded` record with the run's ``TrainConfig`` (the
-learning rate may be changed on it while paused) and then the records of
-:func:`engine.conv_lab.train_convnet`.
+What the worker runs is in :mod:`gui.tabs.cnn_run`. While a run goes, the page draws
+what changed, throttled: the curves and the status at most :data:`REDRAW_FPS` times a
+second, the 30 filter images at most :data:`FILTER_FPS` times, the feature maps at each
+epoch (the bench: bench/bench_9_convnet.py, live vs headless).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Slot
@@ -28,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.conv_lab import ConvnetRecord, train_convnet
+from engine.conv_lab import ConvnetRecord
 from engine.convnet import SimpleConvNet
 from engine.datasets import Dataset, DatasetError
 from engine.training import Diverged, IterationRecord, TrainConfig
 from gui.plotting import cache_axes, pg
 from gui.tabs.cnn_maps import FeatureMapsView
+from gui.tabs.cnn_run import Loaded, NoDataError, RunFactory, load_data
 from gui.tabs.cnn_views import FilterView
 from gui.text import tr_fmt
 from gui.worker import RedrawThrottle
@@ -53,49 +52,11 @@ TRAIN_KEYS = (
     "tr_map_source",
     "tr_image",
 )
+#: Redraws of the curves and the status line per second, at most.
 REDRAW_FPS = 10
-
-
-class NoDataError(Exception):
-    """The chosen data set is not available (the message is shown as is)."""
-
-
-def load_data(key: str) -> Dataset:
-    """The data set of ``tr_data`` key (raises :class:`NoDataError` with a reason key)."""
-    from engine import mnist
-
-    if key == "bundled":
-        return mnist.bundled_mnist()
-    if key == "mnist":
-        data = mnist.find_mnist()
-        if data is None:
-            raise NoDataError("mnist")
-        return data
-    if mnist.fashion_mnist_files() is None:
-        raise NoDataError("fashion")
-    return mnist.load_fashion_mnist()
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    config: TrainConfig
-    data: Dataset
-
-
-class _Factory:
-    """Called in the worker thread: loads the data, then trains ``net``."""
-
-    def __init__(self, data_key: str, model_config, net: SimpleConvNet) -> None:
-        self.data_key, self.model_config, self.net = data_key, model_config, net
-
-    def __call__(self) -> Iterator[Any]:
-        return self._run()
-
-    def _run(self) -> Iterator[Any]:
-        data = load_data(self.data_key)
-        config = self.model_config(len(data.t_train))
-        yield _Loaded(config, data)
-        yield from train_convnet(config, data, self.net, filter_every=5)
+#: Redraws of the 30 filter images per second, at most (they change slowly; each redraw
+#: makes 30 images and repaints the grid while the worker wants the GIL).
+FILTER_FPS = 2
 
 
 class TrainPage(QWidget):
@@ -105,7 +66,7 @@ class TrainPage(QWidget):
         super().__init__()
         self.tab = tab
         self.model = tab.model
-        self.controller = tab.make_controller(emit_hz=30.0)
+        self.controller = tab.make_controller(emit_hz=float(REDRAW_FPS))  # one batch a frame
         self.binder = tab.bind(TRAIN_KEYS)
         self.net: SimpleConvNet | None = None
         self.config: TrainConfig | None = None
@@ -116,6 +77,10 @@ class TrainPage(QWidget):
         self._epochs: list[tuple[float, float, float]] = []
         self._latest_filters: np.ndarray | None = None
         self._shown_filters: np.ndarray | None = None
+        self._filters_at = 0.0  # time.monotonic() of the last filter redraw
+        self._shown_epochs = -1  # how many epoch points the accuracy curves show
+        self._loss_top = 0.0  # the loss plot's fixed y range while running: [0, top]
+        self._loss_checked = 0  # losses up to here are under _loss_top
         self._message = ""
         self._started = 0.0
         self._total = 0
@@ -279,7 +244,7 @@ class TrainPage(QWidget):
         self._message = ""
         self.config, self.data = None, None
         self._started = time.monotonic()
-        self.controller.start(_Factory(key, self.model.run_config, self.net), paused=paused)
+        self.controller.start(RunFactory(key, self.model.run_config, self.net), paused=paused)
         self.model.set_run_state("paused" if paused else "running")
         self._redraw()
         return True
@@ -314,6 +279,7 @@ class TrainPage(QWidget):
             self._params = {k: v.copy() for k, v in self.net.params.items()}
             self._latest_filters = self._params["W1"]
             self.throttle.flush()
+            self._redraw(final=True)
             self._show_maps()
         self._update_buttons()
         self._update_status()
@@ -322,7 +288,7 @@ class TrainPage(QWidget):
     @Slot(object)
     def _on_records(self, batch: list) -> None:
         for item in batch:
-            if isinstance(item, _Loaded):
+            if isinstance(item, Loaded):
                 self.config, self.data = item.config, item.data
                 self._total = item.config.iterations
                 self._show_maps()
@@ -350,20 +316,50 @@ class TrainPage(QWidget):
                 self._show_maps()
         self.throttle.request()
 
-    def _redraw(self) -> None:
+    def _redraw(self, final: bool = False) -> None:
+        """Draw what changed since the last frame: the loss curve (on fixed ranges while
+        a run is active), the accuracy curves when an epoch was added, the filters at most
+        :data:`FILTER_FPS` times a second (always when ``final``: paused, finished), the
+        status line."""
         n = len(self._losses)
         self.loss_curve.setData(np.arange(1, n + 1), np.asarray(self._losses))
-        if self._epochs:
-            e = np.asarray(self._epochs)
-            self.train_curve.setData(e[:, 0], e[:, 1])
-            self.test_curve.setData(e[:, 0], e[:, 2])
-        else:
-            self.train_curve.setData([], [])
-            self.test_curve.setData([], [])
-        if self._latest_filters is not None and self._latest_filters is not self._shown_filters:
+        self._fit_loss_range()
+        if len(self._epochs) != self._shown_epochs:
+            self._shown_epochs = len(self._epochs)
+            if self._epochs:
+                e = np.asarray(self._epochs)
+                self.train_curve.setData(e[:, 0], e[:, 1])
+                self.test_curve.setData(e[:, 0], e[:, 2])
+            else:
+                self.train_curve.setData([], [])
+                self.test_curve.setData([], [])
+        now = time.monotonic()
+        fresh = self._latest_filters is not None and self._latest_filters is not self._shown_filters
+        if fresh and (final or now - self._filters_at >= 1.0 / FILTER_FPS):
             self.filter_view.set_now(self._latest_filters)
             self._shown_filters = self._latest_filters
+            self._filters_at = now
+        elif fresh:
+            self.throttle.request()  # drawn on a later frame
         self._update_status()
+
+    def _fit_loss_range(self) -> None:
+        """While a run goes (or is paused), x spans the planned iterations and y
+        [0, highest loss × 1.1]: the view changes only when a loss goes above the top, so
+        the axes are not laid out again every frame. Idle: pyqtgraph's auto range."""
+        vb = self.loss_plot.getPlotItem().getViewBox()
+        if not self.controller.is_active() or not self._losses or not self._total:
+            if self._loss_top or not self._losses:
+                vb.enableAutoRange()
+            self._loss_top = 0.0
+            return
+        start = self._loss_checked if self._loss_top else 0
+        high = max(self._losses[start:], default=0.0)
+        self._loss_checked = len(self._losses)
+        if high > self._loss_top and np.isfinite(high):
+            self._loss_top = float(high) * 1.1
+            vb.disableAutoRange()
+            vb.setRange(xRange=(0, self._total), yRange=(0, self._loss_top), padding=0)
 
     @Slot(bool)
     def _on_finished(self, completed: bool) -> None:
@@ -371,7 +367,7 @@ class TrainPage(QWidget):
             self._params = {k: v.copy() for k, v in self.net.params.items()}
             self._latest_filters = self._params["W1"]
         self.throttle.flush()
-        self._redraw()
+        self._redraw(final=True)
         self._show_maps()
         self._update_buttons()
 
@@ -400,7 +396,12 @@ class TrainPage(QWidget):
         if data is None or self._params is None or self.net is None:
             self.maps.clear()
             return
-        names = data.class_names or tuple(str(k) for k in range(data.n_classes))
+        from gui.image_panel import translated_class_name
+
+        names = tuple(
+            translated_class_name(name)
+            for name in (data.class_names or tuple(str(k) for k in range(data.n_classes)))
+        )
         probe = SimpleConvNet(dtype=np.float32, params=self._params)
         if self.model["tr_map_source"] == "drawing":
             from engine.images import mnist_preprocess
@@ -459,10 +460,12 @@ class TrainPage(QWidget):
             epoch, train_acc, test_acc = self._epochs[-1]
             parts.append(
                 tr_fmt(
-                    self.tr("Epoch %1: train accuracy %2, test accuracy %3"),
+                    self.tr("Epoch %1: accuracy train %2, test %3"),
                     f"{epoch:.2f}",
-                    f"{train_acc:.4f}",
-                    f"{test_acc:.4f}",
+                    f"{train_acc:.3f}",
+                    f"{test_acc:.3f}",
                 )
             )
-        self.status.setText(" · ".join(parts))
+        text = " · ".join(parts)
+        self.status.setText(text)
+        self.status.setToolTip(text)  # the whole line, should a narrow window cut it

