@@ -121,10 +121,13 @@ class TrainPage(QWidget):
         self.acc_plot.setYRange(0, 1)
         self.acc_plot.addLegend(offset=(-10, -10))
         self.train_curve = self.acc_plot.plot(
-            pen=pg.mkPen((255, 127, 14), width=2), symbol="o", symbolSize=5
+            pen=pg.mkPen((255, 127, 14), width=3), symbol="o", symbolSize=7
         )
+        # dashed and drawn over the train curve: both stay visible where they coincide
         self.test_curve = self.acc_plot.plot(
-            pen=pg.mkPen((44, 160, 44), width=2), symbol="s", symbolSize=5
+            pen=pg.mkPen((44, 160, 44), width=2, style=Qt.PenStyle.DashLine),
+            symbol="s",
+            symbolSize=5,
         )
         cache_axes(self.loss_plot, self.acc_plot)
         plots = QHBoxLayout()
@@ -162,7 +165,9 @@ class TrainPage(QWidget):
 
     # -- texts ---------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.bar_label.setText("<b>" + self.tr("Train SimpleConvNet:") + "</b>")
+        # short: the run bar shares its line with the status (readable at 1280×800)
+        self.bar_label.setText("<b>" + self.tr("Train:") + "</b>")
+        self.bar_label.setToolTip(self.tr("Train SimpleConvNet"))
         self.run_button.setText(self.tr("Run"))
         self.pause_button.setText(self.tr("Pause"))
         self.step_button.setText(self.tr("Step"))
