@@ -37,10 +37,12 @@ class LayerHistograms:
 
 def _hist(values: NDArray, symmetric: bool, bins: int) -> Histogram:
     flat = np.asarray(values, dtype=np.float64).ravel()
-    flat = flat[np.isfinite(flat)]
-    top = float(np.max(np.abs(flat))) if flat.size else 1.0
-    top = top if top > 0 else 1.0
-    low = -top if symmetric or (flat.size and flat.min() < 0) else 0.0
+    lo, hi = (float(flat.min()), float(flat.max())) if flat.size else (0.0, 1.0)
+    if not (np.isfinite(lo) and np.isfinite(hi)):  # only then the copy without NaN / ±inf
+        flat = flat[np.isfinite(flat)]
+        lo, hi = (float(flat.min()), float(flat.max())) if flat.size else (0.0, 1.0)
+    top = max(abs(lo), abs(hi)) or 1.0
+    low = -top if symmetric or lo < 0 else 0.0
     counts, edges = np.histogram(flat, bins, range=(low, top))
     return counts.astype(np.int64), edges
 

@@ -95,8 +95,13 @@ class TrainConfig:
     dropout: list[float] = field(default_factory=list)
     weight_decay: float = 0.0
     #: Every this many iterations (0: never) a :class:`LayerHistograms` of the batch's
-    #: activations and weight gradients rides on the iteration record.
+    #: activations and weight gradients rides on the iteration record — and, when
+    #: ``histogram_interval`` > 0, only once that many seconds have passed since the last
+    #: one (the Training tab draws at most 5 a second: binning more would be wasted). The
+    #: first iteration always has one. Histograms only observe: the run's numbers are the
+    #: same with or without them.
     histogram_every: int = 0
+    histogram_interval: float = 0.0
 
     @property
     def regularized(self) -> bool:
@@ -300,6 +305,7 @@ def train(
     seen = 0
     epochs_done = 0
     iteration = 0
+    last_histogram = 0.0
     while iteration < config.iterations:
         iteration += 1
         batch = rng.choice(n_train, min(int(config.batch_size), n_train))
@@ -316,7 +322,10 @@ def train(
         hists = None
         every = int(config.histogram_every)
         if every > 0 and (iteration % every == 0 or iteration == 1):
-            hists = layer_histograms(net, x_batch, grads, iteration)
+            now = time.perf_counter()
+            if iteration == 1 or now - last_histogram >= config.histogram_interval:
+                hists = layer_histograms(net, x_batch, grads, iteration)
+                last_histogram = now
         optimizer.lr = config.lr
         with np.errstate(all="ignore"):
             optimizer.update(net.params, grads)

@@ -228,8 +228,11 @@ in_chroot() { # in_chroot TIMEOUT COMMAND: a login-like root shell in the checko
         ;;
     esac
   done
+  # in the background and waited for: a TERM or INT to this script (an outer timeout, ^C)
+  # interrupts `wait` at once, and the trap unmounts; a foreground child would delay it
   timeout --kill-after=30 "$limit" chroot "$ROOTFS" /usr/bin/env -i "${envs[@]}" \
-    /bin/bash -c "cd /root/zerokara-lab && $*"
+    /bin/bash -c "cd /root/zerokara-lab && $*" &
+  wait $!
 }
 
 # Set-up errors (debootstrap, copy, mounts) stop the whole check (set -e, the trap unmounts);

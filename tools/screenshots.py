@@ -1,6 +1,7 @@
 """Regenerate the README's screenshots with every tab *doing* something.
 
     python tools/screenshots.py             # docs/screenshots/*.png and docs/screenshots/ja/*.png
+    python tools/screenshots.py --training  # only the Training tab's two
 
 Each tab is put in a state a learner reaches in a minute — XOR on the Gates tab with its
 two-layer solution, the book's §3.4.3 network, the ch. 6 optimizer race, spirals learned
@@ -75,20 +76,7 @@ def shoot(window, lang: str, out: Path) -> None:
     wait_idle(descent)
     window.grab().save(str(out / "descent.png"))
 
-    training = window.show_tab("training")
-    training.set_state(
-        {
-            "dataset": "spirals",
-            "hidden": [30, 30],
-            "optimizer": "Adam",
-            "lr": 0.01,
-            "length": 3000,
-            "unit": "iterations",
-        }
-    )
-    training.ui.run_button.click()
-    wait_idle(training, 120)
-    window.grab().save(str(out / "training.png"))
+    shoot_training(window, out)
 
     cnn = window.show_tab("cnn")
     cnn.pages.setCurrentIndex(0)
@@ -103,6 +91,27 @@ def shoot(window, lang: str, out: Path) -> None:
     shoot_backprop(window, out)
     for key in ("gates", "network", "descent", "training", "cnn"):
         window.tab(key).shutdown()
+
+
+def shoot_training(window, out: Path) -> None:
+    """Spirals learned with Adam by a net with Batch Normalization after both hidden
+    layers, its live layer histograms below the plots (ch. 6 in the Training tab)."""
+    training = window.show_tab("training")
+    training.set_state(
+        {
+            "dataset": "spirals",
+            "hidden": [30, 30],
+            "optimizer": "Adam",
+            "lr": 0.01,
+            "length": 3000,
+            "unit": "iterations",
+            "batchnorm_layers": [1, 2],
+            "layer_histograms": True,
+        }
+    )
+    training.ui.run_button.click()
+    wait_idle(training, 120)
+    window.grab().save(str(out / "training.png"))
 
 
 def shoot_backprop(window, out: Path) -> None:
@@ -130,8 +139,19 @@ def main() -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     spin(300)
-    shoot(window, "en", ROOT / "docs" / "screenshots")
-    shoot(window, "ja", ROOT / "docs" / "screenshots" / "ja")
+    for lang, folder in (
+        ("en", ROOT / "docs" / "screenshots"),
+        ("ja", ROOT / "docs" / "screenshots" / "ja"),
+    ):
+        if (
+            "--training" in sys.argv
+        ):  # only the Training tab's (python tools/screenshots.py --training)
+            window.set_language(lang)
+            spin(300)
+            shoot_training(window, folder)
+            window.tab("training").shutdown()
+        else:
+            shoot(window, lang, folder)
     window.close()
     print("docs/screenshots regenerated")
     return 0

@@ -33,7 +33,6 @@ from gui.models.settings import (
 )
 from gui.models.training_log import RunLog
 from gui.models.training_techniques import (
-    HISTOGRAM_EVERY,
     TECHNIQUE_SETTINGS,
     own_network,
     technique_config,
@@ -444,7 +443,6 @@ class TrainingModel(TabModel):
             seed=v["seed"],
             preview_count=PREVIEW_COUNT,
             **self.technique_config(),
-            histogram_every=HISTOGRAM_EVERY if v["layer_histograms"] else 0,
         )
 
     def technique_config(self) -> dict[str, Any]:

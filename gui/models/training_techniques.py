@@ -12,11 +12,12 @@ from typing import Any
 
 from gui.models.settings import QT_TRANSLATE_NOOP, BoolSetting, FloatSetting, IntListSetting
 
-__all__ = ["TECHNIQUE_SETTINGS", "HISTOGRAM_EVERY", "own_network", "technique_config"]
+__all__ = ["TECHNIQUE_SETTINGS", "HISTOGRAM_INTERVAL", "own_network", "technique_config"]
 
 C = "TrainingTab"  # the translation context of every text below
-#: With live layer histograms on, the engine bins a mini-batch every this many iterations.
-HISTOGRAM_EVERY = 10
+#: With live layer histograms on, the engine bins a mini-batch at most every this many
+#: seconds (the view draws at most 5 a second: binning more often would be wasted work).
+HISTOGRAM_INTERVAL = 0.2
 
 
 def own_network(values: Mapping[str, Any], run_state: str) -> bool:
@@ -90,11 +91,16 @@ TECHNIQUE_SETTINGS = (
 
 def technique_config(values: Mapping[str, Any]) -> dict[str, Any]:
     """``batchnorm`` (a flag per hidden layer, or ``[]`` when none is on), ``dropout`` (a
-    ratio per hidden layer, trailing zeros dropped) and ``weight_decay`` for the engine's
-    ``TrainConfig``. All off when the Network tab's network is trained (those settings are
-    then disabled)."""
+    ratio per hidden layer, trailing zeros dropped), ``weight_decay`` and the histograms'
+    ``histogram_every`` / ``histogram_interval`` for the engine's ``TrainConfig``. The
+    techniques are all off when the Network tab's network is trained (those settings are
+    then disabled); the histograms work for any net."""
+    histograms = {
+        "histogram_every": 1 if values["layer_histograms"] else 0,
+        "histogram_interval": HISTOGRAM_INTERVAL if values["layer_histograms"] else 0.0,
+    }
     if values["use_network"]:
-        return {"batchnorm": [], "dropout": [], "weight_decay": 0.0}
+        return {"batchnorm": [], "dropout": [], "weight_decay": 0.0, **histograms}
     n_hidden = len(values["hidden"])
     batchnorm = [i + 1 in values["batchnorm_layers"] for i in range(n_hidden)]
     dropout = [p / 100 for p in values["dropout_percent"]][:n_hidden]
@@ -104,4 +110,5 @@ def technique_config(values: Mapping[str, Any]) -> dict[str, Any]:
         "batchnorm": batchnorm if any(batchnorm) else [],
         "dropout": dropout,
         "weight_decay": float(values["weight_decay"]),
+        **histograms,
     }

@@ -270,7 +270,12 @@ def export_script(
     """The script for ``config`` on the data described by the tab's ``data_key``."""
     kind = data_key[0]
     config_dict = config.as_dict()
-    for unused in ("region_resolution", "preview_count", "histogram_every"):
+    for unused in (
+        "region_resolution",
+        "preview_count",
+        "histogram_every",
+        "histogram_interval",
+    ):
         config_dict.pop(unused, None)
     gradient_name = (
         "numerical differentiation, ch. 4" if config.gradient == "numerical" else "backprop, ch. 5"

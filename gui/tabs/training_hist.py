@@ -9,6 +9,8 @@ vanishing (everything at 0) or exploding layers are seen as training goes.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QWidget
 
 from engine.livestats import LayerHistograms
@@ -20,6 +22,8 @@ __all__ = ["LayerHistogramView", "HISTOGRAM_FPS"]
 
 #: The most redraws a second (the issue's limit).
 HISTOGRAM_FPS = 5
+#: The bars' colours by row kind (Okabe–Ito: blue, green, vermilion).
+COLORS = {"z": "#0072B2", "bn": "#009E73", "grad": "#D55E00"}
 
 
 class LayerHistogramView(pg.GraphicsLayoutWidget):
@@ -36,12 +40,16 @@ class LayerHistogramView(pg.GraphicsLayoutWidget):
         #: (kind, layer number, plot, bars), kind "z", "bn" or "grad", in drawing order
         self._plots: list[tuple[str, int, pg.PlotItem, pg.BarGraphItem]] = []
         self._shape: tuple = ()
+        self._legend: pg.LabelItem | None = None
+        self._kinds: list[str] = []
         self.throttle = RedrawThrottle(self._draw, fps=HISTOGRAM_FPS, parent=self)
 
     def clear_view(self) -> None:
         self._pending = self.last = None
         self.clear()
         self._plots = []
+        self._legend = None
+        self._kinds = []
         self._shape = ()
 
     def titles(self) -> list[str]:
@@ -63,15 +71,17 @@ class LayerHistogramView(pg.GraphicsLayoutWidget):
         if bn_layers:
             rows.append(("bn", list(bn_layers)))
         rows.append(("grad", list(range(1, shape[2] + 1))))
-        for row, (kind, layers) in enumerate(rows):
+        # one line naming the rows by colour; the plots carry short titles (z1, BN3, ∂L/∂W2)
+        self._legend = self.addLabel("", row=0, col=0, colspan=max(shape[0], shape[2]))
+        self._kinds = [kind for kind, _ in rows]
+        for row, (kind, layers) in enumerate(rows, start=1):
             for layer in layers:
                 plot = self.addPlot(row=row, col=layer - 1)  # BN under its hidden layer
                 plot.setMouseEnabled(False, False)
                 plot.hideButtons()
                 plot.setMenuEnabled(False)
-                plot.getAxis("left").setStyle(showValues=False)
-                color = {"z": "#0072B2", "bn": "#009E73", "grad": "#D55E00"}[kind]
-                bars = pg.BarGraphItem(x=[0], height=[0], width=1, brush=color, pen=None)
+                plot.hideAxis("left")  # counts: the shape matters, not the numbers
+                bars = pg.BarGraphItem(x=[0], height=[0], width=1, brush=COLORS[kind], pen=None)
                 plot.addItem(bars)
                 self._plots.append((kind, layer, plot, bars))
         self._shape = shape
@@ -92,11 +102,27 @@ class LayerHistogramView(pg.GraphicsLayoutWidget):
         self.last = record
         self.redraws += 1
 
-    def retranslate(self) -> None:
-        titles = {
-            "z": self.tr("z%1 (activations)"),
-            "bn": self.tr("BN%1 output γx̂+β"),
-            "grad": self.tr("∂L/∂W%1"),
+    def row_names(self) -> list[str]:
+        """The rows' names, top to bottom, as the legend line gives them (tests)."""
+        return [self._names()[kind] for kind in self._kinds]
+
+    def _names(self) -> dict[str, str]:
+        return {
+            "z": self.tr("activations"),
+            "bn": self.tr("BN output γx̂+β"),
+            "grad": self.tr("weight gradients"),
         }
+
+    def retranslate(self) -> None:
+        titles = {"z": "z%1", "bn": "BN%1", "grad": "∂L/∂W%1"}  # symbols, as in the book
         for kind, layer, plot, _ in self._plots:
             plot.setTitle(tr_fmt(titles[kind], layer), size="8pt")
+        if self._legend is not None:
+            names = self._names()
+            self._legend.setText(
+                " &nbsp; ".join(
+                    f'<span style="color:{COLORS[k]}">■ {html.escape(names[k])}</span>'
+                    for k in self._kinds
+                ),
+                size="8pt",
+            )

@@ -1925,17 +1925,17 @@
   <context>
     <name>LayerHistogramView</name>
     <message>
-      <source>z%1 (activations)</source>
-      <extracomment>The most redraws a second (the issue's limit). (kind, layer number, plot, bars), kind "z", "bn" or "grad", in drawing order</extracomment>
-      <translation>z%1（アクティベーション）</translation>
+      <source>activations</source>
+      <extracomment>The most redraws a second (the issue's limit). The bars' colours by row kind (Okabe–Ito: blue, green, vermilion). (kind, layer number, plot, bars), kind "z", "bn" or "grad", in drawing order</extracomment>
+      <translation>アクティベーション</translation>
     </message>
     <message>
-      <source>BN%1 output γx̂+β</source>
-      <translation>BN%1 の出力 γx̂+β</translation>
+      <source>BN output γx̂+β</source>
+      <translation>BN の出力 γx̂+β</translation>
     </message>
     <message>
-      <source>∂L/∂W%1</source>
-      <translation>∂L/∂W%1</translation>
+      <source>weight gradients</source>
+      <translation>重みの勾配</translation>
     </message>
   </context>
   <context>
@@ -3804,7 +3804,7 @@
     </message>
     <message>
       <source>Batch Norm after layers</source>
-      <extracomment>With live layer histograms on, the engine bins a mini-batch every this many iterations.</extracomment>
+      <extracomment>With live layer histograms on, the engine bins a mini-batch at most every this many seconds (the view draws at most 5 a second: binning more often would be wasted work).</extracomment>
       <translation>Batch Norm を入れる層</translation>
     </message>
     <message>

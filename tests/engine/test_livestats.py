@@ -120,3 +120,17 @@ def test_a_trained_bn_dropout_net_folds_into_a_fused_network():
     np.testing.assert_allclose(folded.predict(x), expected, rtol=1e-9, atol=1e-12)
     assert folded.sizes == [2, 12, 10, 8, 3] and folded.activations[-1] == "softmax"
     assert T.chunked_accuracy(folded, x, data.t_test) == net.accuracy(x, data.t_test)
+
+
+def test_histograms_follow_the_interval_and_never_change_the_run():
+    data = D.toy_dataset("moons", 200, 0.1, 0, 2, 0.25)
+    base = dict(hidden=[8, 6], batchnorm=[True], dropout=[0.3], iterations=40, batch_size=20)
+    plain = list(T.train(T.TrainConfig(**base), data))
+    every = list(T.train(T.TrainConfig(**base, histogram_every=1), data))
+    rare = list(T.train(T.TrainConfig(**base, histogram_every=1, histogram_interval=3600), data))
+    assert all(r.histograms is not None for r in every)
+    # at most one set per interval: with an hour, only the first iteration's
+    assert [r.iteration for r in rare if r.histograms is not None] == [1]
+    assert all(r.histograms is None for r in plain)
+    # observing changes nothing: the same losses, bit for bit (dropout masks, BN statistics)
+    assert [r.loss for r in every] == [r.loss for r in plain] == [r.loss for r in rare]

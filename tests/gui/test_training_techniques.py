@@ -65,14 +65,8 @@ def test_bn_dropout_and_decay_reach_the_run_and_histograms_draw_live(window, qtb
     counts, _ = view.last.activations[0]
     assert int(np.sum(counts)) == 20 * tab.config.batch_size
     # the BN layer of hidden layer 2 has its own plot, between activations and gradients
-    assert view.titles() == [
-        "z1 (activations)",
-        "z2 (activations)",
-        "BN2 output γx̂+β",
-        "∂L/∂W1",
-        "∂L/∂W2",
-        "∂L/∂W3",
-    ]
+    assert view.titles() == ["z1", "z2", "BN2", "∂L/∂W1", "∂L/∂W2", "∂L/∂W3"]
+    assert view.row_names() == ["activations", "BN output γx̂+β", "weight gradients"]
     assert [layer for layer, _ in view.last.batchnorm] == [2]
     assert tab.log.n == tab.config.iterations
 
@@ -85,7 +79,8 @@ def test_without_bn_the_histograms_have_no_bn_row(window, qtbot):
     view = tab.ui.histogram_view
     qtbot.waitUntil(lambda: view.last is not None, timeout=2000)
     assert not isinstance(tab.net, RegularizedNet)  # nothing on: the fused net
-    assert view.titles() == ["z1 (activations)", "∂L/∂W1", "∂L/∂W2"]
+    assert view.titles() == ["z1", "∂L/∂W1", "∂L/∂W2"]
+    assert view.row_names() == ["activations", "weight gradients"]
 
 
 def test_weight_decay_shrinks_the_trained_weights(window, qtbot):
