@@ -81,6 +81,9 @@ class LayerHistogramView(pg.GraphicsLayoutWidget):
                 plot.hideButtons()
                 plot.setMenuEnabled(False)
                 plot.hideAxis("left")  # counts: the shape matters, not the numbers
+                bottom = plot.getAxis("bottom")
+                bottom.setTickDensity(0.5)  # narrow plots: fewer, unclipped tick labels
+                bottom.setStyle(maxTickLevel=0)  # no minor ticks
                 bars = pg.BarGraphItem(x=[0], height=[0], width=1, brush=COLORS[kind], pen=None)
                 plot.addItem(bars)
                 self._plots.append((kind, layer, plot, bars))
