@@ -281,11 +281,7 @@ class TrainPage(QWidget):
     def _on_state_changed(self, state: str) -> None:
         self.model.set_run_state(state if state in ("running", "paused") else "idle")
         if state == "paused" and self.net is not None:
-            self._params = {k: v.copy() for k, v in self.net.params.items()}
-            self._latest_filters = self._params["W1"]
-            self.throttle.flush()
-            self._redraw(final=True)
-            self._show_maps()
+            self._on_paused_step()
         self._update_buttons()
         self._update_status()
 
@@ -319,7 +315,20 @@ class TrainPage(QWidget):
             if item.params is not None:
                 self._params = item.params
                 self._show_maps()
+        if self.controller.state == "paused" and self.net is not None and self._losses:
+            # stepping: each step shows the filters and maps of exactly that iteration (the
+            # worker waits for the next step, the copy is cheap at a human pace)
+            self._on_paused_step()
+            return
         self.throttle.request()
+
+    def _on_paused_step(self) -> None:
+        assert self.net is not None
+        self._params = {k: v.copy() for k, v in self.net.params.items()}
+        self._latest_filters = self._params["W1"]
+        self.throttle.flush()
+        self._redraw(final=True)
+        self._show_maps()
 
     def _redraw(self, final: bool = False) -> None:
         """Draw what changed since the last frame: the loss curve (on fixed ranges while
