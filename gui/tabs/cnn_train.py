@@ -121,10 +121,13 @@ class TrainPage(QWidget):
         self.acc_plot.setYRange(0, 1)
         self.acc_plot.addLegend(offset=(-10, -10))
         self.train_curve = self.acc_plot.plot(
-            pen=pg.mkPen((255, 127, 14), width=2), symbol="o", symbolSize=5
+            pen=pg.mkPen((255, 127, 14), width=3), symbol="o", symbolSize=7
         )
+        # dashed and drawn over the train curve: both stay visible where they coincide
         self.test_curve = self.acc_plot.plot(
-            pen=pg.mkPen((44, 160, 44), width=2), symbol="s", symbolSize=5
+            pen=pg.mkPen((44, 160, 44), width=2, style=Qt.PenStyle.DashLine),
+            symbol="s",
+            symbolSize=5,
         )
         cache_axes(self.loss_plot, self.acc_plot)
         plots = QHBoxLayout()
@@ -162,7 +165,9 @@ class TrainPage(QWidget):
 
     # -- texts ---------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.bar_label.setText("<b>" + self.tr("Train SimpleConvNet:") + "</b>")
+        # short: the run bar shares its line with the status (readable at 1280×800)
+        self.bar_label.setText("<b>" + self.tr("Train:") + "</b>")
+        self.bar_label.setToolTip(self.tr("Train SimpleConvNet"))
         self.run_button.setText(self.tr("Run"))
         self.pause_button.setText(self.tr("Pause"))
         self.step_button.setText(self.tr("Step"))
@@ -276,11 +281,7 @@ class TrainPage(QWidget):
     def _on_state_changed(self, state: str) -> None:
         self.model.set_run_state(state if state in ("running", "paused") else "idle")
         if state == "paused" and self.net is not None:
-            self._params = {k: v.copy() for k, v in self.net.params.items()}
-            self._latest_filters = self._params["W1"]
-            self.throttle.flush()
-            self._redraw(final=True)
-            self._show_maps()
+            self._on_paused_step()
         self._update_buttons()
         self._update_status()
 
@@ -314,7 +315,20 @@ class TrainPage(QWidget):
             if item.params is not None:
                 self._params = item.params
                 self._show_maps()
+        if self.controller.state == "paused" and self.net is not None and self._losses:
+            # stepping: each step shows the filters and maps of exactly that iteration (the
+            # worker waits for the next step, the copy is cheap at a human pace)
+            self._on_paused_step()
+            return
         self.throttle.request()
+
+    def _on_paused_step(self) -> None:
+        assert self.net is not None
+        self._params = {k: v.copy() for k, v in self.net.params.items()}
+        self._latest_filters = self._params["W1"]
+        self.throttle.flush()
+        self._redraw(final=True)
+        self._show_maps()
 
     def _redraw(self, final: bool = False) -> None:
         """Draw what changed since the last frame: the loss curve (on fixed ranges while

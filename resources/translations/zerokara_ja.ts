@@ -3513,9 +3513,13 @@
   <context>
     <name>TrainPage</name>
     <message>
-      <source>Train SimpleConvNet:</source>
+      <source>Train:</source>
       <extracomment>Redraws of the curves and the status line per second, at most. Redraws of the 30 filter images per second, at most (they change slowly; each redraw makes 30 images and repaints the grid while the worker wants the GIL).</extracomment>
-      <translation>SimpleConvNet を学習:</translation>
+      <translation>学習:</translation>
+    </message>
+    <message>
+      <source>Train SimpleConvNet</source>
+      <translation>SimpleConvNet を学習</translation>
     </message>
     <message>
       <source>Run</source>
@@ -3631,11 +3635,11 @@
     </message>
     <message>
       <source>Iteration %1 of %2, loss %3, %4 it/s</source>
-      <translation>イテレーション %1 / %2、損失 %3、%4 回/秒</translation>
+      <translation>イテレーション %1/%2、損失 %3、%4 回/秒</translation>
     </message>
     <message>
       <source>Epoch %1: accuracy train %2, test %3</source>
-      <translation>エポック %1: 認識精度 訓練 %2、テスト %3</translation>
+      <translation>エポック %1: 訓練 %2、テスト %3</translation>
     </message>
   </context>
   <context>

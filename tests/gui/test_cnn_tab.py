@@ -168,6 +168,14 @@ def test_training_changes_the_filters_and_shows_maps(qtbot, tab):
     qtbot.waitUntil(lambda: page.controller.state == "paused", timeout=10000)
     assert tab.model.run_state == "paused"
     assert not tab.findChild(QLineEdit, "cnnEpochs").isEnabled()
+    # a second step: the filters and maps shown are those of exactly this iteration
+    # (the records carry filters only every few iterations; stepping shows the net's)
+    maps_before = page.maps.conv_view.arrays[0].copy()
+    qtbot.mouseClick(page.step_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page._losses) == 2, timeout=60000)
+    np.testing.assert_array_equal(page.filter_view.now, page.net.params["W1"])
+    assert not np.array_equal(page.filter_view.now, before)
+    assert not np.array_equal(page.maps.conv_view.arrays[0], maps_before)
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)  # resume
     qtbot.waitUntil(lambda: not page.controller.is_active(), timeout=120000)
     assert len(page._losses) == 10
