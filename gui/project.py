@@ -17,10 +17,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -32,6 +31,7 @@ from gui import registry
 from gui.code_dialog import CodeDialog
 from gui.file_reading import ReadCancelledError, read_with_progress
 from gui.i18n import error_text
+from gui.project_dialogs import DialogsMixin
 from gui.project_menus import FileMenusMixin
 from gui.project_session import (
     AUTOSAVE_ENV,
@@ -68,7 +68,7 @@ _INPUT_EVENTS = frozenset(
 )
 
 
-class ProjectController(FileMenusMixin, SessionMixin, QObject):
+class ProjectController(FileMenusMixin, DialogsMixin, SessionMixin, QObject):
     """Owns the current project file, its actions and the autosaved session."""
 
     def __init__(self, window: QMainWindow) -> None:
@@ -298,116 +298,6 @@ class ProjectController(FileMenusMixin, SessionMixin, QObject):
     @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
         self._update_show_code()
-
-    # -- messages and questions (tests replace the ask_* methods) -----------------------------
-    def _status(self, text: str, *args: str) -> None:
-        text = tr_fmt(text, *args)
-        self.last_message = text
-        self.window.statusBar().showMessage(text, 10_000)
-
-    def _warn(self, title: str, text: str) -> None:
-        """A non-blocking warning box (start-up and tests never hang on it)."""
-        self.last_message = text
-        self.window.statusBar().showMessage(text.split("\n")[0], 10_000)
-        first, _, rest = text.partition("\n")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, first, QMessageBox.StandardButton.Ok, self.window
-        )
-        box.setInformativeText(rest)
-        box.setObjectName("projectMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-
-    def _file_filter(self) -> str:
-        return self.tr("Zerokara Lab projects (*.zkl.json);;JSON files (*.json);;All files (*)")
-
-    def _start_folder(self) -> str:
-        if self.path is not None:
-            return str(self.path.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-    def ask_open_path(self) -> str:
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open project"), self._start_folder(), self._file_filter()
-        )
-        return name
-
-    def ask_save_path(self) -> str:
-        suggested = self.path.name if self.path is not None else "project" + project.FILE_SUFFIX
-        name, _ = QFileDialog.getSaveFileName(
-            self.window,
-            self.tr("Save project as"),
-            str(Path(self._start_folder()) / suggested),
-            self._file_filter(),
-        )
-        return name
-
-    def ask_export_path(self, title: str, suggested: str, file_filter: str) -> str:
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(Path(self._start_folder()) / suggested), file_filter
-        )
-        return name
-
-    def ask_unsaved(self) -> QMessageBox.StandardButton:
-        """Save, Discard or Cancel for unsaved changes."""
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Unsaved changes"),
-            tr_fmt(
-                self.tr("Save the changes to %1 first?"),
-                self.path.name if self.path else self.tr("Untitled"),
-            ),
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            self.window,
-        )
-        box.setInformativeText(self.tr("If you don't save, your changes to the project are lost."))
-        box.setDefaultButton(buttons.Save)
-        return QMessageBox.StandardButton(box.exec())
-
-    def error_text(self, error: ProjectError, saving: bool = False) -> str:
-        """A translated sentence for a ProjectError reason (``saving``: while writing)."""
-        texts = {
-            "not_found": self.tr("The file does not exist."),
-            "unreadable": self.tr("The file could not be read."),
-            "too_large": self.tr("The file is too large to be a Zerokara Lab project.")
-            if not saving
-            else self.tr(
-                "The project would be too large to open again: use a smaller network "
-                "(the largest the app builds fit)."
-            ),
-            "empty": self.tr("The file is empty."),
-            "not_utf8": self.tr("The file is not UTF-8 text: it may be damaged or cut short."),
-            "truncated": self.tr(
-                "The file ends too early: it was probably cut short while being saved or copied."
-            ),
-            "not_json": self.tr("The file is not valid JSON."),
-            "non_finite": self.tr(
-                "The file contains a number JSON does not allow (NaN or infinity)."
-            )
-            if not saving
-            else self.tr(
-                "The current work holds a number a project file cannot store (NaN or infinity)."
-            ),
-            "too_deep": self.tr("The file is nested too deeply to be a project."),
-            "huge_number": self.tr("The file contains a number that is far too large."),
-            "not_project": self.tr("This is not a Zerokara Lab project file."),
-            "newer_version": self.tr(
-                "The project was saved by a newer version of Zerokara Lab. "
-                "Update the app to open it."
-            ),
-            "bad_version": self.tr("The project's schema_version is missing or wrong."),
-            "bad_shape": self.tr("The project file does not have the expected layout."),
-            "not_serializable": self.tr(
-                "Part of the current work cannot be written to a project file."
-            ),
-            "write_failed": self.tr("The file could not be written."),
-        }
-        text = texts.get(error.reason, self.tr("The file cannot be used."))
-        if error.detail:
-            text += "\n" + tr_fmt(self.tr("Details: %1"), error.detail)
-        return text
 
     # -- New / Open / Save ------------------------------------------------------------------
     def maybe_save(self) -> bool:
