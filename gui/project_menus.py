@@ -193,7 +193,10 @@ class FileMenusMixin:
         self.code_dialog = None
 
     def _update_show_code(self) -> None:
-        code = self._current_code()
+        """Enable Show code for a tab that has code; the code is made only when shown
+        (never on the GUI thread's periodic checks: it can take seconds for a big net)."""
+        tab = self.window.tabs.currentWidget()
+        code = tab is not None and hasattr(tab, "has_code") and tab.has_code()
         self.show_code_action.setEnabled(bool(code))
         tip = (
             QCoreApplication.translate(

@@ -141,6 +141,11 @@ class LabTab(QWidget):
         """A standalone NumPy-only Python script reproducing what the tab shows."""
         return ""
 
+    def has_code(self) -> bool:
+        """Whether ``export_code`` is implemented: cheap, unlike ``export_code`` itself
+        (the Network tab inlines every weight: ~9 s for 784-1000×5), so menus ask this."""
+        return type(self).export_code is not LabTab.export_code
+
     def plot_widgets(self) -> dict[str, QWidget]:
         """The tab's plots (pyqtgraph widgets or graphics views), for File ▸ Export.
 

@@ -67,6 +67,9 @@ class BackwardPage(QWidget):
         self.setObjectName("backwardPage")
         self.doc, self.view, self._pages, self._on_rejected = doc, view, pages, on_rejected
         self.result: NG.BackwardResult | None = None
+        #: whether the canvas shows gradients now (else it shows weights, kept current by
+        #: its own ``values_changed`` refresh: no second redraw of every edge per edit)
+        self._on_canvas = False
         #: the last accepted text of each field (a refused edit puts it back)
         self._good = {"target": "1", "lr": "0.1", "index": "0, 0"}
         self.target_edit = QLineEdit("1")
@@ -388,10 +391,13 @@ class BackwardPage(QWidget):
                     model.beginResetModel()
                     model.endResetModel()
         if not showing:
-            for edge in self.view.edges.values():
-                edge.tooltip_template = None
-            self.view.refresh()
+            if self._on_canvas:
+                for edge in self.view.edges.values():
+                    edge.tooltip_template = None
+                self.view.refresh()
+            self._on_canvas = False
             return
+        self._on_canvas = True
         values = [
             (edge, float(self.gradient_of(edge.kind, edge.layer)[edge.index]))
             for edge in self.view.edges.values()

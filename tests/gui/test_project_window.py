@@ -402,6 +402,7 @@ SCRIPT = "import numpy as np\nprint(np.array([1.5, 2.5]).sum())\n"
 
 
 def test_show_code_disabled_when_tab_has_none(window, monkeypatch):
+    monkeypatch.setattr(window.tab("gates"), "has_code", lambda: False)
     monkeypatch.setattr(window.tab("gates"), "export_code", lambda: "")
     window.show_tab("gates")
     window.project._update_show_code()
@@ -409,9 +410,25 @@ def test_show_code_disabled_when_tab_has_none(window, monkeypatch):
     assert "cannot export code" in window.project.show_code_action.toolTip()
     assert window.project.show_code() is None
     # the tab gains code (say after a run): the action follows without changing tabs
+    monkeypatch.setattr(window.tab("gates"), "has_code", lambda: True)
     monkeypatch.setattr(window.tab("gates"), "export_code", lambda: SCRIPT)
     window.project.check_timer.timeout.emit()
     assert window.project.show_code_action.isEnabled()
+
+
+def test_the_periodic_check_never_makes_the_code(window, monkeypatch):
+    """Making the code can take seconds (the Network tab inlines every weight: ~9 s for
+    784-1000×5): the modification check and the menu only ask ``has_code``."""
+    made = []
+    tab = window.show_tab("network")
+    monkeypatch.setattr(tab, "export_code", lambda: made.append(1) or SCRIPT)
+    tab.doc.set_weight(0, 0, 0, 0.5)
+    window.project.check_timer.timeout.emit()
+    window.project._update_show_code()
+    assert window.project.show_code_action.isEnabled()
+    assert made == []
+    window.project.show_code_action.trigger()  # asked for: made once
+    assert made == [1]
 
 
 def test_show_code_dialog_copy_and_save(window, qtbot, tmp_path, monkeypatch):
