@@ -394,6 +394,7 @@ class BackwardPage(QWidget):
             if self._on_canvas:
                 for edge in self.view.edges.values():
                     edge.tooltip_template = None
+                self.view.weight_scale = float("nan")  # every edge shows a gradient now
                 self.view.refresh()
             self._on_canvas = False
             return

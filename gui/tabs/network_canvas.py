@@ -324,15 +324,20 @@ class TopologyView(QGraphicsView):
 
     # -- refreshing --------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read every drawn weight and neuron value."""
+        """Re-read every drawn weight and neuron value (a NaN ``weight_scale`` before the
+        call restyles every edge: the Backward page does so when it gives the canvas back)."""
         values = [
             (edge, float(self.doc.array(edge.kind, edge.layer)[edge.index]))
             for edge in self.edges.values()
         ]
         finite = [abs(v) for _, v in values if math.isfinite(v)]
-        self.weight_scale = max(finite, default=1.0) or 1.0
+        scale = max(finite, default=1.0) or 1.0
+        same_scale = scale == self.weight_scale
+        self.weight_scale = scale
         for edge, value in values:
-            edge.set_value(value, self.weight_scale)
+            # an edit changes one weight: with the scale kept, only changed edges restyle
+            if not (same_scale and getattr(edge, "value", None) == value):
+                edge.set_value(value, scale)
         self.refresh_neurons()
 
     def refresh_neurons(self) -> None:

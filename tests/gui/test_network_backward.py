@@ -87,6 +87,25 @@ def test_book_network_gradients_equal_finite_differences(tab, qtbot, kind, targe
     assert model.data(model.index(0, 0)) == "0.1"
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert "click to edit" in tab.view.edges[next(iter(tab.view.edges))].toolTip()
+    for edge in tab.view.edges.values():  # every edge shows its weight again
+        assert edge.value == tab.doc.array(edge.kind, edge.layer)[edge.index]
+        assert "∂L/∂" not in edge.toolTip()
+
+
+def test_an_edit_restyles_only_the_edge_it_changed(tab, qtbot, monkeypatch):
+    from gui.tabs.network_items import EdgeItem
+
+    calls = []
+    original = EdgeItem.set_value
+
+    def counting(self, value, scale):
+        calls.append((self.kind, self.layer, self.index))
+        original(self, value, scale)
+
+    monkeypatch.setattr(EdgeItem, "set_value", counting)
+    tab.doc.set_weight(0, 0, 0, 0.15)  # within the current largest |w|: the scale is kept
+    assert calls == [("W", 0, (0, 0))]
+    assert tab.view.edges[("W", 0, (0, 0))].value == 0.15
 
 
 def test_numerical_beside_backprop_for_a_chosen_weight(tab, qtbot):
