@@ -253,10 +253,10 @@ def _too_large(size: int) -> ProjectError:
     )
 
 
-def dumps(doc: dict) -> str:
-    """The JSON text of a validated document (UTF-8 friendly, sorted keys, no NaN, arrays
-    packed); ``ProjectError("too_large")`` if the text would be larger than ``MAX_BYTES``
-    (such a file could not be opened again)."""
+def _dump_pieces(doc: dict) -> list[str]:
+    """The JSON text of a validated document as pieces whose concatenation is the text:
+    the packed arrays' data are pieces of their own, so a save writes them one by one
+    (no 50 MB join and encode holding the GIL while the window waits)."""
     validate(doc)
     doc = plain(doc)
     if _packed_chars(doc) > MAX_BYTES:
@@ -270,15 +270,22 @@ def dumps(doc: dict) -> str:
         text = json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1, sort_keys=True) + "\n"
     except (TypeError, ValueError) as exc:  # pragma: no cover - validate catches these first
         raise ProjectError("not_serializable", str(exc)) from exc
+    pieces = [text]
     if datas:
         pieces = re.split(f'"@{nonce}:(\\d+)"', text)
         for i in range(1, len(pieces), 2):
             pieces[i] = f'"{datas[int(pieces[i])]}"'
-        text = "".join(pieces)
-    size = len(text.encode("utf-8")) if len(text) * 4 > MAX_BYTES else len(text)
+    size = sum(len(p.encode("utf-8")) if i % 2 == 0 else len(p) for i, p in enumerate(pieces))
     if size > MAX_BYTES:
         raise _too_large(size)
-    return text
+    return pieces
+
+
+def dumps(doc: dict) -> str:
+    """The JSON text of a validated document (UTF-8 friendly, sorted keys, no NaN, arrays
+    packed); ``ProjectError("too_large")`` if the text would be larger than ``MAX_BYTES``
+    (such a file could not be opened again)."""
+    return "".join(_dump_pieces(doc))
 
 
 def _refuse_constant(name: str) -> Any:
@@ -409,6 +416,10 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+#: Characters encoded and written at a time by ``save``.
+_WRITE_CHARS = 4 * 1024 * 1024
+
+
 def save(path: str | os.PathLike, doc: dict) -> None:
     """Write ``doc`` to ``path`` atomically.
 
@@ -418,7 +429,7 @@ def save(path: str | os.PathLike, doc: dict) -> None:
     (``write_failed``) is raised.
     """
     path = Path(path)
-    data = dumps(doc).encode("utf-8")
+    pieces = _dump_pieces(doc)
     directory = path.parent if str(path.parent) else Path(".")
     try:
         mode = os.stat(path).st_mode & 0o777
@@ -430,7 +441,9 @@ def save(path: str | os.PathLike, doc: dict) -> None:
         raise ProjectError("write_failed", exc.strerror or str(exc)) from exc
     try:
         try:
-            _write_all(fd, data)
+            for piece in pieces:  # written piece by piece, 4 MiB at a time
+                for start in range(0, len(piece), _WRITE_CHARS):
+                    _write_all(fd, piece[start : start + _WRITE_CHARS].encode("utf-8"))
             os.fsync(fd)
             if hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)

@@ -102,7 +102,7 @@ class ProjectController(FileMenusMixin, DialogsMixin, SessionMixin, QObject):
             QGuiApplication.instance().installEventFilter(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_interval())
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self.autosave_in_background)
         window.tabs.currentChanged.connect(self._on_tab_changed)
         window.setAcceptDrops(True)  # drop a .zkl.json on the window to open it
         window.installEventFilter(self)
