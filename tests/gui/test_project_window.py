@@ -338,10 +338,12 @@ def test_restored_session_of_saved_project_is_clean(qtbot, tmp_path, fake_states
     second.close()
 
 
-def test_autosave_timer_writes(fake_states, window):
+def test_autosave_timer_writes(fake_states, window, qtbot):
     window.project.session_enabled = True
     edit_every_tab(window, 1)
-    window.project.autosave_timer.timeout.emit()
+    window.project.autosave_timer.timeout.emit()  # written in a worker thread
+    worker = window.project._save_worker()
+    qtbot.waitUntil(lambda: not worker.is_active(), timeout=30_000)
     assert engine_project.load(autosave_path())["tabs"]["gates"]["value"] == 1.0
     window.project.session_enabled = False
 
