@@ -2350,7 +2350,7 @@
     </message>
     <message>
       <source>Target t:</source>
-      <extracomment>the last accepted text of each field (a refused edit puts it back)</extracomment>
+      <extracomment>whether the canvas shows gradients now (else it shows weights, kept current by its own ``values_changed`` refresh: no second redraw of every edge per edit) the last accepted text of each field (a refused edit puts it back)</extracomment>
       <translation>教師データ t:</translation>
     </message>
     <message>
@@ -3851,7 +3851,7 @@
     </message>
     <message>
       <source>Weight decay λ</source>
-      <translation>Weight decay λ</translation>
+      <translation>荷重減衰 λ</translation>
     </message>
     <message>
       <source>Adds ½λΣW² to the loss and λW to each weight's gradient (§6.4.2)</source>
