@@ -102,6 +102,7 @@ def read_with_progress(
     dialog.setMinimumDuration(24 * 3600 * 1000)  # shown by the timer below
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    dialog.setMinimumWidth(380)
     outcome: dict[str, Any] = {}
     began = time.perf_counter()
     loop = QEventLoop()

@@ -188,7 +188,11 @@ class EdgeItem(QGraphicsLineItem):
         return stroker.createStroke(path)
 
     def boundingRect(self) -> QRectF:
-        return self.shape().boundingRect()
+        # asked for every edge on every repaint: from the line and the stroke's width, not
+        # by building the stroke (the square caps reach at most width/√2 beyond the line)
+        half = max(7.0, self.pen().widthF() + 2) * 0.75
+        line = self.line()
+        return QRectF(line.p1(), line.p2()).normalized().adjusted(-half, -half, half, half)
 
     def hoverEnterEvent(self, event) -> None:
         self._hover = True
