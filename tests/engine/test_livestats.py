@@ -92,8 +92,10 @@ def test_training_uses_the_techniques_of_the_config():
 def test_the_numerical_estimate_of_the_layered_net_counts_every_parameter():
     x = np.random.default_rng(0).standard_normal((10, 64))
     net = RegularizedNet([64, 200, 200, 10], "relu", weight_decay=0.01)
-    per = T.seconds_per_iteration(net, x, "numerical")
-    backprop = T.seconds_per_iteration(net, x, "backprop")
+    # the smallest of several timings each: load only ever adds to one, so the two are
+    # compared at the machine's real speed (the margin below is only 2×)
+    per = min(T.seconds_per_iteration(net, x, "numerical") for _ in range(7))
+    backprop = min(T.seconds_per_iteration(net, x, "backprop") for _ in range(7))
     # two losses per parameter against about three forward passes
     assert per / backprop > T.n_parameters(net) / 3
 
