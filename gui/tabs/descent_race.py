@@ -87,10 +87,6 @@ def pack_race(batch: list[RaceRecord]) -> list[tuple[np.ndarray, int | None, Div
     ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DescentTab", text)
-
-
 class RaceView(QObject):
     """The tracks of the race shown and everything drawn from them."""
 
@@ -200,22 +196,25 @@ class RaceView(QObject):
             d = track.diverged
             if d is None:
                 if track.status == "barely_moved":
-                    text = _tr(
+                    text = QCoreApplication.translate(
+                        "DescentTab",
                         "%1 barely moved in %2 steps: the learning rate is probably too "
-                        "small for this function."
+                        "small for this function.",
                     )
                     lines.append(tr_fmt(text, track.label, track.steps))
                 continue
             if d.reason == "bound":
-                text = _tr(
+                text = QCoreApplication.translate(
+                    "DescentTab",
                     "%1 diverged at step %2: the point left the plotted region (|x| > %3) — "
                     "the learning rate is too large for this function, or f has no minimum "
-                    "in that direction."
+                    "in that direction.",
                 )
             else:
-                text = _tr(
+                text = QCoreApplication.translate(
+                    "DescentTab",
                     "%1 diverged at step %2: the point became NaN or infinite — the learning "
-                    "rate is too large for this function, or f is undefined there."
+                    "rate is too large for this function, or f is undefined there.",
                 )
             lines.append(tr_fmt(text, track.label, d.step, format_number(d.bound or 0.0)))
         label = self.ui.message_label

@@ -1218,6 +1218,19 @@
       <source>Pause or resume the race (Space)</source>
       <translation>競走を一時停止/再開(Space)</translation>
     </message>
+    <message>
+      <source>%1 barely moved in %2 steps: the learning rate is probably too small for this function.</source>
+      <extracomment>Points of one trajectory (and its readouts) drawn at most; longer runs are thinned.</extracomment>
+      <translation>%1 は %2 ステップでほとんど動きませんでした: この関数には学習率が小さすぎるようです。</translation>
+    </message>
+    <message>
+      <source>%1 diverged at step %2: the point left the plotted region (|x| &gt; %3) — the learning rate is too large for this function, or f has no minimum in that direction.</source>
+      <translation>%1 はステップ %2 で発散しました: 点が表示範囲の外に出ました(|x| &gt; %3)。この関数には学習率が大きすぎるか、その方向に f の最小値がありません。</translation>
+    </message>
+    <message>
+      <source>%1 diverged at step %2: the point became NaN or infinite — the learning rate is too large for this function, or f is undefined there.</source>
+      <translation>%1 はステップ %2 で発散しました: 点が NaN または無限大になりました。この関数には学習率が大きすぎるか、そこで f が定義されていません。</translation>
+    </message>
   </context>
   <context>
     <name>DownloadDialog</name>

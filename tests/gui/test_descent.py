@@ -480,3 +480,19 @@ def test_log_readouts_tick_whole_decades_only(window):
     assert sum(len(values) for _, values in wide) <= 10
     narrow = axis.tickValues(-1.2, 0.8, 180)
     assert any(spacing is None for spacing, _ in narrow)  # 2…9 × 10ⁿ kept
+
+
+def test_the_divergence_messages_speak_japanese(tab, qtbot):
+    """The race's explanations above the table are translated (they were built through a
+    helper lupdate could not see, so they stayed English in the Japanese UI)."""
+    from gui.i18n import LanguageManager
+
+    LanguageManager.instance().set_language("ja", save=False)
+    tab.model.set("speed", MAX_SPEED)
+    qtbot.mouseClick(
+        tab.findChild(QPushButton, "learningRatePresetButton"), Qt.MouseButton.LeftButton
+    )
+    wait_idle(qtbot, tab)
+    message = tab.findChild(QLabel, "messageLabel").text()
+    assert "ステップ" in message and "学習率" in message, message
+    assert "diverged" not in message and "barely moved" not in message, message
