@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from engine import datasets as D
 from engine import training as T
-from engine.fastgrad import estimated_seconds
 from engine.network import Network
 from engine.regnet import RegularizedNet
 from gui.models.training import (
@@ -40,6 +39,7 @@ from gui.tabs.training_draw import TrainingPainter
 from gui.tabs.training_estimate import EstimateService
 from gui.tabs.training_export import export_script
 from gui.tabs.training_mnist import TrainingMnist
+from gui.tabs.training_source import NetworkSourceMixin
 from gui.tabs.training_ui import TrainingUi
 from gui.text import tr_fmt
 from gui.widgets import notify
@@ -57,7 +57,7 @@ STOP_WAIT_MS = 200
 LIVE_SETTINGS = frozenset({"lr", "batch_size", "length", "unit"})
 
 
-class TrainingTab(LabTab):
+class TrainingTab(NetworkSourceMixin, LabTab):
     """Training: pick data and a network, run mini-batch learning, watch it live."""
 
     lesson_key = "training"
@@ -159,25 +159,6 @@ class TrainingTab(LabTab):
             self.ui.histogram_view.setVisible(self.model["layer_histograms"])
         self.painter.update_eta()
 
-    # ================================================================ network source
-    def connect_sources(self, source) -> None:
-        # the Training tab may train the network drawn on the tab providing "network"
-        self.set_network_source(source("network"))
-
-    def set_network_source(self, source: Callable[[], Network] | None) -> None:
-        """Where "use the Network tab's network" takes its network from (main window)."""
-        self._network_source = source
-        if source is None and self.model["use_network"]:
-            self.model.set("use_network", False)
-        self._update_network_source_tooltip()
-        self.binder.update_enabled()
-
-    def _update_network_source_tooltip(self) -> None:
-        if self._network_source is None:
-            self.binder.widget("use_network").setToolTip(
-                self.tr("Not available: no Network tab is connected")
-            )
-
     # ================================================================ data
     @property
     def mnist(self) -> D.Dataset | None:
@@ -203,59 +184,6 @@ class TrainingTab(LabTab):
         """A ``TrainConfig`` from the settings (epochs counted on the current data)."""
         data = self.current_data()
         return self.model.run_config(len(data.t_train) if data is not None else None)
-
-    def make_network(self, config: T.TrainConfig, data: D.Dataset) -> Network:
-        """The network a run with ``config`` on ``data`` starts from (ValueError: why not)."""
-        if self.model["use_network"] and self._network_source is not None:
-            net = self._network_source().copy()
-            if net.sizes[0] != data.n_features or net.sizes[-1] < data.n_classes:
-                raise ValueError(
-                    tr_fmt(
-                        self.tr(
-                            "The Network tab's network takes %1 inputs and has %2 outputs; "
-                            "this data set needs %3 inputs and at least %4 outputs."
-                        ),
-                        net.sizes[0],
-                        net.sizes[-1],
-                        data.n_features,
-                        data.n_classes,
-                    )
-                )
-            if net.activations[-1] not in ("softmax", "identity") or any(
-                a == "step" for a in net.activations[:-1]
-            ):
-                raise ValueError(
-                    self.tr(
-                        "The Network tab's network cannot learn: it needs a softmax or identity "
-                        "output and no step activation (its gradient is zero)."
-                    )
-                )
-            return net
-        return T.build_network(config, data.n_features, data.n_classes)
-
-    def _shape(self, config: T.TrainConfig, data: D.Dataset) -> tuple[list[int], list[str]]:
-        """The sizes and activations a run would train (no network is built)."""
-        if self.model["use_network"] and self._network_source is not None:
-            net = self._network_source()
-            return list(net.sizes), list(net.activations)
-        return (
-            [data.n_features, *config.hidden, data.n_classes],
-            [config.activation] * len(config.hidden) + ["softmax"],
-        )
-
-    def estimates(self, config: T.TrainConfig, data: D.Dataset) -> tuple[float, float] | None:
-        """Seconds per iteration (backprop, numerical) if measured already, else None (a
-        measurement on a slice is then scheduled in a worker: gui/tabs/training_estimate):
-        an edit never builds a network or times a full batch on the GUI thread."""
-        sizes, activations = self._shape(config, data)
-        batch = max(1, min(config.batch_size, len(data.t_train)))
-        return self.estimator.lookup(sizes, activations, batch, data.x_train)
-
-    def numerical_estimate(self, config: T.TrainConfig, data: D.Dataset) -> float:
-        """Seconds per iteration of the numerical gradient (from its operation count)."""
-        sizes, activations = self._shape(config, data)
-        batch = max(1, min(config.batch_size, len(data.t_train)))
-        return estimated_seconds(sizes, activations, batch)
 
     # ================================================================ run control
     def _clear_run(self) -> None:

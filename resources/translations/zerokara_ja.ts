@@ -4044,7 +4044,6 @@
     </message>
     <message>
       <source>Not available: no Network tab is connected</source>
-      <extracomment>Settings whose change describes other data (the run, if idle, is cleared). Stop and Reset wait this long for the worker; a worker inside a long step (one layer of a big batch) then shows "stopping…" and ends at its next yield point (issue 14). Settings a paused run takes over. The running (or last) run: its config, network and data; its records.</extracomment>
       <translation>使用できません: ネットワークタブと接続されていません</translation>
     </message>
     <message>
@@ -4122,7 +4121,9 @@
     </message>
     <message>
       <source>Open your MNIST files first.</source>
-      <extracomment>A gradient check estimated slower than this is refused (stop must stay prompt).</extracomment>
+      <extracomment>Settings whose change describes other data (the run, if idle, is cleared). Stop and Reset wait this long for the worker; a worker inside a long step (one layer of a big batch) then shows "stopping…" and ends at its next yield point (issue 14). Settings a paused run takes over. The running (or last) run: its config, network and data; its records.
+----------
+A gradient check estimated slower than this is refused (stop must stay prompt).</extracomment>
       <translation>先に MNIST のファイルを開いてください。</translation>
     </message>
     <message>

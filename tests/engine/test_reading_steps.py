@@ -20,20 +20,23 @@ def _idx(array: np.ndarray) -> bytes:
     return header + array.astype(np.uint8).tobytes()
 
 
+def _drain(steps):
+    """(the progress reports, the returned value) of a reading generator."""
+    reports = []
+    while True:
+        try:
+            reports.append(next(steps))
+        except StopIteration as done:
+            return reports, done.value
+
+
 def test_idx_steps_report_progress_and_return_the_same_array(tmp_path):
     rng = np.random.default_rng(0)
     images = rng.integers(0, 256, (300, 28, 28), dtype=np.uint8)
     for name, blob in (("plain", _idx(images)), ("packed.gz", gzip.compress(_idx(images)))):
         path = tmp_path / name
         path.write_bytes(blob)
-        steps = D.read_idx_steps(path, chunk=20_000)
-        reports = []
-        while True:
-            try:
-                reports.append(next(steps))
-            except StopIteration as done:
-                array = done.value
-                break
+        reports, array = _drain(D.read_idx_steps(path, chunk=20_000))
         np.testing.assert_array_equal(array, images)
         assert len(reports) >= 300 * 784 // 20_000  # one report per chunk of the data
         assert all(isinstance(r, ReadProgress) for r in reports)
@@ -59,14 +62,7 @@ def test_a_huge_file_is_refused_from_its_header_without_reading_it(tmp_path):
 def test_the_real_fashion_mnist_in_steps_equals_the_one_pass_read():
     files = D.fashion_mnist_files()
     paths = list(files.values()) if isinstance(files, dict) else list(files)
-    steps = D.load_mnist_steps(paths)
-    reports = []
-    while True:
-        try:
-            reports.append(next(steps))
-        except StopIteration as done:
-            data = done.value
-            break
+    reports, data = _drain(D.load_mnist_steps(paths))
     assert data.x_train.shape == (60000, 784) and data.x_test.shape == (10000, 784)
     assert len(reports) >= 10
     total = sum(os.path.getsize(p) for p in paths)
@@ -81,14 +77,7 @@ def test_project_steps_report_progress_and_load_the_same_document(tmp_path):
     doc = project.new_document({"network": {"weights": [np.arange(300_000.0).reshape(600, 500)]}})
     path = tmp_path / "big.zkl.json"
     project.save(path, doc)
-    steps = project.load_steps(path)
-    reports = []
-    while True:
-        try:
-            reports.append(next(steps))
-        except StopIteration as done:
-            loaded = done.value
-            break
+    reports, loaded = _drain(project.load_steps(path))
     assert reports[0] == ReadProgress(0, os.path.getsize(path))
     assert reports[-1].done == os.path.getsize(path)
     weights = loaded["tabs"]["network"]["weights"][0]
