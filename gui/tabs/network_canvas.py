@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QLineEdit,
     QWidget,
 )
 
 from gui.tabs.network_doc import NetworkDocument
+from gui.tabs.network_editor import ValueEditor
 from gui.tabs.network_items import (
     DY,
     HEAD,
@@ -51,7 +51,6 @@ from gui.tabs.network_items import (
     shown_indices,
 )
 from gui.text import tr_fmt
-from gui.widgets import InputError, parse_number
 
 __all__ = [
     "TopologyView",
@@ -99,13 +98,7 @@ class TopologyView(QGraphicsView):
         self.add_neuron_buttons: dict[int, ButtonItem] = {}
         self.add_layer_buttons: dict[int, ButtonItem] = {}
         self.ellipses: dict[int, QGraphicsSimpleTextItem] = {}
-        self.editor = QLineEdit(self.viewport())
-        self.editor.setObjectName("valueEditor")
-        self.editor.hide()
-        self.editor.setFixedWidth(150)
-        self.editor.returnPressed.connect(self._on_editor_return)
-        self.editor.installEventFilter(self)
-        self._editing: ValueRef | None = None
+        self.editor = ValueEditor(self)
         doc.structure_changed.connect(self.rebuild)
         doc.values_changed.connect(self.refresh)
         doc.input_changed.connect(self.refresh_neurons)
@@ -385,7 +378,7 @@ class TopologyView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._editing is None and abs(self._column_spacing() - self.dx) > 0.1 * self.dx:
+        if self.editor.editing is None and abs(self._column_spacing() - self.dx) > 0.1 * self.dx:
             self.rebuild()
         else:
             self.fit()
@@ -454,61 +447,10 @@ class TopologyView(QGraphicsView):
     def start_edit(self, edge: EdgeItem | ValueRef, at=None) -> None:
         """Open the in-place editor on an edge's value, or on any W/b entry (``ValueRef``),
         at view position ``at``."""
-        if at is None:
-            if isinstance(edge, EdgeItem):
-                line = edge.line()
-                at = self.mapFromScene((line.p1() + line.p2()) / 2)
-            else:
-                at = self.viewport().rect().center()
-        edge = ValueRef(edge.kind, edge.layer, edge.index)
-        self._editing = edge
-        value = float(self.doc.array(edge.kind, edge.layer)[edge.index])
-        self.editor.setText(repr(value))
-        self.editor.setToolTip(
-            tr_fmt(
-                QCoreApplication.translate(
-                    "TopologyView", "%1: type a number, Enter to apply, Esc to cancel"
-                ),
-                edge.name(),
-            )
-        )
-        x = min(max(0, at.x() - 20), max(0, self.viewport().width() - self.editor.width()))
-        y = min(max(0, at.y() - 12), max(0, self.viewport().height() - self.editor.height()))
-        self.editor.move(x, y)
-        self.editor.show()
-        self.editor.raise_()
-        self.editor.setFocus()
-        self.editor.selectAll()
+        self.editor.start(edge, at)
 
     def cancel_edit(self) -> None:
-        self._editing = None
-        self.editor.hide()
-
-    def _on_editor_return(self) -> None:
-        edge = self._editing
-        if edge is None:
-            return
-        kind, layer, index = edge.kind, edge.layer, edge.index
-        try:
-            value = parse_number(self.editor.text(), -1e6, 1e6)
-        except InputError as exc:
-            self.cancel_edit()
-            self.rejected.emit(str(exc))
-            self.setFocus()
-            return
-        self.cancel_edit()
-        self.setFocus()
-        self.doc.set_value(kind, layer, index, float(value))
-
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.editor:
-            if event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-                self.cancel_edit()
-                self.setFocus()
-                return True
-            if event.type() == event.Type.FocusOut and self._editing is not None:
-                self.cancel_edit()
-        return super().eventFilter(obj, event)
+        self.editor.cancel()
 
     def scene_item_count(self) -> int:
         return len(self.scene().items())
